@@ -1,0 +1,104 @@
+package nl.weerbaar.system;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.weerbaar.WeerbaarApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Entry point behind {@code ./weerbaar}: {@code serve} starts the web application; every other
+ * subcommand is a {@link CliCommand} run in a context without a web server.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    /** Returns an exit code, or empty when the web server keeps running. */
+    public static Optional<Integer> run(String[] argv) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        String dataDir = takeOption(args, "data").orElse("./data");
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
+            return Optional.of(runCommand(List.of("help"), dataDir));
+        }
+        if (args.getFirst().equals("serve")) {
+            String port = takeOption(args, "port").orElse("8080");
+            if (args.size() > 1) {
+                System.err.println("serve takes --port N and --data DIR, not: " + String.join(" ", args.subList(1, args.size())));
+                return Optional.of(2);
+            }
+            new SpringApplicationBuilder(WeerbaarApplication.class)
+                    .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
+                    .run();
+            return Optional.empty();
+        }
+        return Optional.of(runCommand(args, dataDir));
+    }
+
+    private static int runCommand(List<String> args, String dataDir) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WeerbaarApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(Map.of("weerbaar.data-dir", dataDir, "logging.level.root", "WARN",
+                        "spring.main.log-startup-info", "false"))
+                .run()) {
+            List<CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
+                    .sorted(Comparator.comparing(CliCommand::name)).toList();
+            String words = String.join(" ", args);
+            Optional<CliCommand> command = commands.stream()
+                    .filter(c -> words.equals(c.name()) || words.startsWith(c.name() + " "))
+                    .max(Comparator.comparingInt(c -> c.name().length()));
+            if (command.isEmpty()) {
+                boolean asked = args.getFirst().equals("help");
+                (asked ? out : err).println(usage(commands));
+                return asked ? 0 : 2;
+            }
+            int nameWords = command.get().name().split(" ").length;
+            return command.get().run(args.subList(nameWords, args.size()), out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("weerbaar: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("weerbaar: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String usage(List<CliCommand> commands) {
+        StringBuilder text = new StringBuilder("""
+                Usage: ./weerbaar COMMAND [--data DIR] [options]
+
+                  serve [--port N]      serve http://localhost:8080 on the embedded PostgreSQL in DIR (default ./data)
+                  test                  run the whole test suite
+                """);
+        for (CliCommand command : commands) {
+            text.append(String.format("  %-21s %s%n", command.name(), command.summary()));
+        }
+        return text.toString();
+    }
+
+    private static Optional<String> takeOption(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--" + name) && i + 1 < args.size()) {
+                String value = args.get(i + 1);
+                args.subList(i, i + 2).clear();
+                return Optional.of(value);
+            }
+            if (arg.startsWith("--" + name + "=")) {
+                args.remove(i);
+                return Optional.of(arg.substring(name.length() + 3));
+            }
+        }
+        return Optional.empty();
+    }
+}
