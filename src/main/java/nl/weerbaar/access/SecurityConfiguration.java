@@ -1,32 +1,126 @@
 package nl.weerbaar.access;
 
+import nl.weerbaar.system.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-/** Who may reach which URL; what they may change is decided per organisation scope and role. */
+/**
+ * Who may reach which URL. Reading public data needs no login; every API write needs at least
+ * the operator role (so a viewer can never write, whatever endpoint is added later); what
+ * exactly a user may change is decided by {@link AccessControl} per organisation scope and role.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Public, read-only API paths: reference data and the API description. */
+    static final String[] PUBLIC_API_READS = {
+            "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
+            "/api/v1/municipalities/**", "/api/v1/municipalities.geojson", "/api/v1/postcodes/**", "/api/v1/locations"};
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
+        return (request, response, exception) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+                "authentication required: " + exception.getMessage(), request.getRequestURI());
+    }
+
+    @Bean
+    AccessDeniedHandler problemAccessDenied(ProblemWriter problems) {
+        return (request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN,
+                "not allowed: " + exception.getMessage(), request.getRequestURI());
+    }
+
+    /** Only here do passwords travel with an API call: to exchange them for a token. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+                                     AccessDeniedHandler accessDenied) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
                 .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/municipalities/**",
-                                "/api/v1/postcodes/**", "/api/v1/openapi.json").permitAll()
-                        .anyRequest().authenticated());
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .headers(SecurityConfiguration::apiHeaders);
         return http.build();
     }
 
     @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AuthenticationEntryPoint entryPoint,
+                                    AccessDeniedHandler accessDenied) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(publicReadsCors()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.OPERATOR.name())
+                        .anyRequest().authenticated())
+                .headers(SecurityConfiguration::apiHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/staff/**").authenticated()
+                        .requestMatchers("/staff", "/staff/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll());
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+                                        + "form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The security headers the NL API Design Rules ask of every API response. */
+    private static void apiHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+    }
+
+    /** Anyone may read public data from any web page; nothing is sent with credentials cross-origin. */
+    private static CorsConfigurationSource publicReadsCors() {
+        CorsConfiguration reads = new CorsConfiguration();
+        reads.addAllowedOrigin("*");
+        reads.addAllowedMethod(HttpMethod.GET);
+        reads.addAllowedHeader("*");
+        reads.addExposedHeader("API-Version");
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", reads);
+        return source;
     }
 }

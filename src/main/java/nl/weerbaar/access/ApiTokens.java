@@ -1,0 +1,74 @@
+package nl.weerbaar.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API tokens for machines: 256 random bits, shown once, kept only as a SHA-256. */
+@Service
+class ApiTokens {
+
+    private static final String PREFIX = "wb_";
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final OrganisationRepository organisations;
+    private final AuditTrail audit;
+
+    ApiTokens(JdbcClient jdbc, UserRepository users, OrganisationRepository organisations, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    record IssuedToken(long id, String token, Instant createdAt) {}
+
+    @Transactional
+    IssuedToken issue(AuthenticatedUser user) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        IssuedToken issued = jdbc.sql("insert into api_token (token_hash, user_id) values (:hash, :user) returning id, created_at")
+                .param("hash", hash(token))
+                .param("user", user.id())
+                .query((rs, n) -> new IssuedToken(rs.getLong("id"), token, rs.getTimestamp("created_at").toInstant()))
+                .single();
+        audit.record(user.actor(), new AuditTrail.Change("token.issued", "api-token", String.valueOf(issued.id()),
+                organisations.auditArea(user.organisation()), null, Map.of("user", user.username())));
+        return issued;
+    }
+
+    /** The user behind a presented token, if it is known, not revoked, and its user may log in. */
+    Optional<AuthenticatedUser> authenticate(String token) {
+        if (!token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        update api_token set last_used_at = now()
+                        where token_hash = :hash and revoked_at is null
+                        returning (select username from user_account u where u.id = api_token.user_id)""")
+                .param("hash", hash(token))
+                .query(String.class)
+                .optional()
+                .flatMap(users::findPrincipal)
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package nl.weerbaar.access;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.weerbaar.system.InputCheck;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users: creation within scope, login look-up, and lock-out after repeated failed logins. */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final OrganisationRepository organisations;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final PasswordEncoder passwordEncoder;
+    private final int lockoutThreshold;
+    private final Duration lockoutPeriod;
+
+    UserAccounts(UserRepository users, OrganisationRepository organisations, AccessControl access, AuditTrail audit,
+                 PasswordEncoder passwordEncoder,
+                 @Value("${weerbaar.login.lockout-threshold:5}") int lockoutThreshold,
+                 @Value("${weerbaar.login.lockout-period:15m}") Duration lockoutPeriod) {
+        this.users = users;
+        this.organisations = organisations;
+        this.access = access;
+        this.audit = audit;
+        this.passwordEncoder = passwordEncoder;
+        this.lockoutThreshold = lockoutThreshold;
+        this.lockoutPeriod = lockoutPeriod;
+    }
+
+    public record NewUser(String username, String password, String organisation, String role) {}
+
+    /** Creates a user on behalf of the logged-in admin, inside the admin's scope. */
+    @Transactional
+    public UserAccount create(NewUser request) {
+        access.requireRole(Role.ADMIN);
+        validate(request);
+        access.requireOver(Role.ADMIN, request.organisation());
+        return insert(request);
+    }
+
+    /** Creates a user from the server's command line or at first start: no login involved. */
+    @Transactional
+    public UserAccount createAsSystem(NewUser request) {
+        validate(request);
+        return insert(request);
+    }
+
+    public List<UserAccount> visibleToCurrentActor() {
+        Actor actor = access.requireRole(Role.ADMIN);
+        return users.findAll().stream()
+                .filter(u -> organisations.areasOf(u.organisation()).stream().allMatch(a -> access.covers(actor.organisation(), a)))
+                .toList();
+    }
+
+    public boolean exists(String username) {
+        return users.find(username).isPresent();
+    }
+
+    /** 20 characters from an alphabet without look-alikes: about 116 bits. */
+    static String randomPassword() {
+        return RANDOM.ints(20, 0, PASSWORD_ALPHABET.length())
+                .mapToObj(i -> String.valueOf(PASSWORD_ALPHABET.charAt(i)))
+                .collect(Collectors.joining());
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return users.findPrincipal(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @EventListener
+    void onLoginFailure(AuthenticationFailureBadCredentialsEvent event) {
+        users.recordFailure(String.valueOf(event.getAuthentication().getName()), lockoutThreshold, lockoutPeriod);
+    }
+
+    @EventListener
+    void onLoginSuccess(AuthenticationSuccessEvent event) {
+        users.recordSuccess(event.getAuthentication().getName());
+    }
+
+    private void validate(NewUser request) {
+        String role = request.role();
+        new InputCheck()
+                .require(request.username(), u -> USERNAME.matcher(u).matches(), "username",
+                        "must be 3 to 40 lower-case letters, digits, dots, hyphens or underscores")
+                .require(request.password(), p -> p.length() >= MIN_PASSWORD_LENGTH && p.length() <= 200, "password",
+                        "must be " + MIN_PASSWORD_LENGTH + " to 200 characters")
+                .require(request.organisation(), o -> organisations.find(o).isPresent(), "organisation",
+                        "no organisation with code '" + request.organisation() + "'")
+                .require(role, r -> List.of("viewer", "operator", "coordinator", "admin").contains(r), "role",
+                        "must be viewer, operator, coordinator or admin")
+                .require(request.username() == null || users.find(request.username()).isEmpty(), "username",
+                        "the username '" + request.username() + "' is taken")
+                .orThrow();
+    }
+
+    private UserAccount insert(NewUser request) {
+        UserAccount created = users.insert(request.username(), passwordEncoder.encode(request.password()),
+                request.organisation(), Role.fromCode(request.role()));
+        audit.record(new AuditTrail.Change("user.created", "user", created.username(), organisations.auditArea(created.organisation()),
+                null, Map.of("username", created.username(), "organisation", created.organisation(), "role", created.role().code())));
+        return created;
+    }
+}

@@ -1,0 +1,89 @@
+package nl.weerbaar.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<AuthenticatedUser> findPrincipal(String username) {
+        return jdbc.sql("select * from user_account where username = :username")
+                .param("username", username)
+                .query(UserRepository::principal)
+                .optional();
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql("select * from user_account where username = :username")
+                .param("username", username)
+                .query(UserRepository::account)
+                .optional();
+    }
+
+    List<UserAccount> findInOrganisations(List<String> organisations) {
+        return jdbc.sql("select * from user_account where organisation_code = any(:organisations) order by username")
+                .param("organisations", organisations.toArray(String[]::new))
+                .query(UserRepository::account)
+                .list();
+    }
+
+    List<UserAccount> findAll() {
+        return jdbc.sql("select * from user_account order by username").query(UserRepository::account).list();
+    }
+
+    UserAccount insert(String username, String passwordHash, String organisation, Role role) {
+        return jdbc.sql("""
+                        insert into user_account (username, password_hash, organisation_code, role)
+                        values (:username, :hash, :organisation, :role) returning *""")
+                .param("username", username)
+                .param("hash", passwordHash)
+                .param("organisation", organisation)
+                .param("role", role.code())
+                .query(UserRepository::account)
+                .single();
+    }
+
+    /** Counts a failed login; from the threshold on, locks the account for the lock-out period. */
+    void recordFailure(String username, int threshold, java.time.Duration lockout) {
+        jdbc.sql("""
+                        update user_account
+                        set failed_logins = failed_logins + 1,
+                            locked_until = case when failed_logins + 1 >= :threshold
+                                                then now() + make_interval(secs => :seconds) else locked_until end
+                        where username = :username""")
+                .param("username", username)
+                .param("threshold", threshold)
+                .param("seconds", lockout.toSeconds())
+                .update();
+    }
+
+    void recordSuccess(String username) {
+        jdbc.sql("update user_account set failed_logins = 0, locked_until = null where username = :username and failed_logins > 0")
+                .param("username", username)
+                .update();
+    }
+
+    private static AuthenticatedUser principal(ResultSet rs, int row) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new AuthenticatedUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("organisation_code"), Role.fromCode(rs.getString("role")), rs.getBoolean("enabled"),
+                locked == null ? null : locked.toInstant());
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("organisation_code"),
+                Role.fromCode(rs.getString("role")), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}

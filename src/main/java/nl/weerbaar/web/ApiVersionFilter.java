@@ -1,0 +1,31 @@
+package nl.weerbaar.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** The full API version on every API response, errors from the security filters included. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class ApiVersionFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "API-Version";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader(HEADER, OpenApiConfiguration.API_VERSION);
+        chain.doFilter(request, response);
+    }
+}
