@@ -1,0 +1,92 @@
+package nl.weerbaar.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client against the running application, as an outside client would call it. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path, null).GET());
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response send(String method, String path, String token, String jsonBody) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        return send(request(path, token).header("Content-Type", "application/json").method(method, body));
+    }
+
+    public Response post(String path, String token, String jsonBody) {
+        return send("POST", path, token, jsonBody);
+    }
+
+    /** Exchanges a username and password for an API token, as a machine client would. */
+    public String token(String username, String password) {
+        Response response = requestToken(username, password);
+        if (response.status() != 201) {
+            throw new IllegalStateException("no token for " + username + ": " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asString();
+    }
+
+    /** POST /api/v1/tokens with HTTP Basic credentials, whatever the answer. */
+    public Response requestToken(String username, String password) {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
