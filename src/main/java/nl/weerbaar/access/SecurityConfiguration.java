@@ -16,7 +16,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/municipalities/**",
-                                "/api/v1/postcodes/**", "/api/v1/openapi.json").permitAll()
+                                "/api/v1/postcodes/**", "/api/v1/locations", "/api/v1/openapi.json").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
