@@ -51,21 +51,28 @@ final class ReferenceDataFiles {
 
     /** The files hold errors; the message lists every one. */
     static final class InvalidReferenceDataException extends RuntimeException {
-        InvalidReferenceDataException(List<String> problems) {
-            super("Reference data in classpath:" + FOLDER + " has " + problems.size() + " problem(s); nothing was loaded:\n  "
+        InvalidReferenceDataException(String folder, List<String> problems) {
+            super("Reference data in classpath:" + folder + " has " + problems.size() + " problem(s); nothing was loaded:\n  "
                     + String.join("\n  ", problems));
         }
     }
 
+    private final String folder;
     private final JsonMapper json;
     private final List<String> problems = new ArrayList<>();
 
-    private ReferenceDataFiles(JsonMapper json) {
+    private ReferenceDataFiles(String folder, JsonMapper json) {
+        this.folder = folder;
         this.json = json;
     }
 
-    static ReferenceData read(JsonMapper json) {
-        return new ReferenceDataFiles(json).readAll();
+    /**
+     * Reads and checks the five files in a classpath folder.
+     *
+     * @throws InvalidReferenceDataException listing every problem found
+     */
+    static ReferenceData read(String folder, JsonMapper json) {
+        return new ReferenceDataFiles(folder, json).readAll();
     }
 
     private ReferenceData readAll() {
@@ -77,7 +84,7 @@ final class ReferenceDataFiles {
         municipalities.forEach(m -> municipalityCodes.add(m.municipality().code()));
         List<PostcodeArea> postcodes = readPostcodes(municipalityCodes);
         if (!problems.isEmpty()) {
-            throw new InvalidReferenceDataException(problems);
+            throw new InvalidReferenceDataException(folder, problems);
         }
         return new ReferenceData(List.copyOf(regions.values()), municipalities, postcodes);
     }
@@ -206,33 +213,33 @@ final class ReferenceDataFiles {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = new InputStreamReader(resource(file), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
-            int rowNumber = 0;
+            int line = 1; // the header
             for (CSVRecord record : parser) {
-                rowReader.accept(new Row(file, ++rowNumber, record));
+                rowReader.accept(new Row(file, ++line, record));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
     }
 
-    private static InputStream resource(String file) throws IOException {
-        return new ClassPathResource(FOLDER + file).getInputStream();
+    private InputStream resource(String file) throws IOException {
+        return new ClassPathResource(folder + file).getInputStream();
     }
 
     /** One CSV row; a bad field is recorded as a problem and read as a harmless stand-in value. */
     private final class Row {
         private final String file;
-        private final int number;
+        private final int line;
         private final CSVRecord record;
 
-        Row(String file, int number, CSVRecord record) {
+        Row(String file, int line, CSVRecord record) {
             this.file = file;
-            this.number = number;
+            this.line = line;
             this.record = record;
         }
 
         void problem(String message) {
-            problems.add(file + " row " + number + ": " + message);
+            problems.add(file + " line " + line + ": " + message);
         }
 
         String optionalText(String column) {

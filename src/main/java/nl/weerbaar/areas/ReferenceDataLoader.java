@@ -46,7 +46,7 @@ class ReferenceDataLoader {
             }
             long started = System.nanoTime();
             log.info("Loading reference data from classpath:{} (first start on this database)", ReferenceDataFiles.FOLDER);
-            ReferenceData data = ReferenceDataFiles.read(json);
+            ReferenceData data = ReferenceDataFiles.read(ReferenceDataFiles.FOLDER, json);
             insertRegions(data.regions());
             log.info("Loading reference data: {} safety regions…", count(data.regions().size()));
             insertMunicipalities(data.municipalities());

@@ -188,4 +188,14 @@ class AreasApiTest {
         assertThat(get("/api/v1/locations?lat=95&lon=4.0").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/locations?lat=52&lon=181").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void documentsTheEndpointsInOpenApi() throws Exception {
+        JsonNode paths = getJson("/api/v1/openapi.json").get("paths");
+
+        assertThat(paths.get("/api/v1/regions").get("get").get("operationId").asString()).isEqualTo("listRegions");
+        assertThat(paths.get("/api/v1/postcodes/{postcode}").get("get").get("operationId").asString()).isEqualTo("getPostcode");
+        assertThat(paths.get("/api/v1/locations").get("get").get("operationId").asString()).isEqualTo("locate");
+        assertThat(paths.get("/api/v1/municipalities/boundaries").get("get").get("tags").get(0).asString()).isEqualTo("Areas");
+    }
 }
