@@ -40,6 +40,9 @@ public class Areas {
     private final Map<String, PostcodeArea> postcodes = new LinkedHashMap<>();
     private final STRtree shapes = new STRtree();
     private final GeometryFactory geometries = new GeometryFactory();
+    private final List<Region> regionList;
+    private final List<Municipality> municipalityList;
+    private final List<PostcodeArea> postcodeList;
 
     /**
      * Loads the reference data first when the database has none: other modules' beans use areas
@@ -65,11 +68,14 @@ public class Areas {
         for (PostcodeArea postcode : repository.postcodes()) {
             postcodes.put(postcode.postcode(), postcode);
         }
+        regionList = List.copyOf(regions.values());
+        municipalityList = List.copyOf(municipalities.values());
+        postcodeList = List.copyOf(postcodes.values());
     }
 
     /** The 25 safety regions, VR01 first. */
     public List<Region> regions() {
-        return List.copyOf(regions.values());
+        return regionList;
     }
 
     public Optional<Region> region(String code) {
@@ -78,7 +84,7 @@ public class Areas {
 
     /** The 342 municipalities in code order. */
     public List<Municipality> municipalities() {
-        return List.copyOf(municipalities.values());
+        return municipalityList;
     }
 
     /** The municipalities of a safety region in code order; empty for an unknown region. */
@@ -118,7 +124,7 @@ public class Areas {
 
     /** All 4,106 postcode areas in postcode order, e.g. as demand points weighted by population. */
     public List<PostcodeArea> postcodeAreas() {
-        return List.copyOf(postcodes.values());
+        return postcodeList;
     }
 
     /**

@@ -23,10 +23,6 @@ class ReferenceDataLoader {
     /** Serialises loaders: replicas starting together on an empty database load it only once. */
     private static final long LOAD_LOCK_KEY = 0x5765_6572_4172_6561L;
 
-    record LoadResult(boolean loaded, int regions, int municipalities, int postcodes) {
-        static final LoadResult SKIPPED = new LoadResult(false, 0, 0, 0);
-    }
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -37,12 +33,13 @@ class ReferenceDataLoader {
         this.json = json;
     }
 
-    LoadResult loadIfEmpty() {
-        return transactions.execute(status -> {
+    /** Returns true when it loaded the data, false when the database already held it. */
+    boolean loadIfEmpty() {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, LOAD_LOCK_KEY);
             Integer earlierLoads = jdbc.queryForObject("select count(*) from reference_data_load", Integer.class);
             if (earlierLoads != null && earlierLoads > 0) {
-                return LoadResult.SKIPPED;
+                return false;
             }
             long started = System.nanoTime();
             log.info("Loading reference data from classpath:{} (first start on this database)", ReferenceDataFiles.FOLDER);
@@ -57,8 +54,8 @@ class ReferenceDataLoader {
                     count(data.postcodes().stream().filter(p -> p.population() != null).count()));
             log.info("Loading reference data: done in {} s",
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-            return new LoadResult(true, data.regions().size(), data.municipalities().size(), data.postcodes().size());
-        });
+            return true;
+        }));
     }
 
     private void insertRegions(List<Region> regions) {
