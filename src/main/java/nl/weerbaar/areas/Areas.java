@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The reference data is loaded into the database on the first start and then held in memory
  * (about 1 MB), so every method answers without a query. Codes are accepted in any case and
- * with surrounding spaces ({@code " gm0363"} finds GM0363).
+ * with surrounding spaces ({@code " gm0363"} finds GM0363). Nothing changes after construction,
+ * so any number of threads may call it at once.
  */
 @Service
 public class Areas {
