@@ -31,7 +31,7 @@ class SecurityConfiguration {
     /** Public, read-only API paths: reference data and the API description. */
     static final String[] PUBLIC_API_READS = {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
-            "/api/v1/municipalities/**", "/api/v1/municipalities.geojson", "/api/v1/postcodes/**", "/api/v1/locations"};
+            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -78,6 +78,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Role.OPERATOR.name())
