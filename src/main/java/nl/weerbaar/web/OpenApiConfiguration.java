@@ -76,6 +76,13 @@ class OpenApiConfiguration {
     }
 
     private static void shape(PathItem.HttpMethod method, Operation operation) {
+        if (operation.getParameters() != null) {
+            // An example like 1012 for a text parameter must stay text, or the document is invalid.
+            operation.getParameters().stream()
+                    .filter(p -> p.getExample() != null && !(p.getExample() instanceof String) && p.getSchema() != null
+                            && "string".equals(p.getSchema().getType() != null ? p.getSchema().getType() : firstType(p.getSchema())))
+                    .forEach(p -> p.setExample(String.valueOf(p.getExample())));
+        }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.entrySet().removeIf(e -> e.getKey().startsWith("4") || e.getKey().startsWith("5"));
         responses.forEach((code, response) -> {
@@ -96,6 +103,10 @@ class OpenApiConfiguration {
         if (writes) {
             operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
         }
+    }
+
+    private static String firstType(Schema<?> schema) {
+        return schema.getTypes() == null || schema.getTypes().isEmpty() ? null : schema.getTypes().iterator().next();
     }
 
     private static Schema<?> problemSchema() {

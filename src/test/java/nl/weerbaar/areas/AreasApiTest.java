@@ -193,9 +193,9 @@ class AreasApiTest {
     void documentsTheEndpointsInOpenApi() throws Exception {
         JsonNode paths = getJson("/api/v1/openapi.json").get("paths");
 
-        assertThat(paths.get("/api/v1/regions").get("get").get("operationId").asString()).isEqualTo("listRegions");
-        assertThat(paths.get("/api/v1/postcodes/{postcode}").get("get").get("operationId").asString()).isEqualTo("getPostcode");
-        assertThat(paths.get("/api/v1/locations").get("get").get("operationId").asString()).isEqualTo("locate");
-        assertThat(paths.get("/api/v1/municipalities/boundaries").get("get").get("tags").get(0).asString()).isEqualTo("Areas");
+        assertThat(paths.get("/regions").get("get").get("operationId").asString()).isEqualTo("listRegions");
+        assertThat(paths.get("/postcodes/{postcode}").get("get").get("operationId").asString()).isEqualTo("getPostcode");
+        assertThat(paths.get("/locations").get("get").get("operationId").asString()).isEqualTo("locate");
+        assertThat(paths.get("/municipalities/boundaries").get("get").get("tags").get(0).asString()).isEqualTo("Areas");
     }
 }
