@@ -22,7 +22,9 @@ class NavigationAdvice {
             new Entry("/steunpunten", "nav.points"),
             new Entry("/denk-vooruit", "nav.prepare"),
             new Entry("/verify", "nav.verify"),
-            new Entry("/login", "nav.login"));
+            // To the staff area, not to /login: signed-in staff go straight in, anyone else is sent
+            // to the login form and returns to /staff after logging in.
+            new Entry("/staff", "nav.login"));
 
     @ModelAttribute("navigation")
     List<NavItem> navigation(HttpServletRequest request) {
