@@ -71,6 +71,18 @@ class PublicPagesTest {
     }
 
     @Test
+    void forbiddenRequestGetsFriendlyAccessDeniedPage() throws Exception {
+        // A form post without the CSRF token is refused with 403 by Spring Security.
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> denied = http.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("Geen toegang", "Foutcode 403", "Naar de startpagina");
+    }
+
+    @Test
     void stylesheetIsServedAndSmall() throws Exception {
         HttpResponse<String> css = get("/css/weerbaar.css", null, null);
         assertThat(css.statusCode()).isEqualTo(200);
