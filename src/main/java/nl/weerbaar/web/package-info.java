@@ -1,0 +1,5 @@
+/**
+ * Layout, navigation, error pages and static assets shared by every module's pages. No domain
+ * logic lives here: a module renders its own page into {@code templates/layout.html}.
+ */
+package nl.weerbaar.web;
