@@ -2,8 +2,13 @@ package nl.weerbaar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Gives every page the main navigation with the current section marked, so the layout can set
@@ -26,10 +31,28 @@ class NavigationAdvice {
             // to the login form and returns to /staff after logging in.
             new Entry("/staff", "nav.login"));
 
+    /** The sections whose pages exist: a module that is not built yet gets no link. */
+    private final Set<String> sections;
+
+    NavigationAdvice(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        Set<String> pages = mappings.getHandlerMethods().keySet().stream()
+                .filter(info -> info.getMethodsCondition().getMethods().isEmpty()
+                        || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .flatMap(info -> info.getPatternValues().stream())
+                .collect(Collectors.toSet());
+        this.sections = ENTRIES.stream().map(Entry::path).filter(pages::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @ModelAttribute("sections")
+    Set<String> sections() {
+        return sections;
+    }
+
     @ModelAttribute("navigation")
     List<NavItem> navigation(HttpServletRequest request) {
         String path = request.getServletPath();
         return ENTRIES.stream()
+                .filter(entry -> sections.contains(entry.path()))
                 .map(entry -> new NavItem(entry.path(), entry.label(), isWithin(path, entry.path())))
                 .toList();
     }
