@@ -35,7 +35,7 @@ class PublicPagesTest {
         assertThat(nl.statusCode()).isEqualTo(200);
         assertThat(nl.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
-        assertThat(nl.body()).contains("<html lang=\"nl\"", dutch, "Verifiëren", "<main id=\"content\"");
+        assertThat(nl.body()).contains("<html lang=\"nl\"", dutch, "Inloggen medewerkers", "<main id=\"content\"");
 
         HttpResponse<String> en = get(path + "?lang=en", null, null);
         assertThat(en.statusCode()).isEqualTo(200);

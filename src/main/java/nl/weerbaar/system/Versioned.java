@@ -1,0 +1,38 @@
+package nl.weerbaar.system;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Guards against lost updates with {@code ETag} and {@code If-Match}: every changeable resource
+ * has a version number that each change increments; a change must name the version it saw.
+ */
+public final class Versioned {
+
+    private Versioned() {}
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * Checks an If-Match header against the current version: missing gives 428, stale gives 412
+     * (naming the current version, so a client can reload and decide).
+     */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+                    "send If-Match with the ETag of the version you changed, e.g. If-Match: " + etag(currentVersion));
+        }
+        String wanted = etag(currentVersion);
+        boolean matches = ifMatch.trim().equals("*") || java.util.Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(wanted::equals);
+        if (!matches) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+                    "this was changed by someone else since you loaded it: the current version is " + wanted
+                            + "; load it again and repeat your change if it still applies");
+        }
+    }
+}

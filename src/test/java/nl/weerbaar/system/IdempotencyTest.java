@@ -1,0 +1,103 @@
+package nl.weerbaar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A write retried with the same Idempotency-Key has one effect and gets the same answer. */
+@IntegrationTest
+class IdempotencyTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpResponse<String> createUser(String token, String key, String username) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
+                                + "\",\"password\":\"idempotent-password\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long usersNamed(String username) {
+        return jdbc.sql("select count(*) from user_account where username = :u").param("u", username).query(Long.class).single();
+    }
+
+    @Test
+    void aRetryGetsTheSameAnswerAndHasNoSecondEffect() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        String key = UUID.randomUUID().toString();
+        String username = "idem-" + System.nanoTime() % 1_000_000;
+
+        HttpResponse<String> first = createUser(token, key, username);
+        HttpResponse<String> retry = createUser(token, key, username);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(usersNamed(username)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesHaveOneEffect() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        String key = UUID.randomUUID().toString();
+        String username = "idem-race-" + System.nanoTime() % 1_000_000;
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> createUser(token, key, username)));
+            }
+        }
+        for (Future<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(201);
+        }
+        assertThat(usersNamed(username)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyReusedForAnotherRequestIsRefused() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        String key = UUID.randomUUID().toString();
+        String username = "idem-a-" + System.nanoTime() % 1_000_000;
+        assertThat(createUser(token, key, username).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> other = createUser(token, key, username + "-other");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(usersNamed(username + "-other")).isZero();
+    }
+
+    @Test
+    void aRefusedWriteIsNotRememberedSoTheFixedRequestCanUseTheKey() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        String key = UUID.randomUUID().toString();
+        assertThat(createUser(token, key, "Not Valid").statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from idempotent_request where key = :k").param("k", key).query(Long.class).single())
+                .isZero();
+    }
+}
