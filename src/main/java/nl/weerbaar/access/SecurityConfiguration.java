@@ -2,6 +2,7 @@ package nl.weerbaar.access;
 
 import nl.weerbaar.system.IdempotencyFilter;
 import nl.weerbaar.system.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,17 +28,13 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * exactly a user may change is decided by {@link AccessControl} per organisation scope and role.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     /** Public, read-only API paths: reference data and the API description. */
     static final String[] PUBLIC_API_READS = {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
             "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(12);
-    }
 
     @Bean
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {

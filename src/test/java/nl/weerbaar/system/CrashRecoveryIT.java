@@ -65,14 +65,43 @@ class CrashRecoveryIT {
         assertThat(chain.get("intact").asBoolean()).isTrue();
         assertThat(chain.get("entries").asLong()).isGreaterThanOrEqualTo(27);
 
+        // A command while serve runs uses serve's database instead of starting a second one.
+        assertThat(command("user", "add", "--username", "cli-user", "--organisation", "gm0363", "--role", "viewer"))
+                .contains("Created user cli-user: viewer of GM0363");
+        assertThat(api.get("/api/v1/users", admin).body()).contains("cli-user");
+
         server.destroy(); // SIGTERM: a clean stop also stops PostgreSQL
         assertThat(server.waitFor()).isIn(0, 143);
         assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped with the application").isFalse();
+
+        // Without serve, a command starts and stops the embedded database itself.
+        assertThat(command("audit", "verify")).contains("Audit trail intact");
+        assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).isFalse();
+    }
+
+    /** Runs a command as {@code ./weerbaar} would on this data folder; it must exit 0. */
+    private String command(String... words) throws Exception {
+        List<String> commandLine = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", jar()));
+        commandLine.addAll(List.of(words));
+        commandLine.addAll(List.of("--data", data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("WEERBAAR_"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String jar() {
+        return Path.of("target", "weerbaar.jar").toAbsolutePath().toString();
     }
 
     private Process serve(int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "weerbaar.jar").toAbsolutePath().toString(),
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar(),
                 "serve", "--port", String.valueOf(port), "--data", data.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + "-serve.log").toFile());
