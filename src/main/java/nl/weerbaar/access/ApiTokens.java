@@ -53,15 +53,27 @@ class ApiTokens {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        update api_token set last_used_at = now()
-                        where token_hash = :hash and revoked_at is null
-                        returning (select username from user_account u where u.id = api_token.user_id)""")
-                .param("hash", hash(token))
+        String tokenHash = hash(token);
+        Optional<String> username = jdbc.sql("""
+                        select u.username from api_token t join user_account u on u.id = t.user_id
+                        where t.token_hash = :hash and t.revoked_at is null""")
+                .param("hash", tokenHash)
                 .query(String.class)
-                .optional()
-                .flatMap(users::findPrincipal)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+                .optional();
+        username.ifPresent(found -> markUsed(tokenHash));
+        return username.flatMap(users::findPrincipal).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+    }
+
+    /**
+     * Notes when a token was last used, to the minute: writing it on every call would make all
+     * calls with one token queue for the same row.
+     */
+    private void markUsed(String tokenHash) {
+        jdbc.sql("""
+                        update api_token set last_used_at = now()
+                        where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
+                .param("hash", tokenHash)
+                .update();
     }
 
     private static String hash(String token) {
