@@ -61,9 +61,9 @@ public class Allocations {
 
     @Transactional
     public Allocation compute(Formula formula) {
-        access.requireRole(Role.ADMIN);
-        List<Long> lineIds = validate(formula);
+        // National money: the scope is NL whatever the input says, so it is checked first.
         access.require(Role.ADMIN, "NL");
+        List<Long> lineIds = validate(formula);
         long pot = lineIds.stream().mapToLong(id -> budgetLines.find(id).orElseThrow().amountCents()).sum();
         List<AllocationCalculator.RegionFigures> figures = areas.regions().stream()
                 .map(r -> new AllocationCalculator.RegionFigures(r.code(), r.population(),

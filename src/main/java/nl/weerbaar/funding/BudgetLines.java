@@ -46,9 +46,9 @@ public class BudgetLines {
 
     @Transactional
     public BudgetLine create(BudgetLineInput input) {
-        access.requireRole(Role.ADMIN);
-        validate(input);
+        // National money: the scope is NL whatever the input says, so it is checked first.
         access.require(Role.ADMIN, "NL");
+        validate(input);
         BudgetLine created = repository.insert(input);
         audit.record(new AuditTrail.Change("budget-line.created", "budget-line", String.valueOf(created.id()), "NL", null, created));
         return created;
@@ -56,9 +56,9 @@ public class BudgetLines {
 
     @Transactional
     public BudgetLine update(long id, String ifMatch, BudgetLineInput input) {
-        access.requireRole(Role.ADMIN);
-        validate(input);
+        // National money: the scope is NL whatever the input says, so it is checked first.
         access.require(Role.ADMIN, "NL");
+        validate(input);
         BudgetLine before = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         Versioned.requireMatch(ifMatch, before.version());
         BudgetLine after = repository.update(id, input);

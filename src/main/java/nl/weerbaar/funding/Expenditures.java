@@ -98,10 +98,10 @@ public class Expenditures {
     public Expenditure update(long id, String ifMatch, ExpenditureInput input) {
         Actor actor = access.requireRole(Role.COORDINATOR);
         ValidExpenditure valid = validate(input);
+        access.require(Role.COORDINATOR, valid.bookingArea());
         Expenditure before = repository.findForUpdate(id).filter(e -> access.mayRead(actor, e.bookingArea()))
                 .orElseThrow(() -> notFound(id));
         access.require(Role.COORDINATOR, before.bookingArea());
-        access.require(Role.COORDINATOR, valid.bookingArea());
         Versioned.requireMatch(ifMatch, before.version());
         Expenditure after = repository.update(id, valid);
         audit.record(new AuditTrail.Change("expenditure.updated", "expenditure", String.valueOf(id), after.bookingArea(),

@@ -61,14 +61,14 @@ public class NationalFigures {
     /** Enters or replaces the GDP of a year; replacing needs the If-Match of the figure replaced. */
     @Transactional
     public GdpWrite putGdp(int year, String ifMatch, GdpInput input) {
-        access.requireRole(Role.ADMIN);
+        // National money: the scope is NL whatever the input says, so it is checked first.
+        access.require(Role.ADMIN, "NL");
         new InputCheck()
                 .require(year >= 2000 && year <= 2100, "year", "must be a year from 2000 to 2100")
                 .require(input.amountCents(), a -> a > 0, "amountCents", "must be more than zero whole euro cents")
                 .require(input.source(), s -> !s.isBlank() && s.strip().length() <= 300, "source",
                         "must name where the figure comes from (e.g. CBS), at most 300 characters")
                 .orThrow();
-        access.require(Role.ADMIN, "NL");
         Optional<Gdp> before = jdbc.sql("select * from funding_gdp where year = :year for update").param("year", year).query(GDP).optional();
         before.ifPresent(existing -> Versioned.requireMatch(ifMatch, existing.version()));
         Gdp after = jdbc.sql("""
@@ -96,7 +96,8 @@ public class NationalFigures {
 
     @Transactional
     public NationalSpending addNationalSpending(NationalSpendingInput input) {
-        access.requireRole(Role.ADMIN);
+        // National money: the scope is NL whatever the input says, so it is checked first.
+        access.require(Role.ADMIN, "NL");
         new InputCheck()
                 .require(input.year(), y -> y >= 2020 && y <= 2100, "year", "must be a year from 2020 to 2100")
                 .require(NatoCategory.fromCode(input.natoCategory()).isPresent(), "natoCategory", "must be one of " + NatoCategory.allCodes())
@@ -104,7 +105,6 @@ public class NationalFigures {
                 .require(input.source(), s -> !s.isBlank() && s.strip().length() <= 300, "source",
                         "must name where the figure comes from, at most 300 characters")
                 .orThrow();
-        access.require(Role.ADMIN, "NL");
         NationalSpending created = jdbc.sql("""
                         insert into funding_national_spending (year, nato_category, amount_cents, source)
                         values (:year, :category, :amount, :source) returning *""")
