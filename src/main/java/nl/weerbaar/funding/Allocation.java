@@ -23,7 +23,12 @@ public record Allocation(long id, String name, int year, List<Long> budgetLineId
     public record RegionShare(String regionCode, String regionName, long population, BigDecimal landAreaKm2,
                               BigDecimal riskWeight, long baseCents, long populationCents, long areaCents, long totalCents) {}
 
-    public boolean adopted() {
-        return status.equals("adopted");
+    public boolean draft() {
+        return status.equals("draft");
+    }
+
+    /** The part of the remainder that goes by residents: what the area share leaves. */
+    public BigDecimal populationSharePercent() {
+        return BigDecimal.valueOf(100).subtract(areaSharePercent);
     }
 }
