@@ -34,11 +34,13 @@ class FundingPages {
     private final Allocations allocations;
     private final Expenditures expenditures;
     private final FundingReports reports;
+    private final ReportPdf pdf;
     private final AccessControl access;
     private final Areas areas;
 
     FundingPages(BudgetLines budgetLines, Allocations allocations, Expenditures expenditures, FundingReports reports,
-                 AccessControl access, Areas areas) {
+                 ReportPdf pdf, AccessControl access, Areas areas) {
+        this.pdf = pdf;
         this.budgetLines = budgetLines;
         this.allocations = allocations;
         this.expenditures = expenditures;
@@ -171,6 +173,12 @@ class FundingPages {
         return ResponseEntity.ok().contentType(FundingApi.csvType())
                 .header("Content-Disposition", "attachment; filename=\"funding-pledge.csv\"")
                 .body(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)));
+    }
+
+    @GetMapping("/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
+                                     java.util.Locale locale) {
+        return FundingReportsApi.pdf(reports, pdf, year, assumedGrowthPercent, locale);
     }
 
     @GetMapping("/report/regions.csv")

@@ -3,6 +3,8 @@ package nl.weerbaar.funding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.util.Locale;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FundingReportsApi {
 
     private final FundingReports reports;
+    private final ReportPdf pdf;
 
-    FundingReportsApi(FundingReports reports) {
+    FundingReportsApi(FundingReports reports, ReportPdf pdf) {
         this.reports = reports;
+        this.pdf = pdf;
     }
 
     @GetMapping("/regions")
@@ -70,6 +74,21 @@ class FundingReportsApi {
     @GetMapping("/pledge.csv")
     ResponseEntity<String> pledgeCsvPath(@RequestParam(required = false) BigDecimal assumedGrowthPercent) {
         return pledgeCsv(assumedGrowthPercent);
+    }
+
+    @GetMapping(value = "/national.pdf", produces = "application/pdf")
+    @Operation(operationId = "reportNationalPdf", summary = "The national report as PDF: pledge path, regions and NATO categories of a year")
+    ResponseEntity<byte[]> nationalPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
+                                       Locale locale) {
+        return pdf(reports, pdf, year, assumedGrowthPercent, locale);
+    }
+
+    /** The national report as a PDF download; shared with the staff page. */
+    static ResponseEntity<byte[]> pdf(FundingReports reports, ReportPdf pdf, int year, BigDecimal assumedGrowthPercent, Locale locale) {
+        byte[] document = pdf.render(reports.pledge(assumedGrowthPercent), reports.regions(year), reports.natoCategories(year), locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"funding-report-" + year + ".pdf\"")
+                .body(document);
     }
 
     private static ResponseEntity<String> csv(String body, String filename) {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +174,7 @@ class FundingApiTest {
     }
 
     @Test
-    void pledgeReportSetsTheResilienceTotalAgainstOneAndAHalfPercentOfGdp() {
+    void pledgeReportSetsTheResilienceTotalAgainstOneAndAHalfPercentOfGdp() throws Exception {
         JsonNode before = pledgeYear(2025);
         var entered = api.post("/api/v1/funding/national-spending", admin, ApiClient.json(Map.of(
                 "year", 2025, "natoCategory", "critical-infrastructure", "amountCents", 5_000_000_000_00L,
@@ -188,6 +192,18 @@ class FundingApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("year,gdpEur,").contains("2025,1187000000000.00,false");
+        var document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/funding/reports/national.pdf?year=2025"))
+                .header("Authorization", "Bearer " + admin).header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(document.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("1.5 % of GDP", "17,805,000,000.00", "Civil preparedness");
+            List<String> fonts = new java.util.ArrayList<>();
+            for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
+                fonts.add(pdf.getPage(0).getResources().getFont(name).getName());
+            }
+            assertThat(fonts).isNotEmpty().allMatch(font -> font.contains("DejaVuSans"));
+        }
         var negotiated = getWithAccept("/api/v1/funding/reports/nato-categories?year=2025", "text/csv");
         assertThat(negotiated.body()).startsWith("year,natoCategory,").contains("2025,critical-infrastructure,");
     }
