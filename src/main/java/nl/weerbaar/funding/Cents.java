@@ -1,7 +1,6 @@
 package nl.weerbaar.funding;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
 
 /** Euro amounts as people write them, to and from whole cents. */
@@ -41,9 +40,5 @@ final class Cents {
     /** "EUR 1,234,567.80" for pages and PDF. */
     static String display(long cents) {
         return String.format(java.util.Locale.ROOT, "EUR %,.2f", toEuros(cents));
-    }
-
-    static BigDecimal percentOf(long part, long whole) {
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
     }
 }

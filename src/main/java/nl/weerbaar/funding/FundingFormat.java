@@ -13,11 +13,6 @@ public class FundingFormat {
         return cents == null ? "" : Cents.display(cents);
     }
 
-    /** What a form field shows for an amount: "1234567.89". */
-    public String plain(long cents) {
-        return Cents.plain(cents);
-    }
-
     /** "0.843 %"; an empty text for no percentage. */
     public String percent(BigDecimal percent) {
         return percent == null ? "" : percent.setScale(3, RoundingMode.HALF_UP).toPlainString() + " %";

@@ -53,8 +53,9 @@ class FundingPages {
     String budget(@RequestParam(required = false) Integer year, Model model) {
         int shown = year == null ? Year.now().getValue() : year;
         model.addAttribute("year", shown);
-        model.addAttribute("lines", budgetLines.list(shown));
-        model.addAttribute("total", budgetLines.list(shown).stream().mapToLong(BudgetLine::amountCents).sum());
+        List<BudgetLine> lines = budgetLines.list(shown);
+        model.addAttribute("lines", lines);
+        model.addAttribute("total", lines.stream().mapToLong(BudgetLine::amountCents).sum());
         model.addAttribute("nationalAdmin", isNationalAdmin());
         return "funding/budget";
     }
