@@ -41,7 +41,7 @@ final class Charts {
                        String pledgeLine, String pathLine, String maxLabel) {}
 
     static PledgeChart pledge(FundingReports.PledgeReport report) {
-        int left = 80;
+        int left = 110;
         int step = 52;
         int top = 20;
         int bottom = 260;
