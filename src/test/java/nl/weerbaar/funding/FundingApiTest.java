@@ -118,6 +118,20 @@ class FundingApiTest {
         assertThat(api.get("/api/v1/funding/expenditures/" + groningen.json().get("id").asLong(), coordinator).status()).isEqualTo(404);
         assertThat(regionReport(coordinator, 2030).get("regions").valueStream().map(r -> r.get("regionCode").asString()).toList())
                 .containsExactly("VR13");
+        JsonNode categories = api.get("/api/v1/funding/reports/nato-categories?year=2030", coordinator).json();
+        assertThat(categories.get("includesNational").asBoolean()).isFalse();
+        long networksSeen = categories.get("categories").valueStream()
+                .filter(c -> c.get("natoCategory").asString().equals("networks")).findFirst().orElseThrow().get("committedCents").asLong();
+        long vr13Networks = jdbc.sql("select coalesce(sum(amount_cents), 0) from funding_expenditure "
+                + "where year = 2030 and region_code = 'VR13' and nato_category = 'networks' and kind = 'commitment'").query(Long.class).single();
+        assertThat(networksSeen).as("Groningen's networks commitment stays out of VR13's report").isEqualTo(vr13Networks);
+
+        // Another region's line can be neither found nor moved into the coordinator's own region.
+        String groningenPath = "/api/v1/funding/expenditures/" + groningen.json().get("id").asLong();
+        var moveIn = withIfMatch("PUT", groningenPath, coordinator, expenditure("GM0363", "networks", 3_00L), "\"1\"");
+        assertThat(moveIn.statusCode()).isEqualTo(404);
+        var editThere = withIfMatch("PUT", groningenPath, coordinator, expenditure("GM0014", "networks", 4_00L), "\"1\"");
+        assertThat(editThere.statusCode()).isEqualTo(403);
 
         String operator = api.token(newUser("VR13", "operator"), PASSWORD);
         assertThat(api.post("/api/v1/funding/expenditures", operator, expenditure("GM0363", "networks", 1_00L)).status()).isEqualTo(403);
