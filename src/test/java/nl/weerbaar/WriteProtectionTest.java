@@ -36,14 +36,39 @@ class WriteProtectionTest {
     /** Writes any logged-in user may do for themselves. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens");
 
-    /** Per write: a path and body that act in Amsterdam (GM0363, region VR13). */
-    private static final Map<String, Probe> SCOPE_PROBES = Map.of(
-            "POST /api/v1/users", new Probe("/api/v1/users",
-                    "{\"username\":\"probe-user\",\"password\":\"probe-password-123\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}"),
-            "POST /api/v1/organisations", new Probe("/api/v1/organisations",
-                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"));
+    private static final String AMSTERDAM_EXPENDITURE = "{\"municipality\":\"GM0363\",\"year\":2030,\"kind\":\"spending\","
+            + "\"amountCents\":100,\"natoCategory\":\"civil-preparedness\",\"description\":\"probe\",\"bookedOn\":\"2030-01-01\"}";
+    private static final String NATIONAL_BUDGET_LINE = "{\"year\":2030,\"source\":\"probe\",\"purpose\":\"campaign\",\"amountCents\":100}";
 
-    record Probe(String path, String body) {}
+    /**
+     * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
+     * (budget lines, allocations, GDP), a valid request that only NL may make.
+     */
+    private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
+            Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
+                    "{\"username\":\"probe-user\",\"password\":\"probe-password-123\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}")),
+            Map.entry("POST /api/v1/organisations", new Probe("/api/v1/organisations",
+                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}")),
+            Map.entry("POST /api/v1/funding/budget-lines", new Probe("/api/v1/funding/budget-lines", NATIONAL_BUDGET_LINE)),
+            Map.entry("PUT /api/v1/funding/budget-lines/{id}", new Probe("/api/v1/funding/budget-lines/1", NATIONAL_BUDGET_LINE)),
+            Map.entry("POST /api/v1/funding/allocations", new Probe("/api/v1/funding/allocations",
+                    "{\"name\":\"probe\",\"year\":2030,\"budgetLineIds\":[1],\"baseCents\":0,\"areaSharePercent\":0}")),
+            Map.entry("POST /api/v1/funding/allocations/{id}/adoption", new Probe("/api/v1/funding/allocations/1/adoption", null)),
+            Map.entry("POST /api/v1/funding/expenditures", new Probe("/api/v1/funding/expenditures", AMSTERDAM_EXPENDITURE)),
+            Map.entry("PUT /api/v1/funding/expenditures/{id}", new Probe("/api/v1/funding/expenditures/1", AMSTERDAM_EXPENDITURE)),
+            Map.entry("POST /api/v1/funding/expenditures/import", new Probe("/api/v1/funding/expenditures/import",
+                    "region,municipality,year,kind,amountEur,natoCategory,referenceType,referenceId,description,bookedOn\n"
+                            + "VR13,GM0363,2030,spending,1.00,civil-preparedness,,,probe,2030-01-01\n", "text/csv")),
+            Map.entry("PUT /api/v1/funding/gdp/{year}", new Probe("/api/v1/funding/gdp/2040",
+                    "{\"amountCents\":100,\"source\":\"probe\"}")),
+            Map.entry("POST /api/v1/funding/national-spending", new Probe("/api/v1/funding/national-spending",
+                    "{\"year\":2030,\"natoCategory\":\"networks\",\"amountCents\":100,\"source\":\"probe\"}")));
+
+    record Probe(String path, String body, String contentType) {
+        Probe(String path, String body) {
+            this(path, body, "application/json");
+        }
+    }
 
     record Endpoint(String method, String pattern) {
         String key() {
@@ -84,7 +109,7 @@ class WriteProtectionTest {
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
             Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}"));
-            int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body()).status();
+            int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body(), probe.contentType()).status();
             if (endpoint.api()) {
                 softly.assertThat(anonymous).as("anonymous %s", endpoint.key()).isEqualTo(401);
             } else {
@@ -93,11 +118,11 @@ class WriteProtectionTest {
             if (!endpoint.api() || SELF_SERVICE.contains(endpoint.key())) {
                 continue;
             }
-            softly.assertThat(api.send(endpoint.method(), probe.path(), viewer, probe.body()).status())
+            softly.assertThat(api.send(endpoint.method(), probe.path(), viewer, probe.body(), probe.contentType()).status())
                     .as("viewer of NL on %s", endpoint.key()).isEqualTo(403);
             softly.assertThat(SCOPE_PROBES).as("a scope probe for %s", endpoint.key()).containsKey(endpoint.key());
             if (SCOPE_PROBES.containsKey(endpoint.key())) {
-                softly.assertThat(api.send(endpoint.method(), probe.path(), otherAreaAdmin, probe.body()).status())
+                softly.assertThat(api.send(endpoint.method(), probe.path(), otherAreaAdmin, probe.body(), probe.contentType()).status())
                         .as("admin of GM0014 on %s (Amsterdam)", endpoint.key()).isEqualTo(403);
             }
         }

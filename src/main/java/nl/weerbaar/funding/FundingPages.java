@@ -1,0 +1,234 @@
+package nl.weerbaar.funding;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Actor;
+import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.system.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff pages of the funding module: budget lines, allocations side by side, spending entry
+ * and the national report. Forms post to these pages (with the CSRF token the layout's forms carry)
+ * and go through the same services as the API; amounts are typed in euros.
+ */
+@Controller
+@RequestMapping("/staff/funding")
+class FundingPages {
+
+    private final BudgetLines budgetLines;
+    private final Allocations allocations;
+    private final Expenditures expenditures;
+    private final FundingReports reports;
+    private final ReportPdf pdf;
+    private final AccessControl access;
+    private final Areas areas;
+
+    FundingPages(BudgetLines budgetLines, Allocations allocations, Expenditures expenditures, FundingReports reports,
+                 ReportPdf pdf, AccessControl access, Areas areas) {
+        this.pdf = pdf;
+        this.budgetLines = budgetLines;
+        this.allocations = allocations;
+        this.expenditures = expenditures;
+        this.reports = reports;
+        this.access = access;
+        this.areas = areas;
+    }
+
+    @GetMapping
+    String budget(@RequestParam(required = false) Integer year, Model model) {
+        int shown = year == null ? Year.now().getValue() : year;
+        model.addAttribute("year", shown);
+        List<BudgetLine> lines = budgetLines.list(shown);
+        model.addAttribute("lines", lines);
+        model.addAttribute("total", lines.stream().mapToLong(BudgetLine::amountCents).sum());
+        model.addAttribute("nationalAdmin", isNationalAdmin());
+        return "funding/budget";
+    }
+
+    @PostMapping("/budget-lines")
+    String addBudgetLine(@RequestParam(required = false) Integer year, @RequestParam(required = false) String source,
+                         @RequestParam(required = false) String purpose, @RequestParam(required = false) String amount,
+                         @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            budgetLines.create(new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount"), note));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.invalidParams());
+        }
+        redirect.addAttribute("year", year == null ? Year.now().getValue() : year);
+        return "redirect:/staff/funding";
+    }
+
+    @GetMapping("/allocations")
+    String allocations(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long a,
+                       @RequestParam(required = false) Long b, Model model) {
+        int shown = year == null ? Year.now().getValue() : year;
+        List<Allocation> ofYear = allocations.list(shown);
+        model.addAttribute("year", shown);
+        model.addAttribute("allocations", ofYear);
+        model.addAttribute("lines", budgetLines.list(shown));
+        model.addAttribute("nationalAdmin", isNationalAdmin());
+        Long first = a != null ? a : ofYear.size() >= 2 ? ofYear.get(1).id() : null;
+        Long second = b != null ? b : ofYear.isEmpty() ? null : ofYear.getFirst().id();
+        if (first != null && second != null) {
+            Allocations.Comparison comparison = allocations.compare(first, second);
+            model.addAttribute("comparison", comparison);
+            model.addAttribute("chart", Charts.comparison(comparison));
+        } else if (second != null) {
+            model.addAttribute("single", allocations.get(second));
+        }
+        return "funding/allocations";
+    }
+
+    @PostMapping("/allocations")
+    String computeAllocation(@RequestParam(required = false) String name, @RequestParam int year,
+                             @RequestParam(required = false) List<Long> budgetLineIds, @RequestParam(required = false) String base,
+                             @RequestParam(required = false) String areaSharePercent,
+                             @RequestParam(required = false) String riskWeights,
+                             @RequestParam(required = false) Long compareWith, RedirectAttributes redirect) {
+        redirect.addAttribute("year", year);
+        try {
+            Allocation draft = allocations.compute(new Allocations.Formula(name, year, budgetLineIds, euros(base, "base"),
+                    percent(areaSharePercent), weights(riskWeights)));
+            redirect.addAttribute("b", draft.id());
+            if (compareWith != null) {
+                redirect.addAttribute("a", compareWith);
+            }
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.invalidParams());
+        }
+        return "redirect:/staff/funding/allocations";
+    }
+
+    @PostMapping("/allocations/{id}/adoption")
+    String adopt(@PathVariable long id, RedirectAttributes redirect) {
+        Allocation adopted = allocations.adopt(id);
+        redirect.addFlashAttribute("adopted", adopted.name());
+        redirect.addAttribute("year", adopted.year());
+        return "redirect:/staff/funding/allocations";
+    }
+
+    @GetMapping("/expenditures")
+    String expenditures(@RequestParam(required = false) Integer year, Model model) {
+        int shown = year == null ? Year.now().getValue() : year;
+        Actor actor = access.requireRole(Role.VIEWER);
+        model.addAttribute("year", shown);
+        model.addAttribute("expenditures", expenditures.list(shown, null));
+        model.addAttribute("regions", areas.regions().stream().filter(r -> access.mayRead(actor, r.code())).toList());
+        model.addAttribute("categories", NatoCategory.values());
+        model.addAttribute("referenceTypes", Expenditures.REFERENCE_TYPES);
+        model.addAttribute("mayBook", actor.role().includes(Role.COORDINATOR));
+        return "funding/expenditures";
+    }
+
+    @PostMapping("/expenditures")
+    String book(@RequestParam(required = false) String region, @RequestParam(required = false) String municipality,
+                @RequestParam(required = false) Integer year, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String amount, @RequestParam(required = false) String natoCategory,
+                @RequestParam(required = false) String referenceType, @RequestParam(required = false) String referenceId,
+                @RequestParam(required = false) String description, @RequestParam(required = false) String bookedOn,
+                RedirectAttributes redirect) {
+        try {
+            expenditures.create(new Expenditures.ExpenditureInput(region, municipality, year, kind, euros(amount, "amount"),
+                    natoCategory, referenceType, referenceId, description, bookedOn));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.invalidParams());
+        }
+        redirect.addAttribute("year", year == null ? Year.now().getValue() : year);
+        return "redirect:/staff/funding/expenditures";
+    }
+
+    @GetMapping("/report")
+    String report(@RequestParam(required = false) Integer year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
+                  Model model) {
+        int shown = year == null ? Year.now().getValue() : year;
+        FundingReports.PledgeReport pledge = reports.pledge(assumedGrowthPercent);
+        model.addAttribute("year", shown);
+        model.addAttribute("growth", assumedGrowthPercent);
+        model.addAttribute("pledge", pledge);
+        model.addAttribute("chart", Charts.pledge(pledge));
+        model.addAttribute("regions", reports.regions(shown));
+        model.addAttribute("categories", reports.natoCategories(shown));
+        return "funding/report";
+    }
+
+    /** The pledge report as CSV for a logged-in browser (the API takes tokens, not the page session). */
+    @GetMapping("/report/pledge.csv")
+    ResponseEntity<String> pledgeCsv(@RequestParam(required = false) BigDecimal assumedGrowthPercent) {
+        return ResponseEntity.ok().contentType(FundingApi.csvType())
+                .header("Content-Disposition", "attachment; filename=\"funding-pledge.csv\"")
+                .body(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)));
+    }
+
+    @GetMapping("/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
+                                     java.util.Locale locale) {
+        return FundingReportsApi.pdf(reports, pdf, year, assumedGrowthPercent, locale);
+    }
+
+    @GetMapping("/report/regions.csv")
+    ResponseEntity<String> regionsCsv(@RequestParam int year) {
+        return ResponseEntity.ok().contentType(FundingApi.csvType())
+                .header("Content-Disposition", "attachment; filename=\"funding-regions-" + year + ".csv\"")
+                .body(FundingCsv.regions(reports.regions(year)));
+    }
+
+    private boolean isNationalAdmin() {
+        Actor actor = access.currentActor();
+        return actor.role().includes(Role.ADMIN) && access.covers(actor.organisation(), "NL");
+    }
+
+    /** Euros as typed in a form; a text that is no amount is named as the form field. */
+    private static Long euros(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Cents.parseEuros(text).orElseThrow(() -> new InvalidInputException(field,
+                "'" + text + "' is not an amount in euros with at most 2 decimals, as 70000000 or 1.250,50"));
+    }
+
+    private static BigDecimal percent(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("areaSharePercent", "'" + text + "' is not a percentage");
+        }
+    }
+
+    /** "VR13=1.2, VR01=0.9" → weights per region; an empty text means weight 1 everywhere. */
+    private static Map<String, BigDecimal> weights(String text) {
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return weights;
+        }
+        List<String> bad = new ArrayList<>();
+        for (String pair : text.split("[,;\\s]+")) {
+            String[] parts = pair.split("=");
+            try {
+                weights.put(parts[0].strip().toUpperCase(java.util.Locale.ROOT), new BigDecimal(parts[1].strip()));
+            } catch (RuntimeException e) {
+                bad.add(pair);
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidInputException("riskWeights", "write each weight as VR13=1.2, separated by commas; not understood: " + bad);
+        }
+        return weights;
+    }
+}
