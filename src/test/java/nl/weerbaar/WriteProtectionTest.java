@@ -36,14 +36,40 @@ class WriteProtectionTest {
     /** Writes any logged-in user may do for themselves. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens");
 
-    /** Per write: a path and body that act in Amsterdam (GM0363, region VR13). */
-    private static final Map<String, Probe> SCOPE_PROBES = Map.of(
-            "POST /api/v1/users", new Probe("/api/v1/users",
-                    "{\"username\":\"probe-user\",\"password\":\"probe-password-123\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}"),
-            "POST /api/v1/organisations", new Probe("/api/v1/organisations",
-                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"));
+    /**
+     * Per write: a path and body that act in Amsterdam (GM0363, region VR13). {@code {depot}}
+     * stands for a depot in Amsterdam that the test creates first.
+     */
+    private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
+            Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
+                    "{\"username\":\"probe-user\",\"password\":\"probe-password-123\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}")),
+            Map.entry("POST /api/v1/organisations", new Probe("/api/v1/organisations",
+                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}")),
+            Map.entry("POST /api/v1/items", new Probe("/api/v1/items",
+                    "{\"code\":\"probe-item\",\"name\":\"Probe\",\"category\":\"water\",\"unit\":\"l\"}")),
+            Map.entry("PUT /api/v1/items/{code}", new Probe("/api/v1/items/drinking-water",
+                    "{\"name\":\"Probe\",\"category\":\"water\",\"unit\":\"l\"}")),
+            Map.entry("POST /api/v1/items/{code}/lots/{lot}/blocking", new Probe("/api/v1/items/drinking-water/lots/PROBE/blocking",
+                    "{\"reason\":\"probe\"}")),
+            Map.entry("POST /api/v1/depots", new Probe("/api/v1/depots",
+                    "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}")),
+            Map.entry("PUT /api/v1/depots/{id}", new Probe("/api/v1/depots/{depot}",
+                    "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}")),
+            Map.entry("POST /api/v1/stock-events", new Probe("/api/v1/stock-events",
+                    "{\"type\":\"receipt\",\"depot\":{depot},\"item\":\"drinking-water\",\"lot\":\"PROBE\",\"quantity\":5}")));
 
-    record Probe(String path, String body) {}
+    record Probe(String path, String body) {
+        /** Fills in the ids of the rows the test made in Amsterdam. */
+        Probe aimedAt(Map<String, String> fixtures) {
+            String filledPath = path;
+            String filledBody = body;
+            for (Map.Entry<String, String> fixture : fixtures.entrySet()) {
+                filledPath = filledPath.replace("{" + fixture.getKey() + "}", fixture.getValue());
+                filledBody = filledBody.replace("{" + fixture.getKey() + "}", fixture.getValue());
+            }
+            return new Probe(filledPath, filledBody);
+        }
+    }
 
     record Endpoint(String method, String pattern) {
         String key() {
@@ -79,11 +105,12 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
         String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
+        Map<String, String> fixtures = Map.of("depot", amsterdamDepot(api, admin));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
-            Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}"));
+            Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}")).aimedAt(fixtures);
             int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body()).status();
             if (endpoint.api()) {
                 softly.assertThat(anonymous).as("anonymous %s", endpoint.key()).isEqualTo(401);
@@ -135,6 +162,13 @@ class WriteProtectionTest {
                 .query(String.class).list()
                 .forEach(table -> counts.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
         return counts;
+    }
+
+    private static String amsterdamDepot(ApiClient api, String adminToken) {
+        var response = api.post("/api/v1/depots", adminToken,
+                "{\"name\":\"Probe depot\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 
     private static String createUser(ApiClient api, String adminToken, String prefix, String organisation, String role) {
