@@ -141,6 +141,26 @@ class StockApi {
         return ResponseEntity.status(201).body(new Items<>(ledger.record(requests, batch)));
     }
 
+    @PostMapping(value = "/stock-events/import", consumes = {"text/csv", "text/plain"})
+    @Operation(operationId = "importStockEvents",
+            summary = "Import an inventory as CSV stock events (columns: type, depot, item, lot, expiry, quantity, toDepot, "
+                    + "reason, documentNumber, reference), all or nothing; every bad row is named")
+    ResponseEntity<ImportReport> importEvents(@RequestBody String csv) {
+        StockCsv.ParsedEvents parsed = StockCsv.parseEvents(csv);
+        List<RecordedEvent> recorded = ledger.record(parsed.events(), StockCsv::row, parsed.problems());
+        return ResponseEntity.status(201).body(new ImportReport(parsed.events().size(), recorded.size()));
+    }
+
+    record ImportReport(int rows, int events) {}
+
+    @GetMapping(value = "/stock/export", produces = "text/csv")
+    @Operation(operationId = "exportStock", summary = "What is held, per depot and lot, as CSV")
+    ResponseEntity<String> export(@RequestParam(required = false) Long depot, @RequestParam(required = false) String item) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"voorraad.csv\"")
+                .body(StockCsv.balances(reports.balances(depot, item)));
+    }
+
     @GetMapping("/stock-events")
     @Operation(operationId = "listStockEvents", summary = "The stock card: events of a depot, item or lot, newest first")
     Items<RecordedEvent> listEvents(@RequestParam(required = false) Long depot, @RequestParam(required = false) String item,

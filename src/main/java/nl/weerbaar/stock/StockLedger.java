@@ -9,7 +9,9 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import java.util.function.IntFunction;
 import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +39,28 @@ public class StockLedger {
     /** Records a batch all or nothing; a refused event refuses the batch, naming which one and why. */
     @Transactional
     public List<RecordedEvent> record(List<StockEventRequest> requests, boolean batch) {
+        return record(requests, batch ? i -> "events[" + i + "]." : i -> "");
+    }
+
+    /**
+     * Records events all or nothing; {@code label} names event {@code i} in error reports, e.g.
+     * {@code events[2].} for a JSON batch or {@code row 4: } for a CSV file.
+     */
+    @Transactional
+    public List<RecordedEvent> record(List<StockEventRequest> requests, IntFunction<String> label) {
+        return record(requests, label, List.of());
+    }
+
+    /** As above, with problems already found in the input (a CSV file's unreadable cells) reported together. */
+    @Transactional
+    public List<RecordedEvent> record(List<StockEventRequest> requests, IntFunction<String> label,
+                                      List<InvalidInputException.InvalidParam> earlierProblems) {
         Actor actor = access.requireRole(Role.OPERATOR);
-        InputCheck check = new InputCheck();
+        InputCheck check = new InputCheck().include(earlierProblems);
         check.require(!requests.isEmpty() && requests.size() <= 10_000, "events", "must hold 1 to 10,000 events");
         List<StockMovement> movements = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            String prefix = batch ? "events[" + i + "]." : "";
+            String prefix = label.apply(i);
             StockEventRequest request = requests.get(i);
             movements.add(request == null ? null : request.toMovement(prefix, check));
             if (request != null) {
@@ -57,7 +75,7 @@ public class StockLedger {
         check.orThrow();
         List<RecordedEvent> recorded = new ArrayList<>();
         for (int i = 0; i < movements.size(); i++) {
-            String which = batch ? "event " + i + ": " : "";
+            String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
             recorded.addAll(apply(movements.get(i), actor, which));
         }
         return recorded;

@@ -197,7 +197,7 @@ class StockLedgerTest {
                         "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10),
                 Map.of("type", "issue", "depot", depot, "item", "drinking-water", "lot", lot, "quantity", 11)))));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("detail").asString()).startsWith("event 1:");
+        assertThat(refused.json().get("detail").asString()).startsWith("events[1]:");
         assertThat(eventCount()).isEqualTo(before);
         assertThat(balance(depot, lot)).isEqualByComparingTo("0");
     }
@@ -277,5 +277,35 @@ class StockLedgerTest {
                 .orElseThrow();
         assertThat(lot.get("bucket").asString()).isEqualTo("WITHIN_30_DAYS");
         assertThat(lot.get("daysLeft").asLong()).isEqualTo(25);
+    }
+
+    @Test
+    void csvInventoryImportsAllOrNothingNamingEveryBadRow() {
+        String lot = "CSV" + lotSuffix;
+        String expiry = LocalDate.now().plusDays(120).toString();
+        long before = eventCount();
+        var bad = api.send("POST", "/api/v1/stock-events/import", amsterdamOperator, "text/csv", """
+                type,depot,item,lot,expiry,quantity
+                receipt,%d,drinking-water,%s,%s,100
+                receipt,%d,drinking-water,%s,%s,veel
+                receipt,%d,unknown-item,%s,%s,5
+                """.formatted(depot, lot, expiry, depot, lot, expiry, depot, lot, expiry));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("invalidParams").valueStream().map(p -> p.get("name").asString()).toList())
+                .contains("row 3: quantity", "row 4: item");
+        assertThat(eventCount()).isEqualTo(before);
+
+        var good = api.send("POST", "/api/v1/stock-events/import", amsterdamOperator, "text/csv", """
+                type,depot,item,lot,expiry,quantity,documentNumber
+                receipt,%d,drinking-water,%s,%s,100,INV-1
+                issue,%d,drinking-water,%s,,30,INV-2
+                """.formatted(depot, lot, expiry, depot, lot));
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        assertThat(good.json().get("events").asInt()).isEqualTo(2);
+        assertThat(balance(depot, lot)).isEqualByComparingTo("70");
+
+        var export = api.get("/api/v1/stock/export?depot=" + depot, admin);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        assertThat(export.body()).startsWith("depot,depotName,item,lot,expiry,quantity").contains(lot + "," + expiry + ",70.000");
     }
 }

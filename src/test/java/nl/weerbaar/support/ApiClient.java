@@ -40,9 +40,13 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String token, String jsonBody) {
-        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody);
-        return send(request(path, token).header("Content-Type", "application/json").method(method, body));
+        return send(method, path, token, "application/json", jsonBody);
+    }
+
+    public Response send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(request(path, token).header("Content-Type", contentType).method(method, publisher));
     }
 
     public Response post(String path, String token, String jsonBody) {
