@@ -38,11 +38,14 @@ class WriteProtectionTest {
 
     private static final String AMSTERDAM_EXPENDITURE = "{\"municipality\":\"GM0363\",\"year\":2030,\"kind\":\"spending\","
             + "\"amountCents\":100,\"natoCategory\":\"civil-preparedness\",\"description\":\"probe\",\"bookedOn\":\"2030-01-01\"}";
+    private static final String AMSTERDAM_DEPOT =
+            "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}";
     private static final String NATIONAL_BUDGET_LINE = "{\"year\":2030,\"source\":\"probe\",\"purpose\":\"campaign\",\"amountCents\":100}";
 
     /**
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
-     * (budget lines, allocations, GDP), a valid request that only NL may make.
+     * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {depot}}
+     * stands for a depot in Amsterdam that the test creates first.
      */
     private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
             Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
@@ -62,11 +65,34 @@ class WriteProtectionTest {
             Map.entry("PUT /api/v1/funding/gdp/{year}", new Probe("/api/v1/funding/gdp/2040",
                     "{\"amountCents\":100,\"source\":\"probe\"}")),
             Map.entry("POST /api/v1/funding/national-spending", new Probe("/api/v1/funding/national-spending",
-                    "{\"year\":2030,\"natoCategory\":\"networks\",\"amountCents\":100,\"source\":\"probe\"}")));
+                    "{\"year\":2030,\"natoCategory\":\"networks\",\"amountCents\":100,\"source\":\"probe\"}")),
+            Map.entry("POST /api/v1/items", new Probe("/api/v1/items",
+                    "{\"code\":\"probe-item\",\"name\":\"Probe\",\"category\":\"water\",\"unit\":\"l\"}")),
+            Map.entry("PUT /api/v1/items/{code}", new Probe("/api/v1/items/drinking-water",
+                    "{\"name\":\"Probe\",\"category\":\"water\",\"unit\":\"l\"}")),
+            Map.entry("POST /api/v1/items/{code}/lots/{lot}/blocking", new Probe("/api/v1/items/drinking-water/lots/PROBE/blocking",
+                    "{\"reason\":\"probe\"}")),
+            Map.entry("POST /api/v1/depots", new Probe("/api/v1/depots", AMSTERDAM_DEPOT)),
+            Map.entry("PUT /api/v1/depots/{id}", new Probe("/api/v1/depots/{depot}", AMSTERDAM_DEPOT)),
+            Map.entry("POST /api/v1/stock-events", new Probe("/api/v1/stock-events",
+                    "{\"type\":\"receipt\",\"depot\":{depot},\"item\":\"drinking-water\",\"lot\":\"PROBE\",\"quantity\":5}")),
+            Map.entry("POST /api/v1/stock-events/import", new Probe("/api/v1/stock-events/import",
+                    "type,depot,item,lot,quantity\nreceipt,{depot},drinking-water,PROBE,5\n", "text/csv")));
 
     record Probe(String path, String body, String contentType) {
         Probe(String path, String body) {
             this(path, body, "application/json");
+        }
+
+        /** Fills in the ids of the rows the test made in Amsterdam. */
+        Probe aimedAt(Map<String, String> fixtures) {
+            String filledPath = path;
+            String filledBody = body;
+            for (Map.Entry<String, String> fixture : fixtures.entrySet()) {
+                filledPath = filledPath.replace("{" + fixture.getKey() + "}", fixture.getValue());
+                filledBody = filledBody == null ? null : filledBody.replace("{" + fixture.getKey() + "}", fixture.getValue());
+            }
+            return new Probe(filledPath, filledBody, contentType);
         }
     }
 
@@ -104,11 +130,12 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
         String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
+        Map<String, String> fixtures = Map.of("depot", amsterdamDepot(api, admin));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
-            Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}"));
+            Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}")).aimedAt(fixtures);
             int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body(), probe.contentType()).status();
             if (endpoint.api()) {
                 softly.assertThat(anonymous).as("anonymous %s", endpoint.key()).isEqualTo(401);
@@ -160,6 +187,12 @@ class WriteProtectionTest {
                 .query(String.class).list()
                 .forEach(table -> counts.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
         return counts;
+    }
+
+    private static String amsterdamDepot(ApiClient api, String adminToken) {
+        var response = api.post("/api/v1/depots", adminToken, AMSTERDAM_DEPOT);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 
     private static String createUser(ApiClient api, String adminToken, String prefix, String organisation, String role) {

@@ -20,6 +20,12 @@ public final class InputCheck {
         return require(value != null && valid.test(value), name, value == null ? "is required" : reason);
     }
 
+    /** Adds problems found earlier, e.g. while parsing a file, so one report names them all. */
+    public InputCheck include(List<InvalidInputException.InvalidParam> earlier) {
+        problems.addAll(earlier);
+        return this;
+    }
+
     /** Throws {@link InvalidInputException} naming every problem found, if any. */
     public void orThrow() {
         if (!problems.isEmpty()) {

@@ -1,0 +1,206 @@
+package nl.weerbaar.stock;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Actor;
+import nl.weerbaar.access.AuditTrail;
+import nl.weerbaar.access.Role;
+import java.util.function.IntFunction;
+import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The append-only stock ledger. Every movement becomes one or more events; the balance of each
+ * depot and lot changes in the same transaction and can never go below zero, also when many
+ * issues race for the last units (the balance row is locked, the database refuses negatives).
+ * Nothing is edited or deleted: a correction is a new event.
+ */
+@Service
+public class StockLedger {
+
+    private final StockRepository repository;
+    private final AccessControl access;
+    private final AuditTrail audit;
+
+    StockLedger(StockRepository repository, AccessControl access, AuditTrail audit) {
+        this.repository = repository;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** Records a batch all or nothing; a refused event refuses the batch, naming which one and why. */
+    @Transactional
+    public List<RecordedEvent> record(List<StockEventRequest> requests, boolean batch) {
+        return record(requests, batch ? i -> "events[" + i + "]." : i -> "");
+    }
+
+    /**
+     * Records events all or nothing; {@code label} names event {@code i} in error reports, e.g.
+     * {@code events[2].} for a JSON batch or {@code row 4: } for a CSV file.
+     */
+    @Transactional
+    public List<RecordedEvent> record(List<StockEventRequest> requests, IntFunction<String> label) {
+        return record(requests, label, List.of());
+    }
+
+    /** As above, with problems already found in the input (a CSV file's unreadable cells) reported together. */
+    @Transactional
+    public List<RecordedEvent> record(List<StockEventRequest> requests, IntFunction<String> label,
+                                      List<InvalidInputException.InvalidParam> earlierProblems) {
+        Actor actor = access.requireRole(Role.OPERATOR);
+        InputCheck check = new InputCheck().include(earlierProblems);
+        check.require(!requests.isEmpty() && requests.size() <= 10_000, "events", "must hold 1 to 10,000 events");
+        List<StockMovement> movements = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String prefix = label.apply(i);
+            StockEventRequest request = requests.get(i);
+            movements.add(request == null ? null : request.toMovement(prefix, check));
+            if (request != null) {
+                check.require(request.item() == null || repository.item(request.item()).isPresent(), prefix + "item",
+                        "no item with code '" + request.item() + "'");
+                check.require(request.depot() == null || repository.depot(request.depot()).isPresent(), prefix + "depot",
+                        "no depot with id " + request.depot());
+                check.require(request.toDepot() == null || repository.depot(request.toDepot()).isPresent(), prefix + "toDepot",
+                        "no depot with id " + request.toDepot());
+            }
+        }
+        check.orThrow();
+        List<RecordedEvent> recorded = new ArrayList<>();
+        for (int i = 0; i < movements.size(); i++) {
+            String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
+            recorded.addAll(apply(movements.get(i), actor, which));
+        }
+        return recorded;
+    }
+
+    private List<RecordedEvent> apply(StockMovement movement, Actor actor, String which) {
+        Depot depot = repository.depot(movement.depot()).orElseThrow();
+        access.require(Role.OPERATOR, depot.area());
+        List<RecordedEvent> events = switch (movement) {
+            case StockMovement.Receipt receipt -> List.of(receive(receipt, actor, which));
+            case StockMovement.Issue issue -> takeOut("issue", issue.depot(), issue.item(), issue.lot(), issue.quantity(),
+                    issue.details(), null, actor, which);
+            case StockMovement.Transfer transfer -> transfer(transfer, actor, which);
+            case StockMovement.Adjustment adjustment -> adjust(adjustment, actor, which);
+            case StockMovement.WriteOff writeOff -> writeOff(writeOff, actor, which);
+        };
+        for (RecordedEvent event : events) {
+            Depot at = event.depot() == depot.id() ? depot : repository.depot(event.depot()).orElseThrow();
+            audit.record(new AuditTrail.Change("stock." + event.type(), "stock-event", String.valueOf(event.id()), at.area(),
+                    null, event));
+        }
+        return events;
+    }
+
+    private RecordedEvent receive(StockMovement.Receipt receipt, Actor actor, String which) {
+        StockRepository.Lot lot = repository.lot(receipt.item(), receipt.lot())
+                .orElseGet(() -> repository.insertLot(receipt.item(), receipt.lot(), receipt.expiry()));
+        if (receipt.expiry() != null && !receipt.expiry().equals(lot.expiry())) {
+            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
+                    + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry());
+        }
+        if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now())) {
+            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
+                    + ": expired stock is not received");
+        }
+        repository.changeBalance(receipt.depot(), lot.id(), receipt.quantity());
+        return repository.insertEvent("receipt", receipt.depot(), lot, receipt.quantity(), receipt.details(), null,
+                actor.username(), actor.organisation());
+    }
+
+    private List<RecordedEvent> transfer(StockMovement.Transfer transfer, Actor actor, String which) {
+        UUID transferId = UUID.randomUUID();
+        List<RecordedEvent> out = takeOut("transfer-out", transfer.depot(), transfer.item(), transfer.lot(),
+                transfer.quantity(), transfer.details(), transferId, actor, which);
+        List<RecordedEvent> events = new ArrayList<>(out);
+        for (RecordedEvent taken : out) {
+            StockRepository.Lot lot = repository.lot(taken.item(), taken.lot()).orElseThrow();
+            BigDecimal quantity = taken.quantity().negate();
+            repository.changeBalance(transfer.toDepot(), lot.id(), quantity);
+            events.add(repository.insertEvent("transfer-in", transfer.toDepot(), lot, quantity, transfer.details(),
+                    transferId, actor.username(), actor.organisation()));
+        }
+        return events;
+    }
+
+    private List<RecordedEvent> adjust(StockMovement.Adjustment adjustment, Actor actor, String which) {
+        StockRepository.Lot lot = repository.lot(adjustment.item(), adjustment.lot()).orElseThrow(() ->
+                refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + adjustment.lot() + " of " + adjustment.item()));
+        BigDecimal difference = adjustment.counted().subtract(repository.balanceForUpdate(adjustment.depot(), lot.id()));
+        if (difference.signum() == 0) {
+            return List.of();
+        }
+        repository.changeBalance(adjustment.depot(), lot.id(), difference);
+        return List.of(repository.insertEvent("adjustment", adjustment.depot(), lot, difference, adjustment.details(), null,
+                actor.username(), actor.organisation()));
+    }
+
+    private List<RecordedEvent> writeOff(StockMovement.WriteOff writeOff, Actor actor, String which) {
+        StockRepository.Lot lot = repository.lot(writeOff.item(), writeOff.lot()).orElseThrow(() ->
+                refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + writeOff.lot() + " of " + writeOff.item()));
+        if (!repository.changeBalance(writeOff.depot(), lot.id(), writeOff.quantity().negate())) {
+            throw insufficient(which, writeOff.quantity(), lot, repository.balanceForUpdate(writeOff.depot(), lot.id()));
+        }
+        return List.of(repository.insertEvent("write-off", writeOff.depot(), lot, writeOff.quantity().negate(),
+                writeOff.details(), null, actor.username(), actor.organisation()));
+    }
+
+    /** Takes a quantity out of a depot: from the named lot, or first-expiry-first-out over usable lots. */
+    private List<RecordedEvent> takeOut(String type, long depot, String item, String lotNumber, BigDecimal quantity,
+                                        StockMovement.Details details, UUID transferId, Actor actor, String which) {
+        if (lotNumber != null) {
+            StockRepository.Lot lot = repository.lot(item, lotNumber).orElseThrow(() ->
+                    refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lotNumber + " of " + item));
+            if (lot.blocked()) {
+                throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued");
+            }
+            if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now())) {
+                throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
+                        + " and may not be issued; write it off instead");
+            }
+            if (!repository.changeBalance(depot, lot.id(), quantity.negate())) {
+                throw insufficient(which, quantity, lot, repository.balanceForUpdate(depot, lot.id()));
+            }
+            return List.of(repository.insertEvent(type, depot, lot, quantity.negate(), details, transferId,
+                    actor.username(), actor.organisation()));
+        }
+        List<LotBalance> usable = repository.usableLotsForUpdate(depot, item);
+        BigDecimal available = usable.stream().map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (available.compareTo(quantity) < 0) {
+            throw refused(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
+                    + " can be issued from depot " + depot + " (not expired, not blocked); asked " + quantity.toPlainString());
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        BigDecimal remaining = quantity;
+        for (LotBalance balance : usable) {
+            if (remaining.signum() == 0) {
+                break;
+            }
+            BigDecimal take = balance.quantity().min(remaining);
+            StockRepository.Lot lot = new StockRepository.Lot(balance.lotId(), balance.item(), balance.lot(), balance.expiry(), false);
+            repository.changeBalance(depot, lot.id(), take.negate());
+            events.add(repository.insertEvent(type, depot, lot, take.negate(), details, transferId,
+                    actor.username(), actor.organisation()));
+            remaining = remaining.subtract(take);
+        }
+        return events;
+    }
+
+    private static ResponseStatusException insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held) {
+        return refused(HttpStatus.CONFLICT, which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
+                + lot.number() + " (" + lot.item() + ") in this depot; asked " + asked.toPlainString()
+                + ": a balance never goes below zero");
+    }
+
+    private static ResponseStatusException refused(HttpStatus status, String reason) {
+        return new ResponseStatusException(status, reason);
+    }
+}

@@ -1,0 +1,159 @@
+package nl.weerbaar.stock;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.system.InputCheck;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the ledger means for people: balances, stock cards, expiry and days of supply. */
+@Service
+public class StockReports {
+
+    private final StockRepository repository;
+    private final AccessControl access;
+    private final Areas areas;
+
+    StockReports(StockRepository repository, AccessControl access, Areas areas) {
+        this.repository = repository;
+        this.access = access;
+        this.areas = areas;
+    }
+
+    public List<LotBalance> balances(Long depot, String item) {
+        access.requireRole(Role.VIEWER);
+        return repository.balances(depot, item, null);
+    }
+
+    public List<RecordedEvent> stockCard(Long depot, String item, String lot, int limit) {
+        access.requireRole(Role.VIEWER);
+        return repository.events(depot, item, lot, limit);
+    }
+
+    public enum ExpiryBucket {
+        EXPIRED, WITHIN_30_DAYS, WITHIN_90_DAYS, WITHIN_180_DAYS;
+
+        static ExpiryBucket of(LocalDate expiry, LocalDate today) {
+            long days = ChronoUnit.DAYS.between(today, expiry);
+            if (days < 0) {
+                return EXPIRED;
+            }
+            return days <= 30 ? WITHIN_30_DAYS : days <= 90 ? WITHIN_90_DAYS : days <= 180 ? WITHIN_180_DAYS : null;
+        }
+    }
+
+    public record ExpiringLot(LotBalance lot, String depotArea, ExpiryBucket bucket, long daysLeft) {}
+
+    public record ExpiryReport(String area, LocalDate date, Map<ExpiryBucket, BigDecimal> totalsByBucket, List<ExpiringLot> lots) {}
+
+    /** Lots in an area that expired or expire within 180 days, earliest first. */
+    @Transactional(readOnly = true)
+    public ExpiryReport expiry(String area) {
+        access.requireRole(Role.VIEWER);
+        String code = checkArea(area);
+        LocalDate today = LocalDate.now();
+        Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
+        List<ExpiringLot> lots = repository.balances(null, null, null).stream()
+                .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && inside(code).test(depots.get(b.depot())))
+                .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
+                        ChronoUnit.DAYS.between(today, b.expiry())))
+                .filter(e -> e.bucket() != null)
+                .sorted(java.util.Comparator.comparing((ExpiringLot e) -> e.lot().expiry()))
+                .toList();
+        Map<ExpiryBucket, BigDecimal> totals = new java.util.EnumMap<>(ExpiryBucket.class);
+        for (ExpiryBucket bucket : ExpiryBucket.values()) {
+            totals.put(bucket, lots.stream().filter(l -> l.bucket() == bucket).map(l -> l.lot().quantity())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+        return new ExpiryReport(code, today, totals, lots);
+    }
+
+    public record Coverage(String area, String areaName, String item, String unit, long population, double dependentShare,
+                           BigDecimal dailyNormPerPerson, BigDecimal dailyNeed, BigDecimal stockInside, BigDecimal stockFarther,
+                           double daysInside, double daysWithFarther, String explanation) {}
+
+    /**
+     * Days of supply of an item for an area's residents who depend on public supply, at the
+     * item's daily norm; stock inside the area apart from stock that must come from the region
+     * or the nation. Expired and blocked lots do not count.
+     */
+    @Transactional(readOnly = true)
+    public Coverage coverage(String area, String itemCode, double dependentShare) {
+        access.requireRole(Role.VIEWER);
+        String code = checkArea(area);
+        Item item = repository.item(itemCode == null ? "" : itemCode)
+                .orElseThrow(() -> new nl.weerbaar.system.InvalidInputException("item", "no item with code '" + itemCode + "'"));
+        new InputCheck()
+                .require(dependentShare > 0 && dependentShare <= 1, "dependentShare", "must be more than 0 and at most 1, e.g. 0.25")
+                .orThrow();
+        if (item.dailyNormPerPerson() == null) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "item " + item.code() + " has no daily norm per person, so days of supply cannot be computed");
+        }
+        long population = populationOf(code);
+        String name = nameOf(code);
+        Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
+        List<LotBalance> usable = repository.balances(null, item.code(), null).stream()
+                .filter(b -> !b.blocked() && !b.expired() && depots.containsKey(b.depot()))
+                .toList();
+        BigDecimal inside = sum(usable, b -> inside(code).test(depots.get(b.depot())));
+        BigDecimal farther = sum(usable, b -> farther(code).test(depots.get(b.depot())));
+        BigDecimal need = item.dailyNormPerPerson().multiply(BigDecimal.valueOf(population * dependentShare));
+        double daysInside = inside.divide(need, MathContext.DECIMAL64).doubleValue();
+        double daysWithFarther = inside.add(farther).divide(need, MathContext.DECIMAL64).doubleValue();
+        String explanation = "%s residents × %s dependent on public supply × %s %s per person per day = %s %s a day"
+                .formatted(population, dependentShare, item.dailyNormPerPerson().stripTrailingZeros().toPlainString(), item.unit(),
+                        need.setScale(0, RoundingMode.HALF_UP).toPlainString(), item.unit());
+        return new Coverage(code, name, item.code(), item.unit(), population, dependentShare, item.dailyNormPerPerson(),
+                need, inside, farther, daysInside, daysWithFarther, explanation);
+    }
+
+    private static BigDecimal sum(List<LotBalance> balances, Predicate<LotBalance> which) {
+        return balances.stream().filter(which).map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Depots within the area: for NL all, for a region its own and its municipalities', for a municipality its own. */
+    private Predicate<Depot> inside(String area) {
+        return depot -> area.equals("NL") || depot.area().equals(area)
+                || (area.startsWith("VR") && depot.area().startsWith("GM") && areas.regionOf(depot.area()).filter(area::equals).isPresent());
+    }
+
+    /** Depots that serve the area from farther away: its region's and the national ones. */
+    private Predicate<Depot> farther(String area) {
+        String region = area.startsWith("GM") ? areas.regionOf(area).orElse(null) : null;
+        return depot -> !area.equals("NL") && (depot.area().equals("NL") || depot.area().equals(region));
+    }
+
+    private String checkArea(String area) {
+        String code = area == null ? "NL" : area.trim().toUpperCase();
+        new InputCheck().require(code.equals("NL") || areas.region(code).isPresent() || areas.municipality(code).isPresent(),
+                "area", "must be NL, a safety region (VR13) or a municipality (GM0363)").orThrow();
+        return code;
+    }
+
+    private long populationOf(String area) {
+        if (area.equals("NL")) {
+            return areas.regions().stream().mapToLong(nl.weerbaar.areas.Region::population).sum();
+        }
+        return area.startsWith("VR") ? areas.region(area).orElseThrow().population() : areas.municipality(area).orElseThrow().population();
+    }
+
+    private String nameOf(String area) {
+        if (area.equals("NL")) {
+            return "Nederland";
+        }
+        return area.startsWith("VR") ? areas.region(area).orElseThrow().name() : areas.municipality(area).orElseThrow().name();
+    }
+}

@@ -1,0 +1,311 @@
+package nl.weerbaar.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class StockLedgerTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String PASSWORD = "stock-ledger-password";
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    String admin;
+    String amsterdamOperator;
+    long depot;
+    String lotSuffix;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        admin = api.token("admin", adminPassword);
+        amsterdamOperator = api.token(user("GM0363", "operator"), PASSWORD);
+        depot = createDepot(admin, "municipal", "GM0363");
+        lotSuffix = "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    }
+
+    private String user(String organisation, String role) {
+        String username = "stock-" + role + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
+                "username", username, "password", PASSWORD, "organisation", organisation, "role", role)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return username;
+    }
+
+    private long createDepot(String token, String level, String municipality) {
+        var response = api.post("/api/v1/depots", token, ApiClient.json(Map.of(
+                "name", "Depot " + SEQUENCE.incrementAndGet(), "level", level, "municipality", municipality,
+                "lat", 52.37, "lon", 4.89)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asLong();
+    }
+
+    private ApiClient.Response event(String token, Map<String, Object> event) {
+        return api.post("/api/v1/stock-events", token, ApiClient.json(event));
+    }
+
+    private void receive(long depotId, String lot, LocalDate expiry, int quantity) {
+        var response = event(amsterdamOperator, Map.of("type", "receipt", "depot", depotId, "item", "drinking-water",
+                "lot", lot, "expiry", expiry.toString(), "quantity", quantity, "documentNumber", "PAKBON-1"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private BigDecimal balance(long depotId, String lot) {
+        return jdbc.sql("""
+                        select coalesce((select b.quantity from stock_balance b join stock_lot l on l.id = b.lot_id
+                                         where b.depot_id = :depot and l.lot_number = :lot), 0)""")
+                .param("depot", depotId).param("lot", lot).query(BigDecimal.class).single();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from stock_event").query(Long.class).single();
+    }
+
+    @Test
+    void issueWithoutLotTakesTheEarliestExpiringLotsFirst() {
+        String later = "L" + lotSuffix;
+        String sooner = "S" + lotSuffix;
+        receive(depot, later, LocalDate.now().plusDays(100), 50);
+        receive(depot, sooner, LocalDate.now().plusDays(20), 30);
+
+        var issued = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 40,
+                "reason", "uitgifte steunpunt"));
+
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        List<String> lots = issued.json().get("items").valueStream().map(e -> e.get("lot").asString()).toList();
+        assertThat(lots).containsExactly(sooner, later);
+        assertThat(balance(depot, sooner)).isEqualByComparingTo("0");
+        assertThat(balance(depot, later)).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void issuingMoreThanIsHeldIsRefusedAndWritesNothing() {
+        receive(depot, "A" + lotSuffix, LocalDate.now().plusDays(60), 5);
+        long before = eventCount();
+
+        var refused = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 6));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("only 5");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void expiredAndBlockedLotsAreNotIssued() {
+        String expired = "E" + lotSuffix;
+        String blocked = "B" + lotSuffix;
+        String good = "G" + lotSuffix;
+        receive(depot, expired, LocalDate.now().plusDays(10), 10);
+        receive(depot, blocked, LocalDate.now().plusDays(11), 10);
+        receive(depot, good, LocalDate.now().plusDays(300), 10);
+        // time passes: the first lot is now past its date
+        jdbc.sql("update stock_lot set expiry = current_date - 1 where lot_number = :lot").param("lot", expired).update();
+        assertThat(api.post("/api/v1/items/drinking-water/lots/" + blocked + "/blocking", admin,
+                "{\"reason\": \"terugroepactie fabrikant\"}").status()).isEqualTo(204);
+
+        var namedExpired = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water",
+                "lot", expired, "quantity", 1));
+        assertThat(namedExpired.status()).isEqualTo(422);
+        assertThat(namedExpired.json().get("detail").asString()).contains("expired");
+        var namedBlocked = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water",
+                "lot", blocked, "quantity", 1));
+        assertThat(namedBlocked.status()).isEqualTo(422);
+
+        var firstExpiry = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 10));
+        assertThat(firstExpiry.status()).isEqualTo(201);
+        assertThat(firstExpiry.json().get("items").get(0).get("lot").asString()).isEqualTo(good);
+        var tooMuch = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 1));
+        assertThat(tooMuch.status()).as("expired and blocked stock does not count").isEqualTo(409);
+    }
+
+    @Test
+    void transferMovesStockAtomicallyAsAPairOfEvents() {
+        long national = createDepot(admin, "national", "GM0363");
+        String lot = "T" + lotSuffix;
+        receive(depot, lot, LocalDate.now().plusDays(90), 12);
+
+        var moved = event(amsterdamOperator, Map.of("type", "transfer", "depot", depot, "toDepot", national,
+                "item", "drinking-water", "lot", lot, "quantity", 7));
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        JsonNode events = moved.json().get("items");
+        assertThat(events.valueStream().map(e -> e.get("type").asString())).containsExactly("transfer-out", "transfer-in");
+        assertThat(events.get(0).get("transferId").asString()).isEqualTo(events.get(1).get("transferId").asString());
+        assertThat(balance(depot, lot)).isEqualByComparingTo("5");
+        assertThat(balance(national, lot)).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void countAdjustsToWhatIsOnTheShelfAndWriteOffNeedsAReason() {
+        String lot = "C" + lotSuffix;
+        receive(depot, lot, LocalDate.now().plusDays(90), 40);
+
+        var counted = event(amsterdamOperator, Map.of("type", "adjustment", "depot", depot, "item", "drinking-water",
+                "lot", lot, "quantity", 35, "reason", "telling 28-11"));
+        assertThat(counted.status()).isEqualTo(201);
+        assertThat(counted.json().get("items").get(0).get("quantity").decimalValue()).isEqualByComparingTo("-5");
+
+        var noReason = event(amsterdamOperator, Map.of("type", "write-off", "depot", depot, "item", "drinking-water",
+                "lot", lot, "quantity", 3));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("invalidParams").get(0).get("name").asString()).isEqualTo("reason");
+        var writtenOff = event(amsterdamOperator, Map.of("type", "write-off", "depot", depot, "item", "drinking-water",
+                "lot", lot, "quantity", 3, "reason", "damaged"));
+        assertThat(writtenOff.status()).isEqualTo(201);
+        assertThat(balance(depot, lot)).isEqualByComparingTo("32");
+    }
+
+    @Test
+    void aBatchIsAllOrNothingAndNamesTheBadEvent() {
+        long before = eventCount();
+        String lot = "X" + lotSuffix;
+        var invalid = api.post("/api/v1/stock-events", amsterdamOperator, ApiClient.json(Map.of("events", List.of(
+                Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", lot,
+                        "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10),
+                Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", -2)))));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("events[1].quantity");
+
+        var refused = api.post("/api/v1/stock-events", amsterdamOperator, ApiClient.json(Map.of("events", List.of(
+                Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", lot,
+                        "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10),
+                Map.of("type", "issue", "depot", depot, "item", "drinking-water", "lot", lot, "quantity", 11)))));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).startsWith("events[1]:");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(balance(depot, lot)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void operatorsOfAnotherMunicipalityCannotTouchTheDepot() {
+        String groningen = api.token(user("GM0014", "operator"), PASSWORD);
+        long before = eventCount();
+        var refused = event(groningen, Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", "Z" + lotSuffix,
+                "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void racingIssuesNeverTakeMoreThanThereIsAndBalancesEqualTheirEvents() throws Exception {
+        String lot = "R" + lotSuffix;
+        receive(depot, lot, LocalDate.now().plusDays(80), 10);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 25; i++) {
+                answers.add(pool.submit(() -> event(amsterdamOperator, Map.of("type", "issue", "depot", depot,
+                        "item", "drinking-water", "lot", lot, "quantity", 1)).status()));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
+        assertThat(balance(depot, lot)).isEqualByComparingTo("0");
+        long mismatches = jdbc.sql("""
+                        select count(*) from stock_balance b
+                        where b.quantity <> (select coalesce(sum(e.quantity), 0) from stock_event e
+                                             where e.depot_id = b.depot_id and e.lot_id = b.lot_id)""")
+                .query(Long.class).single();
+        assertThat(mismatches).isZero();
+    }
+
+    @Test
+    void theLedgerIsAppendOnly() {
+        receive(depot, "P" + lotSuffix, LocalDate.now().plusDays(50), 1);
+        assertThatThrownBy(() -> jdbc.sql("update stock_event set quantity = 1000").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from stock_event").update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void coverageCountsDaysOfSupplyInsideAndFromFartherAway() {
+        String place = "GM0200"; // Apeldoorn: no other test keeps water there
+        long local = createDepot(admin, "municipal", place);
+        long regional = createDepot(admin, "regional", place);
+        String operator = api.token(user("NL", "operator"), PASSWORD);
+        for (long target : List.of(local, regional)) {
+            var received = event(operator, Map.of("type", "receipt", "depot", target, "item", "drinking-water",
+                    "lot", "COV-" + target + lotSuffix, "expiry", LocalDate.now().plusDays(200).toString(), "quantity", 60000));
+            assertThat(received.status()).isEqualTo(201);
+        }
+
+        JsonNode coverage = api.get("/api/v1/stock/coverage?area=" + place + "&item=drinking-water&dependentShare=0.1", admin).json();
+
+        long population = coverage.get("population").asLong();
+        assertThat(population).isGreaterThan(160_000);
+        double dailyNeed = population * 0.1 * 3;
+        assertThat(coverage.get("stockInside").decimalValue()).isEqualByComparingTo("60000");
+        assertThat(coverage.get("daysInside").asDouble()).isCloseTo(60000 / dailyNeed, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(coverage.get("stockFarther").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("60000"));
+        assertThat(coverage.get("explanation").asString()).contains("3 l per person per day");
+    }
+
+    @Test
+    void expiryReportBucketsLotsByDaysLeft() {
+        String soon = "SOON" + lotSuffix;
+        receive(depot, soon, LocalDate.now().plusDays(25), 4);
+        JsonNode report = api.get("/api/v1/stock/expiry?area=GM0363", admin).json();
+        JsonNode lot = report.get("lots").valueStream().filter(l -> l.get("lot").get("lot").asString().equals(soon)).findFirst()
+                .orElseThrow();
+        assertThat(lot.get("bucket").asString()).isEqualTo("WITHIN_30_DAYS");
+        assertThat(lot.get("daysLeft").asLong()).isEqualTo(25);
+    }
+
+    @Test
+    void csvInventoryImportsAllOrNothingNamingEveryBadRow() {
+        String lot = "CSV" + lotSuffix;
+        String expiry = LocalDate.now().plusDays(120).toString();
+        long before = eventCount();
+        var bad = api.send("POST", "/api/v1/stock-events/import", amsterdamOperator, """
+                type,depot,item,lot,expiry,quantity
+                receipt,%d,drinking-water,%s,%s,100
+                receipt,%d,drinking-water,%s,%s,veel
+                receipt,%d,unknown-item,%s,%s,5
+                """.formatted(depot, lot, expiry, depot, lot, expiry, depot, lot, expiry), "text/csv");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("invalidParams").valueStream().map(p -> p.get("name").asString()).toList())
+                .contains("row 3: quantity", "row 4: item");
+        assertThat(eventCount()).isEqualTo(before);
+
+        var good = api.send("POST", "/api/v1/stock-events/import", amsterdamOperator, """
+                type,depot,item,lot,expiry,quantity,documentNumber
+                receipt,%d,drinking-water,%s,%s,100,INV-1
+                issue,%d,drinking-water,%s,,30,INV-2
+                """.formatted(depot, lot, expiry, depot, lot), "text/csv");
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        assertThat(good.json().get("events").asInt()).isEqualTo(2);
+        assertThat(balance(depot, lot)).isEqualByComparingTo("70");
+
+        var export = api.get("/api/v1/stock/export?depot=" + depot, admin);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        assertThat(export.body()).startsWith("depot,depotName,item,lot,expiry,quantity").contains(lot + "," + expiry + ",70.000");
+    }
+}

@@ -1,0 +1,66 @@
+package nl.weerbaar.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.Browser;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A coordinator on a phone receives and issues stock through the pages and sees coverage as a chart. */
+@IntegrationTest
+class StockPagesBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+
+    @Test
+    void receiveAndIssueOnAPhoneThenSeeTheStockCardAndCoverageChart() {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+        long depot = api.post("/api/v1/depots", admin, """
+                {"name": "Gemeentewerf Browsertest", "level": "municipal", "municipality": "GM0363", "lat": 52.37, "lon": 4.9}""")
+                .json().get("id").asLong();
+        String lot = "BROWSER-" + System.nanoTime() % 100000;
+
+        try (Browser browser = Browser.open(port)) {
+            browser.resize(390, 900);
+            browser.get("/login");
+            browser.find("#username").sendKeys("admin");
+            browser.find("#password").sendKeys(adminPassword);
+            browser.find("form button[type='submit']").click();
+            browser.waitForPath("/staff");
+
+            browser.get("/staff/voorraad/depots/" + depot);
+            new Select(browser.find("#type")).selectByValue("receipt");
+            new Select(browser.find("#item")).selectByValue("drinking-water");
+            browser.find("#quantity").sendKeys("120");
+            browser.find("#lot").sendKeys(lot);
+            // the date field takes the browser locale's order; typing the ISO parts in Dutch order
+            browser.find("#expiry").sendKeys(LocalDate.now().plusDays(200).format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+            browser.find("form[method='post'] button[type='submit']").click();
+            assertThat(browser.find("[role='status']").getText()).contains("Geboekt");
+
+            new Select(browser.find("#type")).selectByValue("issue");
+            browser.find("#quantity").sendKeys("500");
+            browser.find("form[method='post'] button[type='submit']").click();
+            assertThat(browser.find("[role='alert']").getText()).contains("Niet geboekt").contains("only 120");
+
+            assertThat(browser.driver().findElements(By.cssSelector("table tbody tr")).stream()
+                    .anyMatch(row -> row.getText().contains(lot) && row.getText().contains("120"))).isTrue();
+
+            browser.get("/staff/voorraad");
+            assertThat(browser.driver().findElements(By.cssSelector("figure svg g"))).hasSize(25);
+            browser.screenshot(Path.of("target", "stock-overview.png"));
+        }
+    }
+}
