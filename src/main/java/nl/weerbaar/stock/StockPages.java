@@ -3,6 +3,7 @@ package nl.weerbaar.stock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
 import nl.weerbaar.system.InvalidInputException;
@@ -29,12 +30,14 @@ class StockPages {
     private final StockLedger ledger;
     private final StockReports reports;
     private final Areas areas;
+    private final AreaMap map;
 
-    StockPages(StockCatalogue catalogue, StockLedger ledger, StockReports reports, Areas areas) {
+    StockPages(StockCatalogue catalogue, StockLedger ledger, StockReports reports, Areas areas, AreaMap map) {
         this.catalogue = catalogue;
         this.ledger = ledger;
         this.reports = reports;
         this.areas = areas;
+        this.map = map;
     }
 
     /** One region's row of the coverage table and its two bars (inside the region; with national stock). */
@@ -55,6 +58,8 @@ class StockPages {
                     coverage.daysWithFarther(), bar(coverage.daysInside()), bar(coverage.daysWithFarther()), i * 22));
         }
         model.addAttribute("items", normed);
+        model.addAttribute("map", map);
+        model.addAttribute("fills", rows.stream().collect(java.util.stream.Collectors.toMap(RegionRow::code, r -> fill(r.daysInside()))));
         model.addAttribute("item", catalogue.item(chosen).orElseThrow());
         model.addAttribute("dependentShare", dependentShare);
         model.addAttribute("national", reports.coverage("NL", chosen, dependentShare));
@@ -99,6 +104,11 @@ class StockPages {
             redirect.addFlashAttribute("problem", e.getReason());
         }
         return "redirect:/staff/voorraad/depots/" + id;
+    }
+
+    /** Map colours by days of supply inside the region: red under one day, then orange, yellow, green. */
+    static String fill(double days) {
+        return days < 1 ? "#d52b1e" : days < 3 ? "#e17000" : days < 7 ? "#ffb612" : "#39870c";
     }
 
     private static int bar(double days) {

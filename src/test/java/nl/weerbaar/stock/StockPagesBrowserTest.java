@@ -60,6 +60,7 @@ class StockPagesBrowserTest {
 
             browser.get("/staff/voorraad");
             assertThat(browser.driver().findElements(By.cssSelector("figure svg g"))).hasSize(25);
+            assertThat(browser.driver().findElements(By.cssSelector("figure.weerbaar-map path"))).hasSize(342);
             browser.screenshot(Path.of("target", "stock-overview.png"));
         }
     }
