@@ -12,7 +12,7 @@ public record Bulletin(UUID id, String organisation, String areaCode, Kind kind,
                        String event, String category, String urgency, String severity, String certainty,
                        Text dutch, Text english, Instant effective, Instant expires, Status status,
                        String author, String approver, Instant approvedAt, String publisher, Instant publishedAt,
-                       String kid, long version) {
+                       String kid, UUID supersededBy, long version) {
 
     /** Headline, description and instruction (optional) in one language. */
     public record Text(String headline, String description, String instruction) {}
@@ -36,5 +36,10 @@ public record Bulletin(UUID id, String organisation, String areaCode, Kind kind,
 
     public boolean published() {
         return status == Status.published;
+    }
+
+    /** Published, within its effective time, and not yet updated, cancelled or ended by an all-clear. */
+    public boolean inForceAt(Instant moment) {
+        return published() && supersededBy == null && !moment.isBefore(effective) && moment.isBefore(expires);
     }
 }

@@ -30,10 +30,6 @@ public final class KeySetJson {
         return document;
     }
 
-    public static String write(List<PublishedKey> keys) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document(keys));
-    }
-
     static Map<String, Object> entry(PublishedKey key) {
         ECPublicKey ec = (ECPublicKey) key.publicKey();
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -51,6 +47,17 @@ public final class KeySetJson {
         entry.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
         entry.put("revocationReason", key.revocationReason());
         return entry;
+    }
+
+    /** The keys of an exported key set, and nothing else, as what a checker trusts. */
+    public static TrustedKeys trusted(String json) {
+        Map<String, String> names = new LinkedHashMap<>();
+        JSON.readTree(json).path("organisations").properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+        return TrustedKeys.of(read(json), names);
+    }
+
+    public static String write(Map<String, Object> document) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
     /** Reads a key set written by {@link #write}; each key from its SPKI, checked against its kid. */

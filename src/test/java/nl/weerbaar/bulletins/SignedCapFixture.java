@@ -25,7 +25,7 @@ record SignedCapFixture(byte[] xml, PublishedKey key, Bulletin bulletin, Instant
                 new Bulletin.Text("Kook drinkwater voor gebruik", "Door een storing kan het kraanwater besmet zijn.\nKook het minstens 1 minuut.",
                         "Kook water voor drinken en tandenpoetsen."),
                 new Bulletin.Text("Boil drinking water before use", "Tap water may be contaminated.", null),
-                SENT, SENT.plus(2, ChronoUnit.DAYS), Bulletin.Status.approved, "auteur", "collega", SENT, null, null, null, 0);
+                SENT, SENT.plus(2, ChronoUnit.DAYS), Bulletin.Status.approved, "auteur", "collega", SENT, null, null, null, null, 0);
         byte[] xml = CapSigner.signedCap(bulletin, SENT, null,
                 new CapWriter.Context("Gemeente Amsterdam", "Amsterdam", "https://weerbaar.example"),
                 kid, pair.getPrivate(), pair.getPublic());
