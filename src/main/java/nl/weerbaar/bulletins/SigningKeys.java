@@ -92,6 +92,13 @@ public class SigningKeys {
         return rotateNow(organisation, "key.rotated");
     }
 
+    /** For the command line on the server itself, whose user holds the machine: audited as the system. */
+    @Transactional
+    PublishedKey rotateAsSystem(String organisation) {
+        requireOrganisation(organisation);
+        return rotateNow(organisation, "key.rotated");
+    }
+
     public record Revocation(String reason, Instant from) {}
 
     /** Marks a key compromised from a moment on (default now); what it signed before stays genuine. */
