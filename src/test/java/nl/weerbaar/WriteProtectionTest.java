@@ -49,6 +49,7 @@ class WriteProtectionTest {
             "POST /api/v1/organisations", new Probe("/api/v1/organisations",
                     "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"),
             "POST /api/v1/bulletins", new Probe("/api/v1/bulletins", bulletinDraft()),
+            "POST /api/v1/cap-imports", new Probe("/api/v1/cap-imports?area=GM0363", capExample()),
             "POST /api/v1/organisations/{code}/keys/rotation", new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}"),
             "POST /api/v1/organisations/{code}/keys/{kid}/revocation",
             new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}"));
@@ -129,6 +130,14 @@ class WriteProtectionTest {
                 "PUT /api/v1/bulletins/{id}", new Probe(path, bulletinDraft()),
                 "POST /api/v1/bulletins/{id}/approval", new Probe(path + "/approval", "{}"),
                 "POST /api/v1/bulletins/{id}/publication", new Probe(path + "/publication", "{}"));
+    }
+
+    private static String capExample() {
+        try (var in = WriteProtectionTest.class.getResourceAsStream("/cap-examples/oasis-cap12-appendixA4-amber-alert.xml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String bulletinDraft() {

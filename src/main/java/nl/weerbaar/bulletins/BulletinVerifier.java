@@ -34,10 +34,11 @@ public final class BulletinVerifier {
             return new Verdict.Altered("this is not a CAP 1.2 alert");
         }
         Verdict.About about = about(root);
-        if (XmlSignatures.signatureCount(document) == 0) {
+        Optional<Element> signature = XmlSignatures.signatureElement(document);
+        // A Signature element without SignedInfo signs nothing: published examples carry such placeholders.
+        if (XmlSignatures.signatureCount(document) == 0 || signature.filter(XmlSignatures::isPlaceholder).isPresent()) {
             return new Verdict.NotSigned(about);
         }
-        Optional<Element> signature = XmlSignatures.signatureElement(document);
         if (signature.isEmpty()) {
             return new Verdict.Altered("a signed alert carries exactly one signature, directly inside the alert");
         }

@@ -77,6 +77,11 @@ final class XmlSignatures {
         return signature.getParentNode() == document.getDocumentElement() ? Optional.of(signature) : Optional.empty();
     }
 
+    /** A signature element with no {@code SignedInfo} at all: an empty placeholder, not a damaged signature. */
+    static boolean isPlaceholder(Element signature) {
+        return signature.getElementsByTagNameNS(XMLSignature.XMLNS, "SignedInfo").getLength() == 0;
+    }
+
     static int signatureCount(Document document) {
         return document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").getLength();
     }
