@@ -88,13 +88,18 @@ class BulletinRepository {
                 .param("id", id).param("approver", approver).param("at", Timestamp.from(at)).update();
     }
 
-    void publish(UUID id, String publisher, Instant at, String kid, String capXml) {
+    void publish(UUID id, String publisher, Instant at, String kid, String capXml, String posterCode) {
         jdbc.sql("""
                 update bulletin set status = 'published', publisher = :publisher, published_at = :at, kid = :kid,
-                    cap_xml = :capXml, version = version + 1
+                    cap_xml = :capXml, poster_code = :posterCode, version = version + 1
                 where id = :id and status = 'approved'""")
                 .param("id", id).param("publisher", publisher).param("at", Timestamp.from(at)).param("kid", kid)
-                .param("capXml", capXml).update();
+                .param("capXml", capXml).param("posterCode", posterCode).update();
+    }
+
+    Optional<String> posterCode(UUID id) {
+        return jdbc.sql("select poster_code from bulletin where id = :id and status = 'published'").param("id", id)
+                .query(String.class).optional();
     }
 
     private static java.util.Map<String, Object> content(Bulletin b) {

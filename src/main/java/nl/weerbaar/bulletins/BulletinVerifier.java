@@ -68,6 +68,11 @@ public final class BulletinVerifier {
         if (!CapWriter.sender(key.organisation()).equals(about.sender())) {
             return new Verdict.Altered("it names " + about.sender() + " as sender, but was signed by " + key.organisation());
         }
+        return judge(about, key, keys, now);
+    }
+
+    /** A signature that holds, by a known key: was the key good when it signed, and is the message still in force? */
+    static Verdict judge(Verdict.About about, PublishedKey key, TrustedKeys keys, Instant now) {
         if (about.sent() == null) {
             return new Verdict.Altered("it has no readable time of sending");
         }

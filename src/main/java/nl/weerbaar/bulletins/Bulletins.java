@@ -133,7 +133,9 @@ public class Bulletins {
         SigningKeys.SigningKey key = keys.current(before.organisation());
         byte[] cap = CapSigner.signedCap(before, sent, referenced, context(before), key.kid(), key.privateKey(),
                 key.published().publicKey());
-        repository.publish(id, actor.username(), sent, key.kid(), new String(cap, StandardCharsets.UTF_8));
+        String posterCode = PosterCode.sign(new PosterCode.Payload(id, key.kid(), before.organisation(), before.areaCode(), sent,
+                before.expires(), PosterCode.capDigest(cap), before.dutch().headline()), key.privateKey());
+        repository.publish(id, actor.username(), sent, key.kid(), new String(cap, StandardCharsets.UTF_8), posterCode);
         Bulletin after = repository.find(id).orElseThrow();
         audit.record(new AuditTrail.Change("bulletin.published", "bulletin", id.toString(), after.areaCode(), before,
                 Map.of("bulletin", after, "kid", key.kid())));
@@ -160,6 +162,20 @@ public class Bulletins {
     /** The signed CAP 1.2 XML of a published bulletin, exactly as signed. */
     public Optional<String> capXml(UUID id) {
         return repository.capXml(id);
+    }
+
+    /** The signed code for the QR code on the printed poster of a published bulletin. */
+    public Optional<String> posterCode(UUID id) {
+        return repository.posterCode(id);
+    }
+
+    /** Checks the code from a poster's QR code (or the whole link) against the keys of this server. */
+    public Verdict verifyPosterCode(String code) {
+        return PosterCode.verify(code, trustedKeys(), clock.instant());
+    }
+
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Checks a CAP message against the keys of this server. */

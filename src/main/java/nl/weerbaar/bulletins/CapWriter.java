@@ -20,7 +20,11 @@ final class CapWriter {
     record Context(String organisationName, String areaName, String webBase) {}
 
     static String identifier(Bulletin bulletin) {
-        return "NL-WEERBAAR-" + bulletin.id();
+        return identifier(bulletin.id());
+    }
+
+    static String identifier(java.util.UUID id) {
+        return "NL-WEERBAAR-" + id;
     }
 
     static String sender(String organisation) {

@@ -19,7 +19,7 @@ final class VerdictReport {
     static int verify(List<String> args, TrustedKeysSource keys, PrintStream out, PrintStream err) throws Exception {
         CommandArguments arguments = CommandArguments.parse(args);
         if (arguments.positional().size() != 1) {
-            err.println("usage: ./weerbaar verify FILE [--keys keyset.json]");
+            err.println("usage: ./weerbaar verify FILE [--keys keyset.json]   (FILE: CAP XML, or the link from a poster's QR code)");
             return USAGE;
         }
         Path file = Path.of(arguments.positional().getFirst());
@@ -27,7 +27,12 @@ final class VerdictReport {
             err.println("weerbaar: cannot read " + file);
             return USAGE;
         }
-        Verdict verdict = BulletinVerifier.verify(Files.readAllBytes(file), keys.load(arguments), Instant.now());
+        byte[] content = Files.readAllBytes(file);
+        TrustedKeys trusted = keys.load(arguments);
+        // A CAP message is XML; anything else is taken as the code (or link) from a poster's QR code.
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).strip();
+        Verdict verdict = text.startsWith("<") ? BulletinVerifier.verify(content, trusted, Instant.now())
+                : PosterCode.verify(text, trusted, Instant.now());
         out.println(verdict.code().toUpperCase() + ": " + file);
         out.println(verdict.english());
         out.println(verdict.dutch());

@@ -26,7 +26,11 @@ class VerifyPage {
 
     /** The form; with {@code id}, the check of a published bulletin as this server holds it. */
     @GetMapping("/verify")
-    String form(@RequestParam(required = false) String id, Model model, Locale locale) {
+    String form(@RequestParam(required = false) String id, @RequestParam(required = false) String b, Model model, Locale locale) {
+        if (b != null && !b.isBlank()) {
+            show(bulletins.verifyPosterCode(b), model, locale);
+            model.addAttribute("fromPoster", true);
+        }
         parseId(id).flatMap(bulletins::capXml).ifPresent(xml -> {
             show(bulletins.verify(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), model, locale);
             model.addAttribute("cap", xml);
