@@ -195,6 +195,10 @@ public class Bulletins {
         };
     }
 
+    public String organisationName(String code) {
+        return organisations.find(code).map(Organisation::name).orElse(code);
+    }
+
     public String areaName(String code) {
         if (code.equals("NL")) {
             return "Nederland";

@@ -89,6 +89,20 @@ class BulletinsApi {
                 .body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    @GetMapping(value = "/areas/{code}/bulletins.atom", produces = "application/atom+xml")
+    @Operation(operationId = "getAreaBulletinFeed",
+            summary = "Atom feed of the published bulletins for an area (with its region and the country), linking their signed CAP")
+    ResponseEntity<String> feed(@PathVariable String code) {
+        String area = code.toUpperCase();
+        if (!area.matches("NL|VR[0-9]{2}|GM[0-9]{4}") || bulletins.areaName(area).equals(area)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no area with code '" + code + "'");
+        }
+        List<AtomFeed.Entry> entries = bulletins.list(area, false).stream().filter(Bulletin::published)
+                .map(b -> new AtomFeed.Entry(b, bulletins.organisationName(b.organisation()))).toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml"))
+                .body(AtomFeed.write(area, bulletins.areaName(area), entries, bulletins.publicUrl()));
+    }
+
     private ResponseEntity<BulletinView> withEtag(Bulletin bulletin) {
         return ResponseEntity.ok().eTag(Versioned.etag(bulletin.version())).body(view(bulletin));
     }

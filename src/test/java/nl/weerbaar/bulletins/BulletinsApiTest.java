@@ -86,6 +86,11 @@ class BulletinsApiTest {
 
         JsonNode inForce = api.get("/api/v1/bulletins?area=GM0363&inForce=true").json();
         assertThat(inForce.get("items").findValuesAsString("id")).contains(id);
+        ApiClient.Response feed = api.get("/api/v1/areas/GM0363/bulletins.atom");
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
+        assertThat(feed.body()).contains("<id>urn:uuid:" + id + "</id>", "/api/v1/bulletins/" + id + "/cap\" type=\"application/cap+xml\"");
+        assertThat(api.get("/api/v1/areas/GM9999/bulletins.atom").status()).isEqualTo(404);
         assertThat(api.get("/.well-known/weerbaar-keys.json").body()).contains(kid, "Gemeente Amsterdam");
         assertThat(api.get("/api/v1/organisations/GM0363/keys").json().get("keys").findValuesAsString("kid")).contains(kid);
     }
