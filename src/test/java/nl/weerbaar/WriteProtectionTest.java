@@ -50,6 +50,7 @@ class WriteProtectionTest {
                     "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"),
             "POST /api/v1/bulletins", new Probe("/api/v1/bulletins", bulletinDraft()),
             "POST /api/v1/cap-imports", new Probe("/api/v1/cap-imports?area=GM0363", capExample()),
+            "POST /api/v1/claims", new Probe("/api/v1/claims", claim()),
             "POST /api/v1/organisations/{code}/keys/rotation", new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}"),
             "POST /api/v1/organisations/{code}/keys/{kid}/revocation",
             new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}"));
@@ -126,7 +127,10 @@ class WriteProtectionTest {
         var draft = api.post("/api/v1/bulletins", admin, bulletinDraft());
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         String path = "/api/v1/bulletins/" + draft.json().get("id").asString();
+        var claim = api.post("/api/v1/claims", admin, claim());
+        assertThat(claim.status()).as(claim.body()).isEqualTo(201);
         return Map.of(
+                "PUT /api/v1/claims/{id}", new Probe("/api/v1/claims/" + claim.json().get("id").asString(), claim()),
                 "PUT /api/v1/bulletins/{id}", new Probe(path, bulletinDraft()),
                 "POST /api/v1/bulletins/{id}/approval", new Probe(path + "/approval", "{}"),
                 "POST /api/v1/bulletins/{id}/publication", new Probe(path + "/publication", "{}"));
@@ -138,6 +142,11 @@ class WriteProtectionTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String claim() {
+        return ApiClient.json(Map.of("area", "GM0363", "text", "Probe claim", "channel", "other",
+                "firstSeenAt", "2026-01-01T00:00:00Z", "assessment", "unverified"));
     }
 
     private static String bulletinDraft() {
