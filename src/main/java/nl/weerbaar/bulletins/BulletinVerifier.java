@@ -62,7 +62,8 @@ public final class BulletinVerifier {
         if (check.embeddedKey().filter(embedded -> sameKey(embedded, key.publicKey())).isEmpty()) {
             return new Verdict.Altered("the public key written in the signature is not key " + key.kid());
         }
-        if (XmlSignatures.hasWhiteSpace(signature) || !CapXml.inPublishedForm(xml, document)) {
+        if (XmlSignatures.hasWhiteSpace(signature) || !XmlSignatures.base64IsCanonical(signature)
+                || !CapXml.inPublishedForm(xml, document)) {
             return new Verdict.Altered("the signed words are intact, but the file was changed around them");
         }
         if (!CapWriter.sender(key.organisation()).equals(about.sender())) {

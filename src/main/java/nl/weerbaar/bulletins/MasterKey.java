@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts private signing keys at rest with AES-256-GCM. The master key comes from
- * {@code weerbaar.bulletins.master-key} (or {@code WEERBAAR_BULLETINS_MASTER_KEY}), base64 of 32
+ * {@code weerbaar.bulletins.master-key} (environment: {@code WEERBAAR_BULLETINS_MASTER_KEY}), base64 of 32
  * bytes; without one, a random key is created once in {@code <data-dir>/keys/master.key}, readable
  * by the owner only. There is no built-in default: a key everyone knows protects nothing.
  */
@@ -35,7 +35,7 @@ class MasterKey {
 
     private final SecretKey key;
 
-    MasterKey(@Value("${weerbaar.bulletins.master-key:${WEERBAAR_BULLETINS_MASTER_KEY:}}") String configured,
+    MasterKey(@Value("${weerbaar.bulletins.master-key:}") String configured,
               @Value("${weerbaar.data-dir:./data}") String dataDir) {
         this.key = new SecretKeySpec(configured.isBlank() ? fromFile(Path.of(dataDir, "keys", "master.key")) : decode(configured), "AES");
     }

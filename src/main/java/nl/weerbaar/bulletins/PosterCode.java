@@ -83,7 +83,10 @@ final class PosterCode {
             if (parts.length == 2) {
                 lines = Base64.getUrlDecoder().decode(parts[0]);
                 signatureBytes = Base64.getUrlDecoder().decode(parts[1]);
-                payload = Payload.parse(new String(lines, StandardCharsets.UTF_8));
+                // Only the one canonical encoding: unused bits in the last character must not pass as the same code.
+                boolean canonical = BASE64URL.encodeToString(lines).equals(parts[0])
+                        && BASE64URL.encodeToString(signatureBytes).equals(parts[1]);
+                payload = canonical ? Payload.parse(new String(lines, StandardCharsets.UTF_8)) : Optional.empty();
             }
         } catch (IllegalArgumentException e) {
             payload = Optional.empty();

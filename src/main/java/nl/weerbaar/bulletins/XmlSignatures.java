@@ -172,6 +172,43 @@ final class XmlSignatures {
         return false;
     }
 
+    /**
+     * Whether the signature value and the key are written in the one canonical base64 form. The
+     * last base64 character can carry unused bits: changing only those gives the same bytes, so a
+     * changed byte there would otherwise pass unnoticed.
+     */
+    static boolean base64IsCanonical(Element signature) {
+        for (String name : new String[] {"SignatureValue", "KeyValue"}) {
+            NodeList found = signature.getElementsByTagNameNS(XMLSignature.XMLNS, name);
+            for (int i = 0; i < found.getLength(); i++) {
+                if (!leavesAreCanonicalBase64(found.item(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean leavesAreCanonicalBase64(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE && !canonicalBase64(child.getNodeValue())) {
+                return false;
+            }
+            if (child.getNodeType() == Node.ELEMENT_NODE && !leavesAreCanonicalBase64(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean canonicalBase64(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.util.Base64.getDecoder().decode(text)).equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean isSignedInfo(Node node) {
         return XMLSignature.XMLNS.equals(node.getNamespaceURI()) && "SignedInfo".equals(node.getLocalName());
     }

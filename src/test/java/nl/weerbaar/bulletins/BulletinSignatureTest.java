@@ -53,6 +53,22 @@ class BulletinSignatureTest {
     }
 
     @Test
+    void unusedBitsInTheLastBase64CharacterOfTheSignatureAreAChangeToo() throws Exception {
+        SignedCapFixture fixture = SignedCapFixture.signed();
+        String xml = new String(fixture.xml(), StandardCharsets.UTF_8);
+        int last = xml.indexOf("==</ds:SignatureValue>") - 1;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        // A 64-byte value leaves the 4 low bits of its last character unused: flip one of them.
+        char same = alphabet.charAt(alphabet.indexOf(xml.charAt(last)) ^ 0x1);
+        byte[] changed = (xml.substring(0, last) + same + xml.substring(last + 1)).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(java.util.Base64.getDecoder().decode(xml.substring(last - 85, last + 3)))
+                .as("decodes to the same signature").isEqualTo(java.util.Base64.getDecoder().decode(
+                        new String(changed, StandardCharsets.UTF_8).substring(last - 85, last + 3)));
+        assertThat(BulletinVerifier.verify(changed, fixture.trusted(), DURING)).isInstanceOf(Verdict.Altered.class);
+    }
+
+    @Test
     void aCopyWithAnotherTextIsAlteredWithAClearReason() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         byte[] forged = new String(fixture.xml(), StandardCharsets.UTF_8)
