@@ -97,16 +97,19 @@ public final class BulletinVerifier {
     private static Verdict verifyForeign(Element signature, Verdict.About about, Instant now) throws MarshalException {
         XmlSignatures.Check check = XmlSignatures.check(signature, Optional.empty());
         if (check.embeddedKey().isEmpty()) {
-            return new Verdict.UnknownSigner(about, false, "a key that is not known here", false);
+            String named = XmlSignatures.keyName(signature).orElse("(none named)");
+            return new Verdict.UnknownSigner(about, false, Verdict.UnknownSigner.SignerKind.key, named, false);
         }
         if (!check.valid() || !check.wholeDocument()) {
             return new Verdict.Altered("the content no longer matches its signature");
         }
         Optional<X509Certificate> certificate = check.certificate();
-        String signer = certificate.map(c -> "certificate " + c.getSubjectX500Principal().getName())
-                .orElse("key " + PublishedKey.kidOf(check.embeddedKey().get()));
         boolean expired = certificate.filter(c -> now.isAfter(c.getNotAfter().toInstant())).isPresent();
-        return new Verdict.UnknownSigner(about, true, signer, expired);
+        return certificate.isPresent()
+                ? new Verdict.UnknownSigner(about, true, Verdict.UnknownSigner.SignerKind.certificate,
+                        certificate.get().getSubjectX500Principal().getName(), expired)
+                : new Verdict.UnknownSigner(about, true, Verdict.UnknownSigner.SignerKind.key,
+                        PublishedKey.kidOf(check.embeddedKey().get()), false);
     }
 
     private static boolean sameKey(PublicKey a, PublicKey b) {

@@ -99,7 +99,7 @@ final class PosterCode {
                 p.area(), p.sent(), p.expires());
         Optional<PublishedKey> key = keys.find(p.kid());
         if (key.isEmpty()) {
-            return new Verdict.UnknownSigner(about, false, "key " + p.kid(), false);
+            return new Verdict.UnknownSigner(about, false, Verdict.UnknownSigner.SignerKind.key, p.kid(), false);
         }
         if (!validSignature(lines, signatureBytes, key.get()) || !key.get().organisation().equals(p.organisation())) {
             return new Verdict.Altered("the code on the poster does not match its signature");

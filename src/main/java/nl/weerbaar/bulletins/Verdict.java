@@ -65,21 +65,30 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdic
         }
     }
 
-    /** Signed, but by no organisation known here; {@code intact} tells whether the signature itself holds. */
-    record UnknownSigner(About about, boolean intact, String signer, boolean certificateExpired) implements Verdict {
+    /**
+     * Signed, but by no organisation known here; {@code intact} tells whether the signature itself
+     * holds. The signer is a certificate (its subject) or a bare key (its id), or not named at all.
+     */
+    record UnknownSigner(About about, boolean intact, SignerKind signerKind, String signer, boolean certificateExpired)
+            implements Verdict {
+
+        public enum SignerKind { certificate, key }
+
         public String code() {
             return "unknownSigner";
         }
 
         public String dutch() {
             return "Onbekende afzender: de handtekening " + (intact ? "klopt" : "is niet te controleren")
-                    + ", maar is gezet door " + signer + ", die hier niet als officiële afzender bekend is."
+                    + ", maar is gezet met " + (signerKind == SignerKind.certificate ? "het certificaat " : "de sleutel ") + signer
+                    + ", die hier niet als officiële afzender bekend is."
                     + (certificateExpired ? " Het certificaat is bovendien verlopen." : "") + " Vertrouw het niet zonder meer.";
         }
 
         public String english() {
-            return "Unknown signer: the signature " + (intact ? "is valid" : "cannot be checked") + ", but it was made by "
-                    + signer + ", who is not known here as an official sender."
+            return "Unknown signer: the signature " + (intact ? "is valid" : "cannot be checked") + ", but it was made with "
+                    + (signerKind == SignerKind.certificate ? "the certificate " : "the key ") + signer
+                    + ", which is not known here as an official sender."
                     + (certificateExpired ? " The certificate has also expired." : "") + " Do not simply trust it.";
         }
     }

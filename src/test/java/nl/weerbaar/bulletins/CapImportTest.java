@@ -47,7 +47,10 @@ class CapImportTest {
             assertThat(unknown.intact()).as("signature valid").isTrue();
             assertThat(unknown.certificateExpired()).isTrue();
         });
-        assertThat(verdict.english()).contains("the signature is valid", "not known here", "certificate has also expired");
+        assertThat(verdict.english()).contains("the signature is valid", "with the certificate CN=IPAWSOPEN_200302",
+                "not known here", "certificate has also expired");
+        assertThat(verdict.dutch()).contains("de handtekening klopt", "gezet met het certificaat CN=IPAWSOPEN_200302",
+                "Het certificaat is bovendien verlopen");
     }
 
     @Test
