@@ -36,6 +36,12 @@ class WriteProtectionTest {
     /** Writes any logged-in user may do for themselves. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens");
 
+    /**
+     * POSTs open to everyone because they write nothing: checking a bulletin is for every resident.
+     * The row count at the end still proves they wrote nothing.
+     */
+    private static final Set<String> PUBLIC_CHECKS = Set.of("POST /api/v1/verification");
+
     private static final String AMSTERDAM_EXPENDITURE = "{\"municipality\":\"GM0363\",\"year\":2030,\"kind\":\"spending\","
             + "\"amountCents\":100,\"natoCategory\":\"civil-preparedness\",\"description\":\"probe\",\"bookedOn\":\"2030-01-01\"}";
     private static final String AMSTERDAM_DEPOT =
@@ -44,8 +50,8 @@ class WriteProtectionTest {
 
     /**
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
-     * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {depot}}
-     * stands for a depot in Amsterdam that the test creates first.
+     * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {depot}},
+     * {@code {bulletin}} and {@code {claim}} stand for rows in Amsterdam that the test creates first.
      */
     private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
             Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
@@ -77,7 +83,18 @@ class WriteProtectionTest {
             Map.entry("POST /api/v1/stock-events", new Probe("/api/v1/stock-events",
                     "{\"type\":\"receipt\",\"depot\":{depot},\"item\":\"drinking-water\",\"lot\":\"PROBE\",\"quantity\":5}")),
             Map.entry("POST /api/v1/stock-events/import", new Probe("/api/v1/stock-events/import",
-                    "type,depot,item,lot,quantity\nreceipt,{depot},drinking-water,PROBE,5\n", "text/csv")));
+                    "type,depot,item,lot,quantity\nreceipt,{depot},drinking-water,PROBE,5\n", "text/csv")),
+            Map.entry("POST /api/v1/bulletins", new Probe("/api/v1/bulletins", bulletinDraft())),
+            Map.entry("PUT /api/v1/bulletins/{id}", new Probe("/api/v1/bulletins/{bulletin}", bulletinDraft())),
+            Map.entry("POST /api/v1/bulletins/{id}/approval", new Probe("/api/v1/bulletins/{bulletin}/approval", "{}")),
+            Map.entry("POST /api/v1/bulletins/{id}/publication", new Probe("/api/v1/bulletins/{bulletin}/publication", "{}")),
+            Map.entry("POST /api/v1/cap-imports", new Probe("/api/v1/cap-imports?area=GM0363", capExample())),
+            Map.entry("POST /api/v1/claims", new Probe("/api/v1/claims", claim())),
+            Map.entry("PUT /api/v1/claims/{id}", new Probe("/api/v1/claims/{claim}", claim())),
+            Map.entry("POST /api/v1/organisations/{code}/keys/rotation",
+                    new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}")),
+            Map.entry("POST /api/v1/organisations/{code}/keys/{kid}/revocation",
+                    new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}")));
 
     record Probe(String path, String body, String contentType) {
         Probe(String path, String body) {
@@ -130,11 +147,16 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
         String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
-        Map<String, String> fixtures = Map.of("depot", amsterdamDepot(api, admin));
+        Map<String, String> fixtures = Map.of("depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
+                "bulletin", created(api, admin, "/api/v1/bulletins", bulletinDraft()),
+                "claim", created(api, admin, "/api/v1/claims", claim()));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
+            if (PUBLIC_CHECKS.contains(endpoint.key())) {
+                continue;
+            }
             Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}")).aimedAt(fixtures);
             int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body(), probe.contentType()).status();
             if (endpoint.api()) {
@@ -189,10 +211,30 @@ class WriteProtectionTest {
         return counts;
     }
 
-    private static String amsterdamDepot(ApiClient api, String adminToken) {
-        var response = api.post("/api/v1/depots", adminToken, AMSTERDAM_DEPOT);
+    /** Creates a row as the national admin and returns its id. */
+    private static String created(ApiClient api, String adminToken, String path, String body) {
+        var response = api.post(path, adminToken, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
+    }
+
+    private static String capExample() {
+        try (var in = WriteProtectionTest.class.getResourceAsStream("/cap-examples/oasis-cap12-appendixA4-amber-alert.xml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String claim() {
+        return ApiClient.json(Map.of("area", "GM0363", "text", "Probe claim", "channel", "other",
+                "firstSeenAt", "2026-01-01T00:00:00Z", "assessment", "unverified"));
+    }
+
+    private static String bulletinDraft() {
+        return ApiClient.json(Map.of("area", "GM0363", "kind", "alert", "event", "Probe", "category", "Other",
+                "urgency", "Unknown", "severity", "Unknown", "certainty", "Unknown", "headline", "Probe",
+                "description", "Probe", "expires", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()));
     }
 
     private static String createUser(ApiClient api, String adminToken, String prefix, String organisation, String role) {

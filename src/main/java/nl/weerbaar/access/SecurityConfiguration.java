@@ -31,10 +31,14 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    /** Public, read-only API paths: reference data and the API description. */
+    /** Public, read-only API paths: reference data, the API description, published bulletins and public keys. */
     static final String[] PUBLIC_API_READS = {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
-            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations"};
+            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations",
+            "/api/v1/bulletins", "/api/v1/bulletins/**", "/api/v1/organisations/*/keys", "/api/v1/areas/*/bulletins.atom"};
+
+    /** Public POSTs that write nothing: checking a bulletin is for every resident, without an account. */
+    static final String[] PUBLIC_API_CHECKS = {"/api/v1/verification"};
 
     @Bean
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
@@ -86,6 +90,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_API_CHECKS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Role.OPERATOR.name())

@@ -38,7 +38,24 @@ public final class Launcher {
                     .run();
             return Optional.empty();
         }
+        Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
+        if (offline.isPresent()) {
+            return Optional.of(runOffline(offline.get(), args));
+        }
         return Optional.of(runCommand(args, dataDir));
+    }
+
+    private static int runOffline(OfflineCommand command, List<String> args) {
+        try {
+            return command.run(args, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("weerbaar: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("weerbaar: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static int runCommand(List<String> args, String dataDir) {

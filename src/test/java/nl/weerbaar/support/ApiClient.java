@@ -50,6 +50,17 @@ public final class ApiClient {
         return send(request(path, token).header("Content-Type", contentType).method(method, publisher));
     }
 
+    /** A JSON request with an {@code If-Match} header (none when null), for changes to versioned resources. */
+    public Response send(String method, String path, String token, String jsonBody, String ifMatch) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json").method(method, body);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(builder);
+    }
+
     public Response post(String path, String token, String jsonBody) {
         return send("POST", path, token, jsonBody);
     }

@@ -1,0 +1,96 @@
+package nl.weerbaar.bulletins;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Actor;
+import nl.weerbaar.access.AuditTrail;
+import nl.weerbaar.access.Role;
+import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Takes in CAP 1.2 messages from elsewhere for an area: checked against the schema, their
+ * signature checked and reported (a foreign signer is never trusted here), kept as received.
+ */
+@Service
+public class CapImports {
+
+    private final JdbcClient jdbc;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final Bulletins bulletins;
+
+    CapImports(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.bulletins = bulletins;
+    }
+
+    /** What was imported and what its signature says. */
+    public record Report(UUID id, String area, String identifier, String sender, Instant sent, String msgType,
+                         String headline, Verdict verdict) {}
+
+    @Transactional
+    public Report importMessage(String area, byte[] xml) {
+        Actor actor = access.requireRole(Role.COORDINATOR);
+        String areaCode = area == null ? null : area.trim().toUpperCase();
+        Document document = readValidCap(xml);
+        new InputCheck().require(areaCode, a -> a.matches("NL|VR[0-9]{2}|GM[0-9]{4}"), "area",
+                "must name the area this message is for: NL, VR13 or GM0363").orThrow();
+        access.require(Role.COORDINATOR, areaCode);
+        Element alert = document.getDocumentElement();
+        Verdict verdict = bulletins.verify(xml);
+        String identifier = child(alert, "identifier");
+        String sender = child(alert, "sender");
+        Instant sent = OffsetDateTime.parse(child(alert, "sent")).toInstant();
+        boolean known = jdbc.sql("select count(*) from cap_import where sender = :sender and identifier = :identifier and sent = :sent")
+                .param("sender", sender).param("identifier", identifier).param("sent", Timestamp.from(sent)).query(Long.class).single() > 0;
+        if (known) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + identifier + " from " + sender + " was imported already");
+        }
+        Report report = new Report(UUID.randomUUID(), areaCode, identifier, sender, sent, child(alert, "msgType"),
+                firstHeadline(alert), verdict);
+        jdbc.sql("""
+                insert into cap_import (id, area_code, identifier, sender, sent, msg_type, headline, verdict, verdict_text, xml, imported_by)
+                values (:id, :area, :identifier, :sender, :sent, :msgType, :headline, :verdict, :verdictText, :xml, :actor)""")
+                .param("id", report.id()).param("area", areaCode).param("identifier", identifier).param("sender", sender)
+                .param("sent", Timestamp.from(sent)).param("msgType", report.msgType()).param("headline", report.headline())
+                .param("verdict", verdict.code()).param("verdictText", verdict.english())
+                .param("xml", new String(xml, StandardCharsets.UTF_8)).param("actor", actor.username())
+                .update();
+        audit.record(new AuditTrail.Change("cap.imported", "cap_import", report.id().toString(), areaCode, null,
+                java.util.Map.of("identifier", identifier, "sender", sender, "verdict", verdict.code())));
+        return report;
+    }
+
+    private static Document readValidCap(byte[] xml) {
+        try {
+            Document document = CapXml.parse(xml);
+            CapXml.validate(document);
+            return document;
+        } catch (CapXml.NotCapException e) {
+            throw new InvalidInputException("body", e.getMessage());
+        }
+    }
+
+    private static String child(Element parent, String name) {
+        var found = parent.getElementsByTagNameNS(CapXml.CAP_NAMESPACE, name);
+        return found.getLength() == 0 ? null : found.item(0).getTextContent().trim();
+    }
+
+    private static String firstHeadline(Element alert) {
+        return child(alert, "headline");
+    }
+}

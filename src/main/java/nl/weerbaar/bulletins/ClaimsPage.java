@@ -1,0 +1,34 @@
+package nl.weerbaar.bulletins;
+
+import nl.weerbaar.access.AccessControl;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /staff/claims}: the claims register of an area with its weekly trend, for staff. */
+@Controller
+class ClaimsPage {
+
+    private static final int WEEKS = 12;
+
+    private final Claims claims;
+    private final AccessControl access;
+    private final Bulletins bulletins;
+
+    ClaimsPage(Claims claims, AccessControl access, Bulletins bulletins) {
+        this.claims = claims;
+        this.access = access;
+        this.bulletins = bulletins;
+    }
+
+    @GetMapping("/staff/claims")
+    String claims(@RequestParam(required = false) String area, Model model) {
+        String areaCode = (area == null || area.isBlank() ? access.currentActor().organisation() : area).toUpperCase();
+        model.addAttribute("area", areaCode);
+        model.addAttribute("areaName", bulletins.areaName(areaCode));
+        model.addAttribute("claims", claims.list(areaCode));
+        model.addAttribute("chart", TrendChart.svg(claims.weeklyTrend(areaCode, WEEKS), WEEKS, TrendChart.today()));
+        return "bulletins/claims";
+    }
+}

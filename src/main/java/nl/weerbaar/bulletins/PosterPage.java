@@ -1,0 +1,39 @@
+package nl.weerbaar.bulletins;
+
+import java.util.UUID;
+import nl.weerbaar.access.Organisation;
+import nl.weerbaar.access.Organisations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code /bulletins/{id}/poster.pdf}: the printable poster of a published bulletin. */
+@Controller
+class PosterPage {
+
+    private final Bulletins bulletins;
+    private final PosterRenderer renderer;
+    private final Organisations organisations;
+
+    PosterPage(Bulletins bulletins, PosterRenderer renderer, Organisations organisations) {
+        this.bulletins = bulletins;
+        this.renderer = renderer;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/bulletins/{id}/poster.pdf")
+    ResponseEntity<byte[]> poster(@PathVariable UUID id) {
+        Bulletin bulletin = bulletins.find(id).filter(Bulletin::published).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no published bulletin " + id));
+        String code = bulletins.posterCode(id).orElseThrow();
+        String organisationName = organisations.find(bulletin.organisation()).map(Organisation::name).orElse(bulletin.organisation());
+        byte[] pdf = renderer.render(bulletin, organisationName, bulletins.areaName(bulletin.areaCode()), code, bulletins.publicUrl());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"poster-" + id + ".pdf\"").body(pdf);
+    }
+}

@@ -1,0 +1,30 @@
+package nl.weerbaar.bulletins;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The keys a checker trusts: the database's, or an exported key set read from a file. */
+public interface TrustedKeys {
+
+    Optional<PublishedKey> find(String kid);
+
+    /** The organisation's name for people; its code when the name is not known. */
+    String nameOf(String organisation);
+
+    /** Trusts exactly the keys of an exported key set, nothing else: for checks without the server. */
+    static TrustedKeys of(List<PublishedKey> keys, Map<String, String> names) {
+        Map<String, PublishedKey> byKid = keys.stream().collect(Collectors.toMap(PublishedKey::kid, Function.identity()));
+        return new TrustedKeys() {
+            public Optional<PublishedKey> find(String kid) {
+                return Optional.ofNullable(byKid.get(kid));
+            }
+
+            public String nameOf(String organisation) {
+                return names.getOrDefault(organisation, organisation);
+            }
+        };
+    }
+}

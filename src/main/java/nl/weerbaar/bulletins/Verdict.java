@@ -1,0 +1,162 @@
+package nl.weerbaar.bulletins;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The answer to "is this bulletin real?", in plain words in Dutch and English. Only
+ * {@link Genuine} means: signed by the organisation named, with a key that was valid then, and
+ * not changed by a single byte since.
+ */
+public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdict.UnknownSigner, Verdict.Revoked,
+        Verdict.Expired, Verdict.NotSigned {
+
+    /** Short code for programs: genuine, altered, unknownSigner, revoked, expired, notSigned. */
+    String code();
+
+    String dutch();
+
+    String english();
+
+    default String explain(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? english() : dutch();
+    }
+
+    default boolean trusted() {
+        return this instanceof Genuine;
+    }
+
+    /** What the bulletin says about itself; null fields where it could not be read. */
+    record About(String identifier, String sender, String headline, String area, Instant sent, Instant expires) {}
+
+    /** Signed by a known organisation with a key valid at the time; {@code note} tells of a later revocation. */
+    record Genuine(About about, String organisation, String organisationName, String kid, String note) implements Verdict {
+        public String code() {
+            return "genuine";
+        }
+
+        public String dutch() {
+            return "Echt: uitgegeven door " + organisationName + " op " + Words.dutch(about.sent())
+                    + ", en sindsdien niet veranderd." + (note == null ? "" : " Let op: de sleutel is later ingetrokken ("
+                    + note + "); dit bericht is daarvóór ondertekend en blijft geldig.");
+        }
+
+        public String english() {
+            return "Genuine: issued by " + organisationName + " on " + Words.english(about.sent())
+                    + ", and not changed since." + (note == null ? "" : " Note: the key was revoked later (" + note
+                    + "); this bulletin was signed before that and stays valid.");
+        }
+    }
+
+    /** The bytes no longer match the signature, or are not a whole signed message. */
+    record Altered(String reason) implements Verdict {
+        public String code() {
+            return "altered";
+        }
+
+        public String dutch() {
+            return "Veranderd: dit is niet het bericht zoals het ondertekend is. Vertrouw het niet. (" + reason + ")";
+        }
+
+        public String english() {
+            return "Altered: this is not the bulletin as it was signed. Do not trust it. (" + reason + ")";
+        }
+    }
+
+    /**
+     * Signed, but by no organisation known here; {@code intact} tells whether the signature itself
+     * holds. The signer is a certificate (its subject) or a bare key (its id), or not named at all.
+     */
+    record UnknownSigner(About about, boolean intact, SignerKind signerKind, String signer, boolean certificateExpired)
+            implements Verdict {
+
+        public enum SignerKind { certificate, key }
+
+        public String code() {
+            return "unknownSigner";
+        }
+
+        public String dutch() {
+            return "Onbekende afzender: de handtekening " + (intact ? "klopt" : "is niet te controleren")
+                    + ", maar is gezet met " + (signerKind == SignerKind.certificate ? "het certificaat " : "de sleutel ") + signer
+                    + ", die hier niet als officiële afzender bekend is."
+                    + (certificateExpired ? " Het certificaat is bovendien verlopen." : "") + " Vertrouw het niet zonder meer.";
+        }
+
+        public String english() {
+            return "Unknown signer: the signature " + (intact ? "is valid" : "cannot be checked") + ", but it was made with "
+                    + (signerKind == SignerKind.certificate ? "the certificate " : "the key ") + signer
+                    + ", which is not known here as an official sender."
+                    + (certificateExpired ? " The certificate has also expired." : "") + " Do not simply trust it.";
+        }
+    }
+
+    /** Signed with a key that was revoked, or no longer in use, at the time of signing. */
+    record Revoked(About about, String organisation, String kid, Instant keyInvalidFrom, String reason) implements Verdict {
+        public String code() {
+            return "revoked";
+        }
+
+        public String dutch() {
+            return "Ingetrokken sleutel: ondertekend op " + Words.dutch(about.sent()) + " met sleutel " + kid + " van "
+                    + organisation + ", die vanaf " + Words.dutch(keyInvalidFrom) + " niet meer geldig was (" + reason
+                    + "). Vertrouw het niet.";
+        }
+
+        public String english() {
+            return "Revoked key: signed on " + Words.english(about.sent()) + " with key " + kid + " of " + organisation
+                    + ", which was no longer valid from " + Words.english(keyInvalidFrom) + " (" + reason + "). Do not trust it.";
+        }
+    }
+
+    /** Genuine, but its time is over: it is no longer in force. */
+    record Expired(About about, String organisationName) implements Verdict {
+        public String code() {
+            return "expired";
+        }
+
+        public String dutch() {
+            return "Verlopen: echt bericht van " + organisationName + ", maar het gold tot " + Words.dutch(about.expires())
+                    + " en is niet meer van kracht.";
+        }
+
+        public String english() {
+            return "Expired: a genuine bulletin from " + organisationName + ", but it applied until "
+                    + Words.english(about.expires()) + " and is no longer in force.";
+        }
+    }
+
+    /** A CAP message without a signature: anyone could have written it. */
+    record NotSigned(About about) implements Verdict {
+        public String code() {
+            return "notSigned";
+        }
+
+        public String dutch() {
+            return "Niet ondertekend: iedereen kan dit bericht geschreven hebben. Het is niet als officieel te controleren.";
+        }
+
+        public String english() {
+            return "Not signed: anyone could have written this. It cannot be checked as official.";
+        }
+    }
+
+    /** Dates as people read them, in Dutch time. */
+    final class Words {
+        private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+        private Words() {}
+
+        static String dutch(Instant instant) {
+            return instant == null ? "een onbekend moment" : DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl"))
+                    .format(instant.atZone(DUTCH_TIME));
+        }
+
+        static String english(Instant instant) {
+            return instant == null ? "an unknown moment" : DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
+                    .format(instant.atZone(DUTCH_TIME)) + " (Dutch time)";
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package nl.weerbaar.bulletins;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "verification", description = "Is this bulletin genuine? For anyone, without an account")
+class VerificationApi {
+
+    private final Bulletins bulletins;
+    private final CapImports imports;
+
+    VerificationApi(Bulletins bulletins, CapImports imports) {
+        this.bulletins = bulletins;
+        this.imports = imports;
+    }
+
+    record ImportReport(java.util.UUID id, String area, String identifier, String sender, java.time.Instant sent,
+                        String msgType, String headline, VerdictView signature) {}
+
+    /** Any content type: feeds label CAP as text/xml, application/xml or application/cap+xml, and the schema decides. */
+    @PostMapping("/api/v1/cap-imports")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "importCap",
+            summary = "Import a CAP 1.2 message for an area (coordinator): schema-checked, its signature checked and reported")
+    org.springframework.http.ResponseEntity<ImportReport> importCap(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String area, @RequestBody byte[] capXml) {
+        CapImports.Report report = imports.importMessage(area, capXml);
+        return org.springframework.http.ResponseEntity.status(201).body(new ImportReport(report.id(), report.area(),
+                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(), VerdictView.of(report.verdict())));
+    }
+
+    /** Writes nothing: it only reads the keys, so anyone may ask. */
+    @PostMapping(value = "/api/v1/verification",
+            consumes = {"application/cap+xml", "application/xml", "text/xml", "text/plain", "application/octet-stream"})
+    @Operation(operationId = "verifyBulletin",
+            summary = "Check a CAP message, byte for byte: genuine, altered, unknownSigner, revoked, expired or notSigned")
+    VerdictView verify(@RequestBody byte[] capXml) {
+        return VerdictView.of(bulletins.verify(capXml));
+    }
+}

@@ -1,0 +1,33 @@
+package nl.weerbaar.bulletins;
+
+import java.io.PrintStream;
+import java.util.List;
+import nl.weerbaar.system.CliCommand;
+import org.springframework.stereotype.Component;
+
+/** {@code ./weerbaar verify FILE}: checks a bulletin against the keys in this server's database. */
+@Component
+class VerifyCommand implements CliCommand {
+
+    private final Bulletins bulletins;
+
+    VerifyCommand(Bulletins bulletins) {
+        this.bulletins = bulletins;
+    }
+
+    @Override
+    public String name() {
+        return "verify";
+    }
+
+    @Override
+    public String summary() {
+        return "FILE [--keys keyset.json]: is this CAP bulletin genuine? exit 0 only if genuine, trusted and unrevoked";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        return VerdictReport.verify(args, arguments -> arguments.option("keys").isPresent()
+                ? VerdictReport.fromKeySetFile(arguments) : bulletins.trustedKeys(), out, err);
+    }
+}

@@ -1,0 +1,233 @@
+package nl.weerbaar.bulletins;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.crypto.AlgorithmMethod;
+import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.XMLCryptoContext;
+import javax.xml.crypto.XMLStructure;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.keyinfo.KeyValue;
+import javax.xml.crypto.dsig.keyinfo.X509Data;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Enveloped XML signatures (XML-DSig) on CAP alerts, as CAP 1.2 allows: ECDSA P-256 with SHA-256
+ * over the whole alert, exclusive canonicalisation, the key id in {@code KeyName} and the public
+ * key in {@code KeyValue}. The embedded key only helps to read the signature: trust comes from
+ * the published key set.
+ */
+final class XmlSignatures {
+
+    private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM");
+
+    private XmlSignatures() {}
+
+    static void sign(Document alert, String kid, PrivateKey privateKey, PublicKey publicKey) {
+        try {
+            Reference whole = FACTORY.newReference("", FACTORY.newDigestMethod(DigestMethod.SHA256, null),
+                    List.of(FACTORY.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                            FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                    null, null);
+            SignedInfo signedInfo = FACTORY.newSignedInfo(
+                    FACTORY.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+                    FACTORY.newSignatureMethod(SignatureMethod.ECDSA_SHA256, null), List.of(whole));
+            KeyInfoFactory keyInfos = FACTORY.getKeyInfoFactory();
+            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newKeyName(kid), keyInfos.newKeyValue(publicKey)));
+            DOMSignContext context = new DOMSignContext(privateKey, alert.getDocumentElement());
+            context.setDefaultNamespacePrefix("ds");
+            FACTORY.newXMLSignature(signedInfo, keyInfo).sign(context);
+            removeLineBreaks(signatureElement(alert).orElseThrow());
+        } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
+            throw new IllegalStateException("cannot sign the CAP message", e);
+        }
+    }
+
+    /** The one {@code ds:Signature}, directly inside the alert, where an enveloped signature belongs. */
+    static Optional<Element> signatureElement(Document document) {
+        NodeList signatures = document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
+        if (signatures.getLength() != 1) {
+            return Optional.empty();
+        }
+        Element signature = (Element) signatures.item(0);
+        return signature.getParentNode() == document.getDocumentElement() ? Optional.of(signature) : Optional.empty();
+    }
+
+    /** A signature element with no {@code SignedInfo} at all: an empty placeholder, not a damaged signature. */
+    static boolean isPlaceholder(Element signature) {
+        return signature.getElementsByTagNameNS(XMLSignature.XMLNS, "SignedInfo").getLength() == 0;
+    }
+
+    static int signatureCount(Document document) {
+        return document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").getLength();
+    }
+
+    /** The key id in {@code ds:KeyName}, if any. */
+    static Optional<String> keyName(Element signature) {
+        NodeList names = signature.getElementsByTagNameNS(XMLSignature.XMLNS, "KeyName");
+        return names.getLength() == 1 ? Optional.of(names.item(0).getTextContent()) : Optional.empty();
+    }
+
+    /** What checking a signature with one key found. */
+    record Check(boolean valid, boolean wholeDocument, Optional<PublicKey> embeddedKey, Optional<X509Certificate> certificate) {}
+
+    /** Checks the signature with the given key, or, when empty, with the key or certificate it carries. */
+    static Check check(Element signature, Optional<PublicKey> trusted) throws MarshalException {
+        EmbeddedKeySelector selector = new EmbeddedKeySelector(trusted);
+        DOMValidateContext context = new DOMValidateContext(selector, signature);
+        context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+        XMLSignature xmlSignature = FACTORY.unmarshalXMLSignature(context);
+        boolean valid;
+        try {
+            valid = xmlSignature.validate(context);
+        } catch (XMLSignatureException e) {
+            valid = false;
+        }
+        List<Reference> references = xmlSignature.getSignedInfo().getReferences();
+        boolean whole = references.size() == 1 && "".equals(references.getFirst().getURI());
+        return new Check(valid, whole, embeddedKey(xmlSignature.getKeyInfo()), certificate(xmlSignature.getKeyInfo()));
+    }
+
+    private static Optional<PublicKey> embeddedKey(KeyInfo keyInfo) {
+        if (keyInfo == null) {
+            return Optional.empty();
+        }
+        for (XMLStructure item : keyInfo.getContent()) {
+            if (item instanceof KeyValue value) {
+                try {
+                    return Optional.of(value.getPublicKey());
+                } catch (java.security.KeyException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return certificate(keyInfo).map(X509Certificate::getPublicKey);
+    }
+
+    private static Optional<X509Certificate> certificate(KeyInfo keyInfo) {
+        if (keyInfo == null) {
+            return Optional.empty();
+        }
+        for (XMLStructure item : keyInfo.getContent()) {
+            if (item instanceof X509Data data) {
+                for (Object content : data.getContent()) {
+                    if (content instanceof X509Certificate certificate) {
+                        return Optional.of(certificate);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Signature values and keys are written without line breaks. Base64 readers skip white space,
+     * so white space there could change without the check noticing; the signed part
+     * ({@code SignedInfo}) keeps its layout, as any change to it breaks the signature anyway.
+     */
+    private static void removeLineBreaks(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                child.setNodeValue(child.getNodeValue().replaceAll("\\s", ""));
+            } else if (!isSignedInfo(child)) {
+                removeLineBreaks(child);
+            }
+        }
+    }
+
+    /** Whether any text in the signature outside {@code SignedInfo} holds white space: never as Weerbaar writes it. */
+    static boolean hasWhiteSpace(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            boolean found = child.getNodeType() == Node.TEXT_NODE
+                    ? child.getNodeValue().chars().anyMatch(Character::isWhitespace)
+                    : !isSignedInfo(child) && hasWhiteSpace(child);
+            if (found) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the signature value and the key are written in the one canonical base64 form. The
+     * last base64 character can carry unused bits: changing only those gives the same bytes, so a
+     * changed byte there would otherwise pass unnoticed.
+     */
+    static boolean base64IsCanonical(Element signature) {
+        for (String name : new String[] {"SignatureValue", "KeyValue"}) {
+            NodeList found = signature.getElementsByTagNameNS(XMLSignature.XMLNS, name);
+            for (int i = 0; i < found.getLength(); i++) {
+                if (!leavesAreCanonicalBase64(found.item(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean leavesAreCanonicalBase64(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE && !canonicalBase64(child.getNodeValue())) {
+                return false;
+            }
+            if (child.getNodeType() == Node.ELEMENT_NODE && !leavesAreCanonicalBase64(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean canonicalBase64(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.util.Base64.getDecoder().decode(text)).equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isSignedInfo(Node node) {
+        return XMLSignature.XMLNS.equals(node.getNamespaceURI()) && "SignedInfo".equals(node.getLocalName());
+    }
+
+    /** Uses the trusted key when given; otherwise the key the signature carries, to tell "intact" from "altered". */
+    private static final class EmbeddedKeySelector extends KeySelector {
+
+        private final Optional<PublicKey> trusted;
+
+        EmbeddedKeySelector(Optional<PublicKey> trusted) {
+            this.trusted = trusted;
+        }
+
+        @Override
+        public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method, XMLCryptoContext context)
+                throws javax.xml.crypto.KeySelectorException {
+            Key key = trusted.or(() -> embeddedKey(keyInfo)).orElseThrow(() ->
+                    new javax.xml.crypto.KeySelectorException("the signature carries no key to check it with"));
+            return () -> key;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package nl.weerbaar.bulletins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The real CAP messages in the specs import, and their signatures are reported truthfully. */
+@IntegrationTest
+class CapImportTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nws-wcatwc-2013-tsunami-cancellation-update.xml", "oasis-cap12-appendixA2-severe-thunderstorm.xml",
+            "oasis-cap12-appendixA3-earthquake-update.xml", "oasis-cap12-appendixA4-amber-alert.xml"})
+    void unsignedExamplesAreValidCapAndSayNotSigned(String file) throws Exception {
+        byte[] xml = example(file);
+        CapXml.validate(CapXml.parse(xml));
+
+        assertThat(BulletinVerifier.verify(xml, TrustedKeys.of(java.util.List.of(), Map.of()), Instant.now()))
+                .isInstanceOf(Verdict.NotSigned.class);
+    }
+
+    @Test
+    void theSignedIpawsExampleHasAValidSignatureByAnUntrustedExpiredCertificate() throws Exception {
+        Verdict verdict = BulletinVerifier.verify(example("ipaws-2019-signed-cancel.xml"),
+                TrustedKeys.of(java.util.List.of(), Map.of()), Instant.parse("2026-11-28T00:00:00Z"));
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.UnknownSigner.class, unknown -> {
+            assertThat(unknown.intact()).as("signature valid").isTrue();
+            assertThat(unknown.certificateExpired()).isTrue();
+        });
+        assertThat(verdict.english()).contains("the signature is valid", "with the certificate CN=IPAWSOPEN_200302",
+                "not known here", "certificate has also expired");
+        assertThat(verdict.dutch()).contains("de handtekening klopt", "gezet met het certificaat CN=IPAWSOPEN_200302",
+                "Het certificaat is bovendien verlopen");
+    }
+
+    @Test
+    void theExamplesImportThroughTheApiWithTheirSignatureStatus() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+
+        JsonNode ipaws = importCap(admin, "ipaws-2019-signed-cancel.xml", 201);
+        JsonNode thunderstorm = importCap(admin, "oasis-cap12-appendixA2-severe-thunderstorm.xml", 201);
+
+        assertThat(ipaws.get("sender").asString()).isEqualTo("bbrundage@dps.state.nv.us");
+        assertThat(ipaws.get("msgType").asString()).isEqualTo("Cancel");
+        assertThat(ipaws.get("signature").get("verdict").asString()).isEqualTo("unknownSigner");
+        assertThat(ipaws.get("signature").get("explanation").get("en").asString()).contains("signature is valid", "expired");
+        assertThat(thunderstorm.get("signature").get("verdict").asString()).isEqualTo("notSigned");
+        assertThat(importCap(admin, "oasis-cap12-appendixA2-severe-thunderstorm.xml", 409).get("detail").asString())
+                .contains("imported already");
+    }
+
+    private JsonNode importCap(String token, String file, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/cap-imports?area=NL"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(example(file))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return new ApiClient.Response(response.statusCode(), response.headers(), response.body()).json();
+    }
+
+    private static byte[] example(String file) throws IOException {
+        try (var in = CapImportTest.class.getResourceAsStream("/cap-examples/" + file)) {
+            return in.readAllBytes();
+        }
+    }
+}

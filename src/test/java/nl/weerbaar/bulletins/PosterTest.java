@@ -1,0 +1,98 @@
+package nl.weerbaar.bulletins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.IntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The printed poster: its QR code, read back from the PDF, checks the bulletin online and offline. */
+@IntegrationTest
+class PosterTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+    @TempDir
+    Path folder;
+
+    @Test
+    void theQrCodeOnThePrintedPosterProvesTheBulletinOnlineAndOffline() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+        String author = user(api, admin, "GM0344");
+        String colleague = user(api, admin, "GM0344");
+        String id = api.post("/api/v1/bulletins", api.token(author, "poster-password-1"),
+                BulletinsApiTest.draftJson("GM0344", "alert", null)).json().get("id").asString();
+        var draft = api.get("/api/v1/bulletins/" + id, api.token(author, "poster-password-1"));
+        api.send("POST", "/api/v1/bulletins/" + id + "/approval", api.token(colleague, "poster-password-1"), null, draft.header("ETag"));
+        assertThat(api.post("/api/v1/bulletins/" + id + "/publication", api.token(author, "poster-password-1"), null).status()).isEqualTo(200);
+
+        HttpResponse<byte[]> poster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/bulletins/" + id + "/poster.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(poster.statusCode()).isEqualTo(200);
+        assertThat(poster.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        String link = qrCodeOn(poster.body());
+        assertThat(link).startsWith("http://localhost:8080/verify?b=");
+        String path = link.substring("http://localhost:8080".length());
+
+        String online = api.get(path).body();
+        assertThat(online).contains("data-verdict=\"genuine\"", "Echt: uitgegeven door Gemeente Utrecht",
+                "de kop moet precies luiden: &quot;Kook drinkwater voor gebruik&quot;");
+        String code = path.substring("/verify?b=".length());
+        String forged = code.substring(0, 40) + (code.charAt(40) == 'A' ? 'B' : 'A') + code.substring(41);
+        assertThat(api.get("/verify?b=" + forged).body()).contains("data-verdict=\"altered\"");
+        assertThat(api.get("/verify?id=" + id).body()).as("the link in the CAP message").contains("data-verdict=\"genuine\"");
+
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), api.get("/.well-known/weerbaar-keys.json").body());
+        Path scanned = Files.writeString(folder.resolve("scanned.txt"), link);
+        Path forgedScan = Files.writeString(folder.resolve("forged.txt"), "/verify?b=" + forged);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OfflineVerifyCommand offline = new OfflineVerifyCommand();
+        assertThat(offline.run(List.of("verify", scanned.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))
+                .as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+        assertThat(offline.run(List.of("verify", forgedScan.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))
+                .isEqualTo(1);
+    }
+
+    private static String qrCodeOn(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var image = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE))).getText();
+        }
+    }
+
+    private static String user(ApiClient api, String admin, String organisation) {
+        String username = "poster-" + System.nanoTime() % 1_000_000;
+        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
+                "username", username, "password", "poster-password-1", "organisation", organisation, "role", "coordinator")));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return username;
+    }
+}
