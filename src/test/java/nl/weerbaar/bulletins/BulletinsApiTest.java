@@ -239,7 +239,7 @@ class BulletinsApiTest {
     }
 
     private ApiClient.Response send(String method, String path, String token, String ifMatch, String body) {
-        return api.send(method, path, token, body, ifMatch);
+        return api.sendIfMatch(method, path, token, body, ifMatch);
     }
 
     private String token(String organisation, String role) {

@@ -49,7 +49,7 @@ class PosterTest {
         String id = api.post("/api/v1/bulletins", api.token(author, "poster-password-1"),
                 BulletinsApiTest.draftJson("GM0344", "alert", null)).json().get("id").asString();
         var draft = api.get("/api/v1/bulletins/" + id, api.token(author, "poster-password-1"));
-        api.send("POST", "/api/v1/bulletins/" + id + "/approval", api.token(colleague, "poster-password-1"), null, draft.header("ETag"));
+        api.sendIfMatch("POST", "/api/v1/bulletins/" + id + "/approval", api.token(colleague, "poster-password-1"), null, draft.header("ETag"));
         assertThat(api.post("/api/v1/bulletins/" + id + "/publication", api.token(author, "poster-password-1"), null).status()).isEqualTo(200);
 
         HttpResponse<byte[]> poster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

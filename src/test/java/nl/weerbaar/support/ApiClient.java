@@ -51,7 +51,7 @@ public final class ApiClient {
     }
 
     /** A JSON request with an {@code If-Match} header (none when null), for changes to versioned resources. */
-    public Response send(String method, String path, String token, String jsonBody, String ifMatch) {
+    public Response sendIfMatch(String method, String path, String token, String jsonBody, String ifMatch) {
         HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody);
         HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json").method(method, body);
