@@ -34,7 +34,8 @@ class SecurityConfiguration {
     /** Public, read-only API paths: reference data and the API description. */
     static final String[] PUBLIC_API_READS = {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
-            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations"};
+            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations", "/api/v1/support-points",
+            "/api/v1/support-points/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
