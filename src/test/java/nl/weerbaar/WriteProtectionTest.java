@@ -36,12 +36,30 @@ class WriteProtectionTest {
     /** Writes any logged-in user may do for themselves. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens");
 
+    private static final String AMSTERDAM_POINT = """
+            {"name":"Probe steunpunt","tier":"local","buildingKind":"community-centre","lat":52.3731,"lon":4.8922,
+             "municipality":"GM0363","capabilities":["information"]}""";
+
+    /**
+     * Resources in Amsterdam that probes of {@code {id}} paths act on: created by the national
+     * admin before the probes run, each placeholder replaced by the id the creation answered.
+     */
+    private static final Map<String, Probe> AMSTERDAM_FIXTURES = Map.of(
+            "{amsterdam-support-point}", new Probe("/api/v1/support-points", AMSTERDAM_POINT));
+
     /** Per write: a path and body that act in Amsterdam (GM0363, region VR13). */
     private static final Map<String, Probe> SCOPE_PROBES = Map.of(
             "POST /api/v1/users", new Probe("/api/v1/users",
                     "{\"username\":\"probe-user\",\"password\":\"probe-password-123\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}"),
             "POST /api/v1/organisations", new Probe("/api/v1/organisations",
-                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"));
+                    "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}"),
+            "POST /api/v1/support-points", new Probe("/api/v1/support-points", AMSTERDAM_POINT),
+            "PUT /api/v1/support-points/{id}", new Probe("/api/v1/support-points/{amsterdam-support-point}", AMSTERDAM_POINT),
+            "DELETE /api/v1/support-points/{id}", new Probe("/api/v1/support-points/{amsterdam-support-point}", "{}"),
+            "PUT /api/v1/support-points/{id}/status", new Probe("/api/v1/support-points/{amsterdam-support-point}/status",
+                    "{\"status\":\"open\",\"occupancy\":1}"),
+            "POST /api/v1/support-points/activation", new Probe("/api/v1/support-points/activation",
+                    "{\"area\":\"GM0363\",\"status\":\"open\"}"));
 
     record Probe(String path, String body) {}
 
@@ -79,11 +97,12 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
         String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
+        Map<String, String> fixtureIds = createAmsterdamFixtures(api, admin);
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
-            Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}"));
+            Probe probe = withFixtureIds(SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}")), fixtureIds);
             int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body()).status();
             if (endpoint.api()) {
                 softly.assertThat(anonymous).as("anonymous %s", endpoint.key()).isEqualTo(401);
@@ -103,6 +122,24 @@ class WriteProtectionTest {
         }
         softly.assertThat(rowCounts()).as("rows per table after all refused writes").isEqualTo(rowsBefore);
         softly.assertAll();
+    }
+
+    private static Map<String, String> createAmsterdamFixtures(ApiClient api, String adminToken) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        AMSTERDAM_FIXTURES.forEach((placeholder, creation) -> {
+            var created = api.post(creation.path(), adminToken, creation.body());
+            assertThat(created.status()).as("fixture %s: %s", placeholder, created.body()).isEqualTo(201);
+            ids.put(placeholder, created.json().get("id").asString());
+        });
+        return ids;
+    }
+
+    private static Probe withFixtureIds(Probe probe, Map<String, String> ids) {
+        String path = probe.path();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace(id.getKey(), id.getValue());
+        }
+        return new Probe(path, probe.body());
     }
 
     private List<Endpoint> mutatingEndpoints() {
