@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import nl.weerbaar.areas.Nearest;
 import nl.weerbaar.areas.SpatialIndex;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The public points in use, in memory, for the nearest-point search: the finder is the one
@@ -66,13 +68,25 @@ class PointFinder {
         snapshot = Snapshot.of(points);
     }
 
-    /** The point as the finder currently holds it, if public and in use. */
-    SupportPoint held(long id) {
-        return current().points().get(id);
+    /** Reloads everything once the current transaction commits: after a bulk insert. */
+    void reloadAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                reloadAll();
+            }
+        });
     }
 
-    int size() {
-        return current().points().size();
+    /** Refreshes the points once the current transaction commits, so this instance serves its own change at once. */
+    void refreshAfterCommit(Collection<Long> ids) {
+        List<Long> changed = List.copyOf(ids);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                refresh(changed);
+            }
+        });
     }
 
     /**

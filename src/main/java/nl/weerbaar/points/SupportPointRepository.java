@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +25,12 @@ import org.springframework.stereotype.Repository;
 class SupportPointRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Areas areas;
 
-    SupportPointRepository(JdbcClient jdbc, Areas areas) {
+    SupportPointRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Areas areas) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.areas = areas;
     }
 
@@ -60,6 +65,30 @@ class SupportPointRepository {
                 .param("confirmedAt", confirmedAt == null ? null : Timestamp.from(confirmedAt))
                 .param("confirmedBy", confirmedBy)
                 .query(Long.class).single();
+    }
+
+    /** Inserts generated demo points in one batch statement; each confirmed the given time before now. */
+    void insertDemo(List<DemoNetwork.DemoPoint> points) {
+        List<Map<String, Object>> rows = new ArrayList<>(points.size());
+        for (DemoNetwork.DemoPoint point : points) {
+            Map<String, Object> params = registrationParams(point.registration());
+            params.put("status", point.live().status().code());
+            params.put("occupancy", point.live().occupancy());
+            params.put("message", point.live().message());
+            params.put("unavailable", codes(point.live().unavailable()));
+            params.put("confirmedAgoSeconds", point.confirmedAgo().toSeconds());
+            rows.add(params);
+        }
+        batch.batchUpdate("""
+                        insert into support_point (name, tier, building_kind, address, lat, lon, municipality_code,
+                            owner_organisation, capabilities, capacity_persons, capacity_overnight, generator,
+                            fuel_autonomy_hours, communications, contact, opening, public, demo, status, occupancy,
+                            message, unavailable, status_confirmed_at, status_confirmed_by)
+                        values (:name, :tier, :kind, :address, :lat, :lon, :municipality, :owner, cast(:capabilities as text[]),
+                            :persons, :overnight, :generator, :fuel, cast(:communications as text[]), :contact, :opening,
+                            :public, true, :status, :occupancy, :message, cast(:unavailable as text[]),
+                            now() - make_interval(secs => :confirmedAgoSeconds), 'demo')""",
+                rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
     }
 
     void update(long id, Registration r) {

@@ -30,8 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -398,13 +396,7 @@ public class SupportPoints {
 
     /** The finder of this instance sees the change at once; other instances hear of it by NOTIFY. */
     private void refreshAfterCommit(List<Long> ids) {
-        List<Long> changed = List.copyOf(ids);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                finder.refresh(changed);
-            }
-        });
+        finder.refreshAfterCommit(ids);
     }
 
     private static Map<String, Object> statusOf(SupportPoint point) {
