@@ -58,6 +58,8 @@ class WriteProtectionTest {
             "DELETE /api/v1/support-points/{id}", new Probe("/api/v1/support-points/{amsterdam-support-point}", "{}"),
             "PUT /api/v1/support-points/{id}/status", new Probe("/api/v1/support-points/{amsterdam-support-point}/status",
                     "{\"status\":\"open\",\"occupancy\":1}"),
+            "POST /api/v1/support-points/import", new Probe("/api/v1/support-points/import",
+                    "name,tier,buildingKind,lat,lon,municipality\nProbe,local,school,52.3731,4.8922,GM0363\n"),
             "POST /api/v1/support-points/activation", new Probe("/api/v1/support-points/activation",
                     "{\"area\":\"GM0363\",\"status\":\"open\"}"));
 

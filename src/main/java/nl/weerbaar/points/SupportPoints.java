@@ -136,6 +136,55 @@ public class SupportPoints {
         return after;
     }
 
+    public record ImportResult(int created, List<Long> ids) {}
+
+    /**
+     * Registers every point of a CSV file, or none: a file with any bad row is refused with a
+     * report naming each bad row and field ("row 4: lat").
+     */
+    @Transactional
+    public ImportResult importCsv(java.io.Reader csv) {
+        access.requireRole(Role.COORDINATOR);
+        List<PointsCsv.Row> rows = PointsCsv.read(csv);
+        List<InvalidInputException.InvalidParam> problems = new ArrayList<>();
+        List<Registration> registrations = new ArrayList<>();
+        for (PointsCsv.Row row : rows) {
+            row.unreadable().forEach(p -> problems.add(new InvalidInputException.InvalidParam(
+                    "row " + row.line() + ": " + p.name(), p.reason())));
+            Set<String> unreadableFields = row.unreadable().stream().map(InvalidInputException.InvalidParam::name)
+                    .collect(Collectors.toSet());
+            try {
+                registrations.add(validate(row.input()));
+            } catch (InvalidInputException e) {
+                e.invalidParams().stream().filter(p -> !unreadableFields.contains(p.name())).forEach(p -> problems.add(
+                        new InvalidInputException.InvalidParam("row " + row.line() + ": " + p.name(), p.reason())));
+            }
+        }
+        if (rows.isEmpty()) {
+            problems.add(new InvalidInputException.InvalidParam("csv", "holds no points: a header line and one point a line"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        registrations.stream().map(Registration::municipality).distinct().forEach(m -> access.require(Role.COORDINATOR, m));
+        List<Long> ids = new ArrayList<>();
+        for (Registration registration : registrations) {
+            long id = repository.insert(registration, false, new LiveStatus(PointStatus.INACTIVE, 0, null, List.of()), null, null);
+            SupportPoint created = repository.find(id).orElseThrow();
+            audit.record(new AuditTrail.Change("support-point.imported", "support-point", String.valueOf(id),
+                    created.municipality(), null, created));
+            ids.add(id);
+        }
+        refreshAfterCommit(ids);
+        return new ImportResult(ids.size(), ids);
+    }
+
+    /** The points of {@link #list} as CSV, in the columns import reads plus the status. */
+    @Transactional(readOnly = true)
+    public String exportCsv(ListFilter filter) {
+        return PointsCsv.write(list(filter));
+    }
+
     /** A point as the current caller may see it; 404 when it does not exist for them. */
     @Transactional(readOnly = true)
     public SupportPoint get(long id) {

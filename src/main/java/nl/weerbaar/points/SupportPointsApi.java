@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.areas.Location;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/support-points")
 @Tag(name = "Support points", description = "Noodsteunpunten: registry, live status and the public finder")
 class SupportPointsApi {
+
+    private static final String GEO_JSON = "application/geo+json";
 
     private final SupportPoints points;
 
@@ -96,6 +101,50 @@ class SupportPointsApi {
         // Status changes by the minute: caches may keep an answer briefly, never for long.
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
                 .body(new NearestBody(new Origin(at.postcode(), at.lat(), at.lon(), at.municipalityCode()), items));
+    }
+
+    record Feature(String type, long id, Geometry geometry, FeatureProperties properties) {}
+
+    record Geometry(String type, double[] coordinates) {}
+
+    record FeatureProperties(String name, Tier tier, BuildingKind buildingKind, String municipality, PointStatus status,
+                             int occupancy, Integer capacity, List<Capability> capabilities, String message,
+                             boolean recentlyConfirmed, boolean demo, String url) {}
+
+    record FeatureCollection(String type, List<Feature> features) {}
+
+    @PostMapping("/import")
+    @Operation(operationId = "importSupportPoints",
+            summary = "Register the points of a CSV file (text/csv): all or none, with a report of every bad row and field")
+    ResponseEntity<SupportPoints.ImportResult> importCsv(@RequestBody String csv) {
+        return ResponseEntity.status(201).body(points.importCsv(new StringReader(csv)));
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(operationId = "exportSupportPointsCsv", summary = "Support points in use as CSV, in the columns import reads")
+    ResponseEntity<String> exportCsv(@RequestParam(required = false) String municipality,
+                                     @RequestParam(required = false) String region) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"support-points.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(points.exportCsv(new SupportPoints.ListFilter(municipality, region, null)));
+    }
+
+    @GetMapping(value = "/export.geojson", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(operationId = "exportSupportPointsGeoJson",
+            summary = "Support points in use as a GeoJSON FeatureCollection (RFC 7946, WGS84)")
+    ResponseEntity<FeatureCollection> exportGeoJson(@RequestParam(required = false) String municipality,
+                                                    @RequestParam(required = false) String region,
+                                                    @RequestParam(required = false) String status) {
+        List<Feature> features = points.list(new SupportPoints.ListFilter(municipality, region, status)).stream()
+                .map(p -> new Feature("Feature", p.id(), new Geometry("Point", new double[] {p.lon(), p.lat()}),
+                        new FeatureProperties(p.name(), p.tier(), p.buildingKind(), p.municipality(), p.status(), p.occupancy(),
+                                p.capacity().persons(), p.capabilities(), p.message(), points.freshness(p).recentlyConfirmed(),
+                                p.demo(), "/steunpunten/" + p.id())))
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
+                .body(new FeatureCollection("FeatureCollection", features));
     }
 
     @PostMapping("/activation")
