@@ -25,9 +25,10 @@ class PointFinder {
     /** Past this many changes at once (a bulk activation, the demo load) one full reload is cheaper. */
     private static final int FULL_RELOAD_THRESHOLD = 1000;
 
-    private record Snapshot(Map<Long, SupportPoint> points, SpatialIndex<SupportPoint> index) {
+    private record Snapshot(Map<Long, SupportPoint> points, SpatialIndex<SupportPoint> index, boolean anyDemo) {
         static Snapshot of(Map<Long, SupportPoint> points) {
-            return new Snapshot(Map.copyOf(points), SpatialIndex.of(points.values(), SupportPoint::lat, SupportPoint::lon));
+            return new Snapshot(Map.copyOf(points), SpatialIndex.of(points.values(), SupportPoint::lat, SupportPoint::lon),
+                    points.values().stream().anyMatch(SupportPoint::demo));
         }
     }
 
@@ -66,6 +67,10 @@ class PointFinder {
         }
         gone.forEach(points::remove);
         snapshot = Snapshot.of(points);
+    }
+
+    boolean anyDemo() {
+        return current().anyDemo();
     }
 
     /** Reloads everything once the current transaction commits: after a bulk insert. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +26,18 @@ class SupportPointPages {
     private static final int PAGE_RESULTS = 10;
 
     private final SupportPoints points;
+    private final String tileUrl;
+    private final String tileAttribution;
 
-    SupportPointPages(SupportPoints points) {
+    /**
+     * @param tileUrl a tile server for the map background, e.g. {@code /tiles/{z}/{x}/{y}.png}; it must
+     *                be on this site (behind the same host), since the pages allow content only from here
+     */
+    SupportPointPages(SupportPoints points, @Value("${weerbaar.map.tile-url:}") String tileUrl,
+                      @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
     }
 
     /** A point as a page shows it. */
@@ -72,7 +82,16 @@ class SupportPointPages {
         return "points/finder";
     }
 
-    @GetMapping("/steunpunten/{id}")
+    /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
+    @GetMapping("/steunpunten/kaart")
+    String map(Model model) {
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("anyDemo", points.anyDemo());
+        return "points/map";
+    }
+
+    @GetMapping("/steunpunten/{id:[0-9]+}")
     String point(@PathVariable long id, Model model) {
         SupportPoint point = points.get(id);
         model.addAttribute("view", new PointView(point, points.freshness(point), null));

@@ -298,6 +298,11 @@ public class SupportPoints {
         return new NearestResult(origin, finder.nearest(origin.lat(), origin.lon(), limit, filter));
     }
 
+    /** Whether any public point in use is demonstration data: pages then say so up front. */
+    public boolean anyDemo() {
+        return finder.anyDemo();
+    }
+
     /** How recently the point's status was confirmed, against the configured freshness window. */
     public Freshness freshness(SupportPoint point) {
         return Freshness.of(point.statusConfirmedAt(), clock.instant(), freshWithin);

@@ -64,4 +64,13 @@ class OperatorPageBrowserTest {
             assertThat(api.get("/api/v1/support-points/" + id).json().get("status").asString()).isEqualTo("full");
         }
     }
+
+    @Test
+    void mapRunsUnderTheContentSecurityPolicyWithLeafletFromTheJar() {
+        try (Browser browser = Browser.open(port)) {
+            browser.get("/steunpunten/kaart");
+            assertThat(browser.find("#points-map.leaflet-container").isDisplayed()).isTrue();
+            assertThat(browser.find(".leaflet-control-zoom-in").isDisplayed()).isTrue();
+        }
+    }
 }

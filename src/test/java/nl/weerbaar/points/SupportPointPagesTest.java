@@ -71,6 +71,18 @@ class SupportPointPagesTest {
     }
 
     @Test
+    void mapPageLoadsLeafletAndItsDataFromThisServerOnly() throws Exception {
+        String map = page("/steunpunten/kaart").body();
+        // The webjar locator writes the version into the path, so caches can keep it forever.
+        assertThat(map).contains("src=\"/webjars/leaflet/1.9.4/dist/leaflet.js\"", "href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\"",
+                "src=\"/js/points-map.js\"", "data-points=\"/api/v1/support-points/export.geojson\"",
+                "data-boundaries=\"/api/v1/municipalities/boundaries\"", "<noscript>");
+        assertThat(map).doesNotContain("http://", "https://", "<script>", "style=");
+        assertThat(page("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode()).isEqualTo(200);
+        assertThat(page("/js/points-map.js").body()).contains("L.map(");
+    }
+
+    @Test
     void nonPublicPointHasNoPublicPage() throws Exception {
         JsonNode shelter = amsterdamPoint(Map.of("public", false));
         assertThat(page("/steunpunten/" + shelter.get("id").asLong()).statusCode()).isEqualTo(404);
