@@ -69,6 +69,11 @@ class PointFinder {
         snapshot = Snapshot.of(points);
     }
 
+    /** Every public point in use, as currently held. */
+    List<SupportPoint> all() {
+        return List.copyOf(current().points().values());
+    }
+
     boolean anyDemo() {
         return current().anyDemo();
     }

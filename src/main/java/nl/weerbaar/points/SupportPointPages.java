@@ -98,7 +98,16 @@ class SupportPointPages {
         return "points/point";
     }
 
-    @GetMapping("/staff/steunpunten/{id}")
+    @GetMapping("/staff/steunpunten/dekking")
+    String coverage(@RequestParam(defaultValue = "municipality") String level, Model model) {
+        boolean perRegion = level.equals("region");
+        model.addAttribute("level", perRegion ? "region" : "municipality");
+        model.addAttribute("coverage", points.coverage(perRegion));
+        model.addAttribute("anyDemo", points.anyDemo());
+        return "points/coverage";
+    }
+
+    @GetMapping("/staff/steunpunten/{id:[0-9]+}")
     String operatorForm(@PathVariable long id, Model model) {
         SupportPoint point = points.get(id);
         model.addAttribute("view", new PointView(point, points.freshness(point), null));
@@ -110,7 +119,7 @@ class SupportPointPages {
      * Sets the status from the form. The form carries the version it was loaded with, so a change
      * made by someone else in between is not overwritten: the operator sees the current state.
      */
-    @PostMapping("/staff/steunpunten/{id}")
+    @PostMapping("/staff/steunpunten/{id:[0-9]+}")
     String setStatus(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String status,
                      @RequestParam(required = false) String occupancy, @RequestParam(required = false) String message,
                      @RequestParam(required = false) List<String> unavailable, Model model,

@@ -298,6 +298,14 @@ public class SupportPoints {
         return new NearestResult(origin, finder.nearest(origin.lat(), origin.lon(), limit, filter));
     }
 
+    /**
+     * Residents per point and the share of residents farther than 1.5 km and 3 km from an open
+     * public point, per municipality or per safety region.
+     */
+    public List<Coverage> coverage(boolean perRegion) {
+        return Coverage.compute(areas, finder.all(), perRegion);
+    }
+
     /** Whether any public point in use is demonstration data: pages then say so up front. */
     public boolean anyDemo() {
         return finder.anyDemo();

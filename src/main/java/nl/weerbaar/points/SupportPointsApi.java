@@ -147,6 +147,20 @@ class SupportPointsApi {
                 .body(new FeatureCollection("FeatureCollection", features));
     }
 
+    record CoverageBody(String level, String basis, List<Coverage> items) {}
+
+    @GetMapping("/coverage")
+    @Operation(operationId = "getSupportPointCoverage", summary = "Residents per point and the share of residents "
+            + "farther than 1.5 km and 3 km from an open public point, per municipality or per safety region")
+    CoverageBody coverage(@RequestParam(defaultValue = "municipality") @Parameter(example = "region") String level) {
+        if (!level.equals("municipality") && !level.equals("region")) {
+            throw new nl.weerbaar.system.InvalidInputException("level", "must be municipality or region");
+        }
+        return new CoverageBody(level, "residents per 4-digit postcode (CBS, 1 January 2021) at the postcode's point; "
+                + "straight-line distance to the nearest open public support point",
+                points.coverage(level.equals("region")));
+    }
+
     @PostMapping("/activation")
     @Operation(operationId = "activateSupportPoints",
             summary = "Set every point in use in an area (NL, VRnn, GMnnnn) to one status: activate or stand down")

@@ -62,6 +62,10 @@ class OperatorPageBrowserTest {
             assertThat(browser.find("[role='alert']").getText()).contains("Iemand anders");
             assertThat(new Select(browser.find("#status")).getFirstSelectedOption().getAttribute("value")).isEqualTo("full");
             assertThat(api.get("/api/v1/support-points/" + id).json().get("status").asString()).isEqualTo("full");
+
+            browser.get("/staff/steunpunten/dekking?level=region");
+            assertThat(browser.find("caption").getText()).contains("Inwoners per steunpunt");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSize(25);
         }
     }
 
