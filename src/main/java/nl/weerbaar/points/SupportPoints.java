@@ -316,10 +316,6 @@ public class SupportPoints {
         return Freshness.of(point.statusConfirmedAt(), clock.instant(), freshWithin);
     }
 
-    public Duration freshWithin() {
-        return freshWithin;
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
 
     private Location origin(NearestQuery query, InputCheck check) {

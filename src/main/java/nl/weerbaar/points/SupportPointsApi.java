@@ -89,10 +89,10 @@ class SupportPointsApi {
             @RequestParam(required = false) @Parameter(example = "1012AB") String postcode,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) @Parameter(example = "10") Integer limit,
-            @RequestParam(required = false) @Parameter(description = "one status or a comma-separated list", example = "open,full")
+            @RequestParam(required = false) @Parameter(description = "one status or a comma-separated list, e.g. open,full")
             List<String> status,
-            @RequestParam(required = false) @Parameter(description = "one capability or a comma-separated list",
-                    example = "drinking-water") List<String> capability) {
+            @RequestParam(required = false)
+            @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability) {
         SupportPoints.NearestResult result = points.nearest(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability));
         Location at = result.origin();
         List<PointBody> items = result.points().stream()
