@@ -2,6 +2,7 @@ package nl.weerbaar.access;
 
 import nl.weerbaar.system.IdempotencyFilter;
 import nl.weerbaar.system.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +57,7 @@ class SecurityConfiguration {
 
     /** Only here do passwords travel with an API call: to exchange them for a token. */
     @Bean
+    @ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationEntryPoint entryPoint,
                                      AccessDeniedHandler accessDenied) throws Exception {
@@ -78,6 +80,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AuthenticationEntryPoint entryPoint,
                                     AccessDeniedHandler accessDenied, IdempotencyFilter idempotency) throws Exception {
@@ -102,6 +105,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth

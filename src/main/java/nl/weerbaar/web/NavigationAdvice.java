@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -15,6 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code aria-current} without each controller knowing about navigation.
  */
 @ControllerAdvice
+// Commands run without a web server, so without the handler mappings this reads.
+@ConditionalOnWebApplication
 class NavigationAdvice {
 
     /** One link in the main navigation; {@code label} is a message key. */
