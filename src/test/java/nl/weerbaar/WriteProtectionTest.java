@@ -44,14 +44,18 @@ class WriteProtectionTest {
 
     private static final String AMSTERDAM_EXPENDITURE = "{\"municipality\":\"GM0363\",\"year\":2030,\"kind\":\"spending\","
             + "\"amountCents\":100,\"natoCategory\":\"civil-preparedness\",\"description\":\"probe\",\"bookedOn\":\"2030-01-01\"}";
+    private static final String AMSTERDAM_POINT = """
+            {"name":"Probe steunpunt","tier":"local","buildingKind":"community-centre","lat":52.3731,"lon":4.8922,
+             "municipality":"GM0363","capabilities":["information"]}""";
     private static final String AMSTERDAM_DEPOT =
             "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}";
     private static final String NATIONAL_BUDGET_LINE = "{\"year\":2030,\"source\":\"probe\",\"purpose\":\"campaign\",\"amountCents\":100}";
 
     /**
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
-     * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {depot}},
-     * {@code {bulletin}} and {@code {claim}} stand for rows in Amsterdam that the test creates first.
+     * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {point}},
+     * {@code {depot}}, {@code {bulletin}} and {@code {claim}} stand for rows in Amsterdam that the
+     * test creates first.
      */
     private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
             Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
@@ -84,6 +88,15 @@ class WriteProtectionTest {
                     "{\"type\":\"receipt\",\"depot\":{depot},\"item\":\"drinking-water\",\"lot\":\"PROBE\",\"quantity\":5}")),
             Map.entry("POST /api/v1/stock-events/import", new Probe("/api/v1/stock-events/import",
                     "type,depot,item,lot,quantity\nreceipt,{depot},drinking-water,PROBE,5\n", "text/csv")),
+            Map.entry("POST /api/v1/support-points", new Probe("/api/v1/support-points", AMSTERDAM_POINT)),
+            Map.entry("PUT /api/v1/support-points/{id}", new Probe("/api/v1/support-points/{point}", AMSTERDAM_POINT)),
+            Map.entry("DELETE /api/v1/support-points/{id}", new Probe("/api/v1/support-points/{point}", "{}")),
+            Map.entry("PUT /api/v1/support-points/{id}/status", new Probe("/api/v1/support-points/{point}/status",
+                    "{\"status\":\"open\",\"occupancy\":1}")),
+            Map.entry("POST /api/v1/support-points/import", new Probe("/api/v1/support-points/import",
+                    "name,tier,buildingKind,lat,lon,municipality\nProbe,local,school,52.3731,4.8922,GM0363\n", "text/csv")),
+            Map.entry("POST /api/v1/support-points/activation", new Probe("/api/v1/support-points/activation",
+                    "{\"area\":\"GM0363\",\"status\":\"open\"}")),
             Map.entry("POST /api/v1/bulletins", new Probe("/api/v1/bulletins", bulletinDraft())),
             Map.entry("PUT /api/v1/bulletins/{id}", new Probe("/api/v1/bulletins/{bulletin}", bulletinDraft())),
             Map.entry("POST /api/v1/bulletins/{id}/approval", new Probe("/api/v1/bulletins/{bulletin}/approval", "{}")),
@@ -147,7 +160,8 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
         String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
-        Map<String, String> fixtures = Map.of("depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
+        Map<String, String> fixtures = Map.of("point", created(api, admin, "/api/v1/support-points", AMSTERDAM_POINT),
+                "depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
                 "bulletin", created(api, admin, "/api/v1/bulletins", bulletinDraft()),
                 "claim", created(api, admin, "/api/v1/claims", claim()));
         Map<String, Long> rowsBefore = rowCounts();

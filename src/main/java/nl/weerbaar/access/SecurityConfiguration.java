@@ -31,10 +31,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    /** Public, read-only API paths: reference data, the API description, published bulletins and public keys. */
+    /** Public, read-only API paths: reference data, the API description, support points, published bulletins and keys. */
     static final String[] PUBLIC_API_READS = {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
             "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations",
+            "/api/v1/support-points", "/api/v1/support-points/**",
             "/api/v1/bulletins", "/api/v1/bulletins/**", "/api/v1/organisations/*/keys", "/api/v1/areas/*/bulletins.atom"};
 
     /** Public POSTs that write nothing: checking a bulletin is for every resident, without an account. */

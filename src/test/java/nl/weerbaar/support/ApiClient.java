@@ -61,6 +61,15 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** A request with extra headers, e.g. If-Match or Idempotency-Key. */
+    public Response send(String method, String path, String token, String jsonBody, java.util.Map<String, String> headers) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json").method(method, body);
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public Response post(String path, String token, String jsonBody) {
         return send("POST", path, token, jsonBody);
     }

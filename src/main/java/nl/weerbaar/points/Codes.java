@@ -1,0 +1,29 @@
+package nl.weerbaar.points;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Enum constants as the kebab-case codes the API and the database use: DRINKING_WATER is drinking-water. */
+final class Codes {
+
+    private Codes() {}
+
+    static String of(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = code.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(e -> of(e).equals(wanted)).findFirst();
+    }
+
+    /** The codes of an enum as a list for error messages, e.g. "hub, local". */
+    static String list(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Codes::of).collect(Collectors.joining(", "));
+    }
+}

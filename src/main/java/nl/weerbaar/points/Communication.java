@@ -1,0 +1,13 @@
+package nl.weerbaar.points;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Ways a point stays in touch when phone and internet are down. */
+public enum Communication {
+    SATELLITE, C2000, RADIO;
+
+    @JsonValue
+    public String code() {
+        return Codes.of(this);
+    }
+}

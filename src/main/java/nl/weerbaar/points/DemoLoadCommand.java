@@ -1,0 +1,44 @@
+package nl.weerbaar.points;
+
+import java.io.PrintStream;
+import java.util.List;
+import nl.weerbaar.system.RequestId;
+import org.springframework.stereotype.Component;
+
+/** {@code ./weerbaar demo load}: the demo network of support points, once. */
+@Component
+class DemoLoadCommand implements nl.weerbaar.system.CliCommand {
+
+    private final DemoNetworkLoader loader;
+
+    DemoLoadCommand(DemoNetworkLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public String name() {
+        return "demo load";
+    }
+
+    @Override
+    public String summary() {
+        return "build the demo network of support points on real polling-station buildings (once; marked demo)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty()) {
+            err.println("weerbaar: demo load takes no arguments, not: " + String.join(" ", args));
+            return 2;
+        }
+        DemoNetworkLoader.Outcome[] outcome = new DemoNetworkLoader.Outcome[1];
+        RequestId.runAs("cli-demo-load", () -> outcome[0] = loader.load(out::println));
+        if (outcome[0].loaded()) {
+            out.printf("Loaded the demo network: %,d support points, %,d of them hubs, all marked demo.%n",
+                    outcome[0].points(), outcome[0].hubs());
+        } else {
+            out.printf("The demo network is loaded already (%,d demo points); nothing changed.%n", outcome[0].points());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package nl.weerbaar.points;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.PostcodeArea;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The public finder as plain files: an index, a page per postcode range, and a page per 4-digit
+ * postcode with its nearest public points, as they stood at export. Any web server, a CDN or a
+ * USB stick can serve them; when this server is down or overloaded, residents still find a point.
+ */
+@Component
+class StaticFinderExport {
+
+    private static final int POINTS_PER_POSTCODE = 10;
+    private static final Locale DUTCH = Locale.of("nl");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", DUTCH);
+
+    private final SupportPoints points;
+    private final Areas areas;
+    private final ITemplateEngine templates;
+
+    StaticFinderExport(SupportPoints points, Areas areas, ITemplateEngine templates) {
+        this.points = points;
+        this.areas = areas;
+        this.templates = templates;
+    }
+
+    /** Writes the finder into a folder (created when missing); returns the number of files written. */
+    int export(Path folder, Consumer<String> progress) throws IOException {
+        Files.createDirectories(folder.resolve("pc"));
+        String exportedAt = ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).format(STAMP);
+        boolean anyDemo = points.anyDemo();
+        int files = 0;
+        copy("static/css/weerbaar.css", folder.resolve("weerbaar.css"));
+        copy("static/js/static-search.js", folder.resolve("search.js"));
+        files += 2;
+
+        Map<String, List<PostcodeArea>> byPrefix = new TreeMap<>();
+        areas.postcodeAreas().forEach(pc -> byPrefix.computeIfAbsent(pc.postcode().substring(0, 2), p -> new java.util.ArrayList<>()).add(pc));
+
+        write(folder.resolve("index.html"), page("Zoek een steunpunt", "", exportedAt, anyDemo, Map.of("prefixes", byPrefix.keySet())));
+        files++;
+        int done = 0;
+        for (Map.Entry<String, List<PostcodeArea>> prefix : byPrefix.entrySet()) {
+            write(folder.resolve("pc").resolve(prefix.getKey() + ".html"), page("Postcodes " + prefix.getKey() + "00 tot en met "
+                    + prefix.getKey() + "99", "../", exportedAt, anyDemo, Map.of("postcodes", prefix.getValue())));
+            files++;
+            for (PostcodeArea postcode : prefix.getValue()) {
+                List<SupportPointPages.PointView> results = points.nearest(new SupportPoints.NearestQuery(postcode.postcode(),
+                                null, null, POINTS_PER_POSTCODE, null, null)).points().stream()
+                        .map(n -> new SupportPointPages.PointView(n.point(), points.freshness(n.point()), Math.round(n.distanceMeters())))
+                        .toList();
+                write(folder.resolve("pc").resolve(postcode.postcode() + ".html"), page("Steunpunten bij postcode "
+                        + postcode.postcode() + (postcode.place() == null ? "" : " " + postcode.place()), "../", exportedAt, anyDemo,
+                        Map.of("results", results)));
+                files++;
+                if (++done % 500 == 0) {
+                    progress.accept(String.format("Static finder: %,d of %,d postcodes", done, areas.postcodeAreas().size()));
+                }
+            }
+        }
+        progress.accept(String.format("Static finder: %,d of %,d postcodes", done, areas.postcodeAreas().size()));
+        return files;
+    }
+
+    private String page(String title, String root, String exportedAt, boolean anyDemo, Map<String, Object> variables) {
+        Context context = new Context(DUTCH);
+        context.setVariable("title", title);
+        context.setVariable("root", root);
+        context.setVariable("exportedAt", exportedAt);
+        context.setVariable("anyDemo", anyDemo);
+        context.setVariables(variables);
+        return templates.process("points/static-page", context);
+    }
+
+    private static void copy(String resource, Path target) throws IOException {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            Files.write(target, in.readAllBytes());
+        }
+    }
+
+    private static void write(Path file, String html) throws IOException {
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+}

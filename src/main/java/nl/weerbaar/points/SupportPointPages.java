@@ -1,0 +1,157 @@
+package nl.weerbaar.points;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Versioned;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of support points: the public finder (a postcode form and a list, no JavaScript),
+ * a point's page, and the phone-friendly page where operators set a point's status.
+ */
+@Controller
+class SupportPointPages {
+
+    private static final int PAGE_RESULTS = 10;
+
+    private final SupportPoints points;
+    private final String tileUrl;
+    private final String tileAttribution;
+
+    /**
+     * @param tileUrl a tile server for the map background, e.g. {@code /tiles/{z}/{x}/{y}.png}; it must
+     *                be on this site (behind the same host), since the pages allow content only from here
+     */
+    SupportPointPages(SupportPoints points, @Value("${weerbaar.map.tile-url:}") String tileUrl,
+                      @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
+        this.points = points;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
+    }
+
+    /** A point as a page shows it. */
+    record PointView(SupportPoint point, Freshness freshness, Long distanceMeters) {
+        public String badge() {
+            return switch (point.status()) {
+                case OPEN -> "weerbaar-badge--open";
+                case FULL -> "weerbaar-badge--limited";
+                case CLOSED -> "weerbaar-badge--closed";
+                case INACTIVE, STANDBY -> "";
+            };
+        }
+
+        /** Hours once past two, else minutes: how people say it. */
+        public String ageUnit() {
+            return freshness.ageMinutes() != null && freshness.ageMinutes() >= 120 ? "hours" : "minutes";
+        }
+
+        public long age() {
+            return ageUnit().equals("hours") ? freshness.ageMinutes() / 60 : freshness.ageMinutes();
+        }
+    }
+
+    @GetMapping("/steunpunten")
+    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletResponse response) {
+        model.addAttribute("postcode", postcode == null ? "" : postcode);
+        if (postcode == null || postcode.isBlank()) {
+            return "points/finder";
+        }
+        try {
+            SupportPoints.NearestResult result = points.nearest(
+                    new SupportPoints.NearestQuery(postcode, null, null, PAGE_RESULTS, null, null));
+            List<PointView> found = result.points().stream()
+                    .map(n -> new PointView(n.point(), points.freshness(n.point()), Math.round(n.distanceMeters()))).toList();
+            model.addAttribute("results", found);
+            model.addAttribute("anyDemo", found.stream().anyMatch(v -> v.point().demo()));
+            model.addAttribute("origin", result.origin());
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("postcodeError", true);
+        }
+        return "points/finder";
+    }
+
+    /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
+    @GetMapping("/steunpunten/kaart")
+    String map(Model model) {
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("anyDemo", points.anyDemo());
+        return "points/map";
+    }
+
+    @GetMapping("/steunpunten/{id:[0-9]+}")
+    String point(@PathVariable long id, Model model) {
+        SupportPoint point = points.get(id);
+        model.addAttribute("view", new PointView(point, points.freshness(point), null));
+        return "points/point";
+    }
+
+    @GetMapping("/staff/steunpunten/dekking")
+    String coverage(@RequestParam(defaultValue = "municipality") String level, Model model) {
+        boolean perRegion = level.equals("region");
+        model.addAttribute("level", perRegion ? "region" : "municipality");
+        model.addAttribute("coverage", points.coverage(perRegion));
+        model.addAttribute("anyDemo", points.anyDemo());
+        return "points/coverage";
+    }
+
+    @GetMapping("/staff/steunpunten/{id:[0-9]+}")
+    String operatorForm(@PathVariable long id, Model model) {
+        SupportPoint point = points.get(id);
+        model.addAttribute("view", new PointView(point, points.freshness(point), null));
+        model.addAttribute("statuses", PointStatus.values());
+        return "points/operator";
+    }
+
+    /**
+     * Sets the status from the form. The form carries the version it was loaded with, so a change
+     * made by someone else in between is not overwritten: the operator sees the current state.
+     */
+    @PostMapping("/staff/steunpunten/{id:[0-9]+}")
+    String setStatus(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String status,
+                     @RequestParam(required = false) String occupancy, @RequestParam(required = false) String message,
+                     @RequestParam(required = false) List<String> unavailable, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            points.setStatus(id, Versioned.etag(version), new SupportPoints.StatusInput(status, parseOccupancy(occupancy),
+                    message, unavailable));
+            redirect.addAttribute("saved", "");
+            return "redirect:/staff/steunpunten/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", e.invalidParams().stream()
+                    .collect(Collectors.toMap(InvalidInputException.InvalidParam::name,
+                            InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("conflict", true);
+        }
+        return operatorForm(id, model);
+    }
+
+    private static Integer parseOccupancy(String occupancy) {
+        if (occupancy == null || occupancy.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(occupancy.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("occupancy", "must be a whole number of persons");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package nl.weerbaar.points;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import nl.weerbaar.areas.Location;
+import nl.weerbaar.system.Versioned;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/support-points")
+@Tag(name = "Support points", description = "Noodsteunpunten: registry, live status and the public finder")
+class SupportPointsApi {
+
+    private static final String GEO_JSON = "application/geo+json";
+
+    private final SupportPoints points;
+
+    SupportPointsApi(SupportPoints points) {
+        this.points = points;
+    }
+
+    /**
+     * A point as the API shows it: registry, status, and how fresh that status is. {@code demo}
+     * is true for generated demonstration points, on every point, so no client can mistake them.
+     */
+    record PointBody(long id, String name, Tier tier, BuildingKind buildingKind, String address, double lat, double lon,
+                     String municipality, String region, String ownerOrganisation, List<Capability> capabilities,
+                     SupportPoint.Capacity capacity, SupportPoint.BackupPower backupPower,
+                     List<Communication> communications, String contact, String opening,
+                     @JsonProperty("public") boolean isPublic, boolean demo, PointStatus status, int occupancy,
+                     String message, List<Capability> unavailable, Freshness freshness, Instant retiredAt, long version,
+                     Long distanceMeters) {
+
+        static PointBody of(SupportPoint p, Freshness freshness, Long distanceMeters) {
+            return new PointBody(p.id(), p.name(), p.tier(), p.buildingKind(), p.address(), p.lat(), p.lon(),
+                    p.municipality(), p.region(), p.ownerOrganisation(), p.capabilities(), p.capacity(), p.backupPower(),
+                    p.communications(), p.contact(), p.opening(), p.isPublic(), p.demo(), p.status(), p.occupancy(),
+                    p.message(), p.unavailable(), freshness, p.retiredAt(), p.version(), distanceMeters);
+        }
+    }
+
+    record Items<T>(List<T> items) {}
+
+    record Origin(String postcode, double lat, double lon, String municipality) {}
+
+    record NearestBody(Origin origin, List<PointBody> items) {}
+
+    @PostMapping
+    @Operation(operationId = "createSupportPoint", summary = "Register a support point (coordinator of its municipality)")
+    ResponseEntity<PointBody> create(@RequestBody SupportPoints.PointInput input) {
+        SupportPoint created = points.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/support-points/" + created.id()))
+                .eTag(Versioned.etag(created.version())).body(body(created));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listSupportPoints",
+            summary = "Support points in use; anonymous callers get the public ones only")
+    Items<PointBody> list(@RequestParam(required = false) @Parameter(example = "GM0363") String municipality,
+                          @RequestParam(required = false) @Parameter(example = "VR13") String region,
+                          @RequestParam(required = false) @Parameter(example = "open") String status) {
+        return new Items<>(points.list(new SupportPoints.ListFilter(municipality, region, status)).stream().map(this::body).toList());
+    }
+
+    @GetMapping("/nearest")
+    @Operation(operationId = "findNearestSupportPoints",
+            summary = "Public support points nearest to a postcode or position, nearest first, with distance and freshness")
+    ResponseEntity<NearestBody> nearest(
+            @RequestParam(required = false) @Parameter(example = "1012AB") String postcode,
+            @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) @Parameter(example = "10") Integer limit,
+            @RequestParam(required = false) @Parameter(description = "one status or a comma-separated list, e.g. open,full")
+            List<String> status,
+            @RequestParam(required = false)
+            @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability) {
+        SupportPoints.NearestResult result = points.nearest(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability));
+        Location at = result.origin();
+        List<PointBody> items = result.points().stream()
+                .map(found -> PointBody.of(found.point(), points.freshness(found.point()), Math.round(found.distanceMeters())))
+                .toList();
+        // Status changes by the minute: caches may keep an answer briefly, never for long.
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
+                .body(new NearestBody(new Origin(at.postcode(), at.lat(), at.lon(), at.municipalityCode()), items));
+    }
+
+    record Feature(String type, long id, Geometry geometry, FeatureProperties properties) {}
+
+    record Geometry(String type, double[] coordinates) {}
+
+    record FeatureProperties(String name, Tier tier, BuildingKind buildingKind, String municipality, PointStatus status,
+                             int occupancy, Integer capacity, List<Capability> capabilities, String message,
+                             boolean recentlyConfirmed, boolean demo, String url) {}
+
+    record FeatureCollection(String type, List<Feature> features) {}
+
+    @PostMapping("/import")
+    @Operation(operationId = "importSupportPoints",
+            summary = "Register the points of a CSV file (text/csv): all or none, with a report of every bad row and field")
+    ResponseEntity<SupportPoints.ImportResult> importCsv(@RequestBody String csv) {
+        return ResponseEntity.status(201).body(points.importCsv(new StringReader(csv)));
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(operationId = "exportSupportPointsCsv", summary = "Support points in use as CSV, in the columns import reads")
+    ResponseEntity<String> exportCsv(@RequestParam(required = false) String municipality,
+                                     @RequestParam(required = false) String region) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"support-points.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(points.exportCsv(new SupportPoints.ListFilter(municipality, region, null)));
+    }
+
+    @GetMapping(value = "/export.geojson", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(operationId = "exportSupportPointsGeoJson",
+            summary = "Support points in use as a GeoJSON FeatureCollection (RFC 7946, WGS84)")
+    ResponseEntity<FeatureCollection> exportGeoJson(@RequestParam(required = false) String municipality,
+                                                    @RequestParam(required = false) String region,
+                                                    @RequestParam(required = false) String status) {
+        List<Feature> features = points.list(new SupportPoints.ListFilter(municipality, region, status)).stream()
+                .map(p -> new Feature("Feature", p.id(), new Geometry("Point", new double[] {p.lon(), p.lat()}),
+                        new FeatureProperties(p.name(), p.tier(), p.buildingKind(), p.municipality(), p.status(), p.occupancy(),
+                                p.capacity().persons(), p.capabilities(), p.message(), points.freshness(p).recentlyConfirmed(),
+                                p.demo(), "/steunpunten/" + p.id())))
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
+                .body(new FeatureCollection("FeatureCollection", features));
+    }
+
+    record CoverageBody(String level, String basis, List<Coverage> items) {}
+
+    @GetMapping("/coverage")
+    @Operation(operationId = "getSupportPointCoverage", summary = "Residents per point and the share of residents "
+            + "farther than 1.5 km and 3 km from an open public point, per municipality or per safety region")
+    CoverageBody coverage(@RequestParam(defaultValue = "municipality") @Parameter(example = "region") String level) {
+        if (!level.equals("municipality") && !level.equals("region")) {
+            throw new nl.weerbaar.system.InvalidInputException("level", "must be municipality or region");
+        }
+        return new CoverageBody(level, "residents per 4-digit postcode (CBS, 1 January 2021) at the postcode's point; "
+                + "straight-line distance to the nearest open public support point",
+                points.coverage(level.equals("region")));
+    }
+
+    @PostMapping("/activation")
+    @Operation(operationId = "activateSupportPoints",
+            summary = "Set every point in use in an area (NL, VRnn, GMnnnn) to one status: activate or stand down")
+    SupportPoints.ActivationResult activate(@RequestBody SupportPoints.ActivationInput input) {
+        return points.activate(input);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getSupportPoint", summary = "One support point, with its ETag")
+    ResponseEntity<PointBody> get(@PathVariable long id) {
+        SupportPoint point = points.get(id);
+        return ResponseEntity.ok().eTag(Versioned.etag(point.version())).cacheControl(CacheControl.noCache()).body(body(point));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(operationId = "editSupportPoint", summary = "Edit a support point's registration; needs If-Match")
+    ResponseEntity<PointBody> edit(@PathVariable long id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @RequestBody SupportPoints.PointInput input) {
+        return withEtag(points.edit(id, ifMatch, input));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "retireSupportPoint", summary = "Retire a support point (kept with its history); needs If-Match")
+    ResponseEntity<PointBody> retire(@PathVariable long id,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(points.retire(id, ifMatch));
+    }
+
+    @PutMapping("/{id}/status")
+    @Operation(operationId = "setSupportPointStatus",
+            summary = "Set status, occupancy, public message and unavailable capabilities (operator of the point); needs If-Match")
+    ResponseEntity<PointBody> setStatus(@PathVariable long id,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @RequestBody SupportPoints.StatusInput input) {
+        return withEtag(points.setStatus(id, ifMatch, input));
+    }
+
+    @GetMapping("/{id}/status-history")
+    @Operation(operationId = "getSupportPointStatusHistory", summary = "Who set which status when, newest first (signed in)")
+    Items<StatusChange> history(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+        return new Items<>(points.history(id, limit));
+    }
+
+    private ResponseEntity<PointBody> withEtag(SupportPoint point) {
+        return ResponseEntity.ok().eTag(Versioned.etag(point.version())).body(body(point));
+    }
+
+    private PointBody body(SupportPoint point) {
+        return PointBody.of(point, points.freshness(point), null);
+    }
+}

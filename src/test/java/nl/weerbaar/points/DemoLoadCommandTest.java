@@ -1,0 +1,34 @@
+package nl.weerbaar.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import nl.weerbaar.system.Launcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./weerbaar demo load} as a user runs it: its own context without a web server, its own database. */
+class DemoLoadCommandTest {
+
+    @Test
+    void loadsTheDemoNetworkWithProgressOnceAndThenChangesNothing(@TempDir Path data) {
+        assertThat(run("demo", "load", "--data", data.toString()))
+                .contains("Demo network: 9,562 of 9,562 points", "Loaded the demo network: 9,562 support points");
+        assertThat(run("demo", "load", "--data", data.toString())).contains("loaded already (9,562 demo points); nothing changed");
+    }
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Launcher.run(args)).as("exit code").hasValue(0);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
