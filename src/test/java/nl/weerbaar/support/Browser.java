@@ -55,6 +55,15 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser for the application on {@code localhost:port}, 1280×900 like a laptop. */
     public static Browser open(int port) {
+        return open(port, true);
+    }
+
+    /** As {@link #open(int)}, with JavaScript switched off, as some residents' browsers are. */
+    public static Browser openWithoutJavaScript(int port) {
+        return open(port, false);
+    }
+
+    private static Browser open(int port, boolean javaScript) {
         Path profile = createProfile();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -65,7 +74,8 @@ public final class Browser implements AutoCloseable {
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl",
+                        "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
         try {
             return new Browser("http://localhost:" + port, profile, service, new ChromeDriver(service, options));
         } catch (RuntimeException e) {
