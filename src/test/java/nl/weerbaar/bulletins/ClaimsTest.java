@@ -37,11 +37,11 @@ class ClaimsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("invalidParams").findValuesAsString("name")).contains("text", "channel", "firstSeenAt", "assessment");
 
-        assertThat(api.send("PUT", "/api/v1/claims/" + id, operator, claimJson("GM0599", "misleading", null), null).status()).isEqualTo(428);
-        ApiClient.Response assessed = api.send("PUT", "/api/v1/claims/" + id, operator, claimJson("GM0599", "misleading", null), "\"0\"");
+        assertThat(api.sendIfMatch("PUT", "/api/v1/claims/" + id, operator, claimJson("GM0599", "misleading", null), null).status()).isEqualTo(428);
+        ApiClient.Response assessed = api.sendIfMatch("PUT", "/api/v1/claims/" + id, operator, claimJson("GM0599", "misleading", null), "\"0\"");
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(200);
         assertThat(assessed.json().get("assessment").asString()).isEqualTo("misleading");
-        assertThat(api.send("PUT", "/api/v1/claims/" + id, operator,
+        assertThat(api.sendIfMatch("PUT", "/api/v1/claims/" + id, operator,
                 claimJson("GM0599", "false", "00000000-0000-0000-0000-000000000000"), "\"1\"").status())
                 .as("a rebuttal must be a published bulletin").isEqualTo(400);
         assertThat(api.get("/api/v1/claims/" + id, elsewhere).status()).isEqualTo(404);

@@ -52,13 +52,7 @@ public final class ApiClient {
 
     /** A JSON request with an {@code If-Match} header (none when null), for changes to versioned resources. */
     public Response sendIfMatch(String method, String path, String token, String jsonBody, String ifMatch) {
-        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody);
-        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json").method(method, body);
-        if (ifMatch != null) {
-            builder.header("If-Match", ifMatch);
-        }
-        return send(builder);
+        return send(method, path, token, jsonBody, ifMatch == null ? java.util.Map.of() : java.util.Map.of("If-Match", ifMatch));
     }
 
     /** A request with extra headers, e.g. If-Match or Idempotency-Key. */
