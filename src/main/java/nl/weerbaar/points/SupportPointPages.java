@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ class SupportPointPages {
     private static final int PAGE_RESULTS = 10;
 
     private final SupportPoints points;
+    private final ObjectProvider<AreaNotices> notices;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -33,11 +35,18 @@ class SupportPointPages {
      * @param tileUrl a tile server for the map background, e.g. {@code /tiles/{z}/{x}/{y}.png}; it must
      *                be on this site (behind the same host), since the pages allow content only from here
      */
-    SupportPointPages(SupportPoints points, @Value("${weerbaar.map.tile-url:}") String tileUrl,
+    SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices,
+                      @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
+        this.notices = notices;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
+    }
+
+    /** Notices in force for a municipality, from whichever module provides them. */
+    private List<AreaNotices.Notice> noticesFor(String municipality, java.util.Locale locale) {
+        return notices.orderedStream().flatMap(provider -> provider.inForce(municipality, locale).stream()).toList();
     }
 
     /** A point as a page shows it. */
@@ -62,7 +71,8 @@ class SupportPointPages {
     }
 
     @GetMapping("/steunpunten")
-    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletResponse response) {
+    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletResponse response,
+                  java.util.Locale locale) {
         model.addAttribute("postcode", postcode == null ? "" : postcode);
         if (postcode == null || postcode.isBlank()) {
             return "points/finder";
@@ -75,6 +85,7 @@ class SupportPointPages {
             model.addAttribute("results", found);
             model.addAttribute("anyDemo", found.stream().anyMatch(v -> v.point().demo()));
             model.addAttribute("origin", result.origin());
+            model.addAttribute("notices", noticesFor(result.origin().municipalityCode(), locale));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("postcodeError", true);
@@ -92,8 +103,9 @@ class SupportPointPages {
     }
 
     @GetMapping("/steunpunten/{id:[0-9]+}")
-    String point(@PathVariable long id, Model model) {
+    String point(@PathVariable long id, Model model, java.util.Locale locale) {
         SupportPoint point = points.get(id);
+        model.addAttribute("notices", noticesFor(point.municipality(), locale));
         model.addAttribute("view", new PointView(point, points.freshness(point), null));
         return "points/point";
     }

@@ -1,0 +1,28 @@
+package nl.weerbaar.bulletins;
+
+import java.util.List;
+import java.util.Locale;
+import nl.weerbaar.points.AreaNotices;
+import org.springframework.stereotype.Component;
+
+/** The published bulletins in force for a place, as the support-point pages list them. */
+@Component
+class BulletinNotices implements AreaNotices {
+
+    private final Bulletins bulletins;
+
+    BulletinNotices(Bulletins bulletins) {
+        this.bulletins = bulletins;
+    }
+
+    @Override
+    public List<Notice> inForce(String municipalityCode, Locale locale) {
+        boolean english = locale.getLanguage().equals("en");
+        return bulletins.list(municipalityCode, true).stream()
+                .filter(b -> b.status() == Bulletin.Status.published)
+                .map(b -> new Notice(
+                        english && b.english() != null ? b.english().headline() : b.dutch().headline(),
+                        b.severity(), b.organisation(), b.publishedAt(), "/verify?id=" + b.id()))
+                .toList();
+    }
+}

@@ -1,0 +1,56 @@
+package nl.weerbaar.bulletins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A published bulletin shows on the finder and the support-point pages of its area, linked to its check. */
+@IntegrationTest
+class BulletinNoticesTest {
+
+    private static final String PASSWORD = "notices-password-1";
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+
+    @Test
+    void bulletinsInForceShowOnTheFinderAndPointPagesOfTheirAreaOnly() {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+        String author = api.token(coordinator(api, admin, "GM0344"), PASSWORD);
+        String colleague = api.token(coordinator(api, admin, "GM0344"), PASSWORD);
+        String id = api.post("/api/v1/bulletins", author, BulletinsApiTest.draftJson("GM0344", "alert", null))
+                .json().get("id").asString();
+        var draft = api.get("/api/v1/bulletins/" + id, author);
+        assertThat(api.sendIfMatch("POST", "/api/v1/bulletins/" + id + "/approval", colleague, null, draft.header("ETag"))
+                .status()).isEqualTo(200);
+        String finderBefore = api.get("/steunpunten?postcode=3511").body();
+        assertThat(finderBefore).as("approved is not yet published").doesNotContain("/verify?id=" + id);
+        assertThat(api.post("/api/v1/bulletins/" + id + "/publication", author, null).status()).isEqualTo(200);
+
+        String finder = api.get("/steunpunten?postcode=3511").body();
+        assertThat(finder).contains("Officiële berichten voor dit gebied", "Kook drinkwater voor gebruik", "/verify?id=" + id);
+        assertThat(api.get("/steunpunten?postcode=1012").body()).as("Amsterdam is another area").doesNotContain("/verify?id=" + id);
+
+        var point = api.post("/api/v1/support-points", admin, """
+                {"name":"Wijkcentrum Notices","tier":"local","buildingKind":"community-centre","lat":52.0907,"lon":5.1214,
+                 "municipality":"GM0344","capabilities":["information"]}""");
+        assertThat(point.status()).as(point.body()).isEqualTo(201);
+        assertThat(api.get("/steunpunten/" + point.json().get("id").asString()).body()).contains("/verify?id=" + id);
+    }
+
+    private static String coordinator(ApiClient api, String admin, String organisation) {
+        String username = "notices-" + System.nanoTime() % 1_000_000;
+        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
+                "username", username, "password", PASSWORD, "organisation", organisation, "role", "coordinator")));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return username;
+    }
+}
