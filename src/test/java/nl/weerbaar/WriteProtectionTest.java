@@ -158,8 +158,8 @@ class WriteProtectionTest {
         assertThat(endpoints).extracting(Endpoint::key).contains("POST /api/v1/users", "POST /api/v1/organisations");
 
         String admin = api.token("admin", adminPassword);
-        String viewer = api.token(createUser(api, admin, "probe-viewer-nl", "NL", "viewer"), PASSWORD);
-        String otherAreaAdmin = api.token(createUser(api, admin, "probe-admin-gm0014", "GM0014", "admin"), PASSWORD);
+        String viewer = api.token(api.createUser(admin, "NL", "viewer", PASSWORD), PASSWORD);
+        String otherAreaAdmin = api.token(api.createUser(admin, "GM0014", "admin", PASSWORD), PASSWORD);
         Map<String, String> fixtures = Map.of("point", created(api, admin, "/api/v1/support-points", AMSTERDAM_POINT),
                 "depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
                 "bulletin", created(api, admin, "/api/v1/bulletins", bulletinDraft()),
@@ -251,11 +251,4 @@ class WriteProtectionTest {
                 "description", "Probe", "expires", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()));
     }
 
-    private static String createUser(ApiClient api, String adminToken, String prefix, String organisation, String role) {
-        String username = prefix + "-" + System.nanoTime() % 1_000_000;
-        var response = api.post("/api/v1/users", adminToken, ApiClient.json(Map.of(
-                "username", username, "password", PASSWORD, "organisation", organisation, "role", role)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
-    }
 }

@@ -2,7 +2,6 @@ package nl.weerbaar.bulletins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,6 @@ class BulletinNoticesTest {
     }
 
     private static String coordinator(ApiClient api, String admin, String organisation) {
-        String username = "notices-" + System.nanoTime() % 1_000_000;
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", PASSWORD, "organisation", organisation, "role", "coordinator")));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, "coordinator", PASSWORD);
     }
 }

@@ -79,10 +79,6 @@ class ClaimsTest {
     }
 
     private static String user(ApiClient api, String admin, String organisation, String role) {
-        String username = "claims-" + System.nanoTime() % 1_000_000;
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", "claims-password-1", "organisation", organisation, "role", role)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, role, "claims-password-1");
     }
 }

@@ -89,10 +89,6 @@ class PosterTest {
     }
 
     private static String user(ApiClient api, String admin, String organisation) {
-        String username = "poster-" + System.nanoTime() % 1_000_000;
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", "poster-password-1", "organisation", organisation, "role", "coordinator")));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, "coordinator", "poster-password-1");
     }
 }

@@ -65,11 +65,7 @@ class StaffPagesTest {
     }
 
     private String user(ApiClient api, String admin, String organisation) {
-        String username = "staff-" + System.nanoTime() % 1_000_000;
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", PASSWORD, "organisation", organisation, "role", "coordinator")));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, "coordinator", PASSWORD);
     }
 
     private Session login(String username) throws Exception {

@@ -299,11 +299,7 @@ class FundingApiTest {
     }
 
     private String newUser(String organisation, String role) {
-        String username = "fund-" + role + "-" + organisation.toLowerCase() + "-" + System.nanoTime() % 100000 + "-" + SEQUENCE.incrementAndGet();
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", PASSWORD, "organisation", organisation, "role", role)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, role, PASSWORD);
     }
 
     private HttpResponse<String> importCsv(String token, String csv) {

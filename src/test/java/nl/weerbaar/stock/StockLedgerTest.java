@@ -51,11 +51,7 @@ class StockLedgerTest {
     }
 
     private String user(String organisation, String role) {
-        String username = "stock-" + role + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-        var response = api.post("/api/v1/users", admin, ApiClient.json(Map.of(
-                "username", username, "password", PASSWORD, "organisation", organisation, "role", role)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return username;
+        return api.createUser(admin, organisation, role, PASSWORD);
     }
 
     private long createDepot(String token, String level, String municipality) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
@@ -75,6 +76,20 @@ public final class ApiClient {
             throw new IllegalStateException("no token for " + username + ": " + response.status() + " " + response.body());
         }
         return response.json().get("token").asString();
+    }
+
+    /**
+     * Creates a user through the API, as an admin would; returns its username, unique in this
+     * run so tests sharing one database never collide.
+     */
+    public String createUser(String adminToken, String organisation, String role, String password) {
+        String username = "u" + System.nanoTime() % 100_000 + "-" + USERS.incrementAndGet() + "-" + role;
+        Response response = post("/api/v1/users", adminToken, json(java.util.Map.of(
+                "username", username, "password", password, "organisation", organisation, "role", role)));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not create " + role + " of " + organisation + ": " + response.body());
+        }
+        return username;
     }
 
     /** POST /api/v1/tokens with HTTP Basic credentials, whatever the answer. */
