@@ -29,8 +29,12 @@ public class AreaMap {
      */
     public record Outline(String municipality, String region, String name, String path) {}
 
+    /** A place to mark on a printed map; {@code label} is a short number or letter. */
+    public record Marker(double lat, double lon, String label, boolean prominent) {}
+
     private final List<Outline> outlines;
     private final String viewBox;
+    private final java.util.Map<String, Geometry> simplified = new java.util.HashMap<>();
 
     AreaMap(Areas areas) {
         List<Geometry> shapes = new ArrayList<>();
@@ -40,6 +44,7 @@ public class AreaMap {
             Geometry shape = TopologyPreservingSimplifier.simplify(
                     GeoJsonGeometry.read(areas.boundary(municipality.code()).orElseThrow()), SIMPLIFY_DEGREES);
             shapes.add(shape);
+            simplified.put(municipality.code(), shape);
             minLon = Math.min(minLon, shape.getEnvelopeInternal().getMinX());
             maxLon = Math.max(maxLon, shape.getEnvelopeInternal().getMaxX());
             minLat = Math.min(minLat, shape.getEnvelopeInternal().getMinY());
@@ -63,6 +68,84 @@ public class AreaMap {
     /** The SVG viewBox that holds the whole country. */
     public String viewBox() {
         return viewBox;
+    }
+
+    /**
+     * One municipality with numbered markers, as a PNG for printed packs (PDF renderers draw
+     * images everywhere, SVG only with extra libraries). Labels use the embedded DejaVu Sans, so no
+     * system fonts are needed.
+     */
+    public byte[] municipalityPng(String municipality, List<Marker> markers, int widthPixels) {
+        Geometry shape = simplified.get(municipality);
+        if (shape == null) {
+            throw new IllegalArgumentException("no municipality " + municipality);
+        }
+        var box = shape.getEnvelopeInternal();
+        double margin = 0.05 * Math.max(box.getWidth(), box.getHeight());
+        double minLon = box.getMinX() - margin, maxLat = box.getMaxY() + margin;
+        double scale = widthPixels / ((box.getWidth() + 2 * margin) * COS_LATITUDE);
+        int height = (int) Math.ceil((box.getHeight() + 2 * margin) * scale);
+        var image = new java.awt.image.BufferedImage(widthPixels, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, widthPixels, height);
+            var outline = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+            for (int i = 0; i < shape.getNumGeometries(); i++) {
+                Polygon polygon = (Polygon) shape.getGeometryN(i);
+                trace(outline, polygon.getExteriorRing().getCoordinates(), minLon, maxLat, scale);
+                for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+                    trace(outline, polygon.getInteriorRingN(h).getCoordinates(), minLon, maxLat, scale);
+                }
+            }
+            g.setColor(new java.awt.Color(0xE8, 0xEE, 0xF4));
+            g.fill(outline);
+            g.setColor(new java.awt.Color(0x15, 0x42, 0x73));
+            g.setStroke(new java.awt.BasicStroke(2f));
+            g.draw(outline);
+            g.setFont(labelFont().deriveFont(java.awt.Font.BOLD, 13f));
+            for (Marker marker : markers) {
+                int x = (int) Math.round((marker.lon() - minLon) * COS_LATITUDE * scale);
+                int y = (int) Math.round((maxLat - marker.lat()) * scale);
+                int radius = marker.prominent() ? 11 : 9;
+                g.setColor(marker.prominent() ? new java.awt.Color(0xD5, 0x2B, 0x1E) : new java.awt.Color(0x01, 0x68, 0x9B));
+                g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
+                g.setColor(java.awt.Color.WHITE);
+                var metrics = g.getFontMetrics();
+                g.drawString(marker.label(), x - metrics.stringWidth(marker.label()) / 2, y + metrics.getAscent() / 2 - 1);
+            }
+        } finally {
+            g.dispose();
+        }
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    private static java.awt.Font labelFont() {
+        try (var in = AreaMap.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
+            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+        } catch (java.awt.FontFormatException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read the embedded font", e);
+        }
+    }
+
+    private static void trace(java.awt.geom.Path2D path, Coordinate[] ring, double minLon, double maxLat, double scale) {
+        for (int i = 0; i < ring.length; i++) {
+            double x = (ring[i].x - minLon) * COS_LATITUDE * scale;
+            double y = (maxLat - ring[i].y) * scale;
+            if (i == 0) {
+                path.moveTo(x, y);
+            } else {
+                path.lineTo(x, y);
+            }
+        }
+        path.closePath();
     }
 
     private static String path(Geometry shape, double minLon, double maxLat, double scale) {

@@ -1,19 +1,7 @@
 package nl.weerbaar.bulletins;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
+import nl.weerbaar.system.PrintedDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -55,7 +43,7 @@ class PosterRenderer {
             html.append("<h2>English</h2>");
             text(html, bulletin.english());
         }
-        html.append("<div class=\"check\"><img src=\"data:image/png;base64,").append(qrPng(link)).append("\"/>");
+        html.append("<div class=\"check\"><img src=\"data:image/png;base64,").append(PrintedDocuments.qrPngBase64(link, 600)).append("\"/>");
         String issued = CapWriter.time(bulletin.publishedAt()).replace('T', ' ');
         String until = CapWriter.time(bulletin.expires()).replace('T', ' ');
         for (Locale locale : new Locale[] {DUTCH, Locale.ENGLISH}) {
@@ -63,7 +51,7 @@ class PosterRenderer {
                     .append("<br/>").append(escape(messages.getMessage("bulletins.poster.check", new Object[] {publicUrl}, locale))).append("</p>");
         }
         html.append("<p>").append(escape(CapWriter.identifier(bulletin))).append("</p></div></body></html>");
-        return pdf(html.toString());
+        return PrintedDocuments.pdf(html.toString());
     }
 
     private static void text(StringBuilder html, Bulletin.Text text) {
@@ -71,35 +59,6 @@ class PosterRenderer {
         html.append("<p>").append(escape(text.description())).append("</p>");
         if (text.instruction() != null) {
             html.append("<p class=\"instruction\">").append(escape(text.instruction())).append("</p>");
-        }
-    }
-
-    private static byte[] pdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.useFont(() -> PosterRenderer.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> PosterRenderer.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-        builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        try {
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the poster", e);
-        }
-        return out.toByteArray();
-    }
-
-    /** Error correction M: a poster may get a crease or a spot and still scan. */
-    private static String qrPng(String text) {
-        try {
-            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 600, 600,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-            return Base64.getEncoder().encodeToString(png.toByteArray());
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("cannot make the QR code", e);
         }
     }
 

@@ -1,28 +1,20 @@
 package nl.weerbaar.funding;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.springframework.core.io.ClassPathResource;
+import nl.weerbaar.system.PrintedDocuments;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * The national funding report as an A4 PDF: the pledge table with a bar chart, and the region and
- * NATO category tables of a year. The DejaVu Sans font is embedded (its licence lies beside it in
- * {@code fonts/}), so the PDF looks the same on every machine. Charts are drawn as boxes, not SVG:
- * the PDF renderer draws SVG only with an extra library.
+ * NATO category tables of a year. Charts are drawn as boxes, not SVG: the PDF renderer draws SVG
+ * only with an extra library.
  */
 @Component
 class ReportPdf {
 
-    private static final String REGULAR = "fonts/DejaVuSans.ttf";
-    private static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
     /** Width in millimetres of the longest bar. */
     private static final int BAR_MM = 90;
 
@@ -46,20 +38,7 @@ class ReportPdf {
         context.setVariable("bars", bars(pledge));
         context.setVariable("fmt", format);
         context.setVariable("generatedOn", LocalDate.now().toString());
-        String xhtml = templates.process("funding/report-pdf", context);
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font(REGULAR), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font(BOLD), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(pdf);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pdf.toByteArray();
+        return PrintedDocuments.pdf(templates.process("funding/report-pdf", context));
     }
 
     private static java.util.List<YearBars> bars(FundingReports.PledgeReport pledge) {
@@ -75,13 +54,5 @@ class ReportPdf {
     /** Millimetres, not money: rounding here changes a drawing, never an amount. */
     private static int millimetres(long cents, long max) {
         return max == 0 ? 0 : (int) Math.round((double) cents / max * BAR_MM);
-    }
-
-    private static InputStream font(String path) {
-        try {
-            return new ClassPathResource(path).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
+import nl.weerbaar.areas.AreaMap;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Municipality;
+import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,9 @@ class SupportPointPages {
 
     private final SupportPoints points;
     private final ObjectProvider<AreaNotices> notices;
+    private final AreaMap areaMap;
+    private final Areas areas;
+    private final MunicipalityPack pack;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -35,13 +42,23 @@ class SupportPointPages {
      * @param tileUrl a tile server for the map background, e.g. {@code /tiles/{z}/{x}/{y}.png}; it must
      *                be on this site (behind the same host), since the pages allow content only from here
      */
-    SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices,
+    SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
+                      MunicipalityPack pack,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
         this.notices = notices;
+        this.areaMap = areaMap;
+        this.areas = areas;
+        this.pack = pack;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
+    }
+
+    /** Map colours by the share of residents farther than 1.5 km from an open point. */
+    static String coverageFill(double shareBeyond1500m) {
+        return shareBeyond1500m < 0.10 ? "#39870c" : shareBeyond1500m < 0.25 ? "#ffb612"
+                : shareBeyond1500m < 0.50 ? "#e17000" : "#d52b1e";
     }
 
     /** Notices in force for a municipality, from whichever module provides them. */
@@ -93,6 +110,17 @@ class SupportPointPages {
         return "points/finder";
     }
 
+    /** The printed pack of a municipality's public points: map, list by postcode, QR codes to the live pages. */
+    @GetMapping(value = "/steunpunten/pakket/{code}", produces = "application/pdf")
+    ResponseEntity<byte[]> pack(@PathVariable String code, java.util.Locale locale) {
+        Municipality municipality = areas.municipality(code).orElseThrow(() ->
+                new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, "no municipality " + code));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"steunpunten-" + municipality.code() + ".pdf\"")
+                .body(pack.render(municipality, locale));
+    }
+
     /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
     @GetMapping("/steunpunten/kaart")
     String map(Model model) {
@@ -114,7 +142,11 @@ class SupportPointPages {
     String coverage(@RequestParam(defaultValue = "municipality") String level, Model model) {
         boolean perRegion = level.equals("region");
         model.addAttribute("level", perRegion ? "region" : "municipality");
-        model.addAttribute("coverage", points.coverage(perRegion));
+        List<Coverage> coverage = points.coverage(perRegion);
+        model.addAttribute("coverage", coverage);
+        model.addAttribute("map", areaMap);
+        model.addAttribute("fills", coverage.stream().collect(java.util.stream.Collectors.toMap(
+                Coverage::area, c -> coverageFill(c.shareBeyond1500m()))));
         model.addAttribute("anyDemo", points.anyDemo());
         return "points/coverage";
     }

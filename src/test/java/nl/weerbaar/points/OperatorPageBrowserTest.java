@@ -66,6 +66,8 @@ class OperatorPageBrowserTest {
             browser.get("/staff/steunpunten/dekking?level=region");
             assertThat(browser.find("caption").getText()).contains("Inwoners per steunpunt");
             assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSize(25);
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("figure.weerbaar-map path")))
+                    .as("every municipality on the map, coloured by its region").hasSize(342);
         }
     }
 
