@@ -1,0 +1,173 @@
+package nl.weerbaar.points;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Versioned;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Coordinators' pages to register, edit and retire support points, and the list of points they
+ * manage. The same service as the API decides scope and role; the form carries the version it
+ * was loaded with, so nobody overwrites a change they have not seen.
+ */
+@Controller
+class RegistryPages {
+
+    private final SupportPoints points;
+
+    RegistryPages(SupportPoints points) {
+        this.points = points;
+    }
+
+    /** What the form sends: every field as text, as a browser sends it. */
+    record PointForm(String name, String tier, String buildingKind, String address, String lat, String lon,
+                     String municipality, List<String> capabilities, String capacityPersons, String capacityOvernight,
+                     Boolean generator, String fuelHours, List<String> communications, String contact, String opening,
+                     Boolean isPublic, Long version) {
+
+        static PointForm of(SupportPoint p) {
+            return new PointForm(p.name(), p.tier().code(), p.buildingKind().code(), p.address(), String.valueOf(p.lat()),
+                    String.valueOf(p.lon()), p.municipality(), p.capabilities().stream().map(Capability::code).toList(),
+                    text(p.capacity() == null ? null : p.capacity().persons()),
+                    text(p.capacity() == null ? null : p.capacity().overnight()),
+                    p.backupPower() != null && p.backupPower().generator(),
+                    text(p.backupPower() == null ? null : p.backupPower().fuelAutonomyHours()),
+                    p.communications().stream().map(Communication::code).toList(), p.contact(), p.opening(), p.isPublic(),
+                    p.version());
+        }
+
+        static PointForm empty() {
+            return new PointForm("", "local", "community-centre", "", "", "", "", List.of("information"), "", "", false, "",
+                    List.of(), "", "", true, null);
+        }
+
+        SupportPoints.PointInput toInput() {
+            return new SupportPoints.PointInput(name, tier, buildingKind, address, number(lat, "lat"), number(lon, "lon"),
+                    municipality == null ? null : municipality.trim().toUpperCase(), null, orEmpty(capabilities),
+                    new SupportPoint.Capacity(whole(capacityPersons, "capacityPersons"), whole(capacityOvernight, "capacityOvernight")),
+                    new SupportPoint.BackupPower(Boolean.TRUE.equals(generator), whole(fuelHours, "fuelHours")),
+                    orEmpty(communications), contact, opening, Boolean.TRUE.equals(isPublic));
+        }
+
+        private static String text(Integer value) {
+            return value == null ? "" : value.toString();
+        }
+
+        private static List<String> orEmpty(List<String> values) {
+            return values == null ? List.of() : values;
+        }
+
+        private static Double number(String value, String field) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(value.trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(field, "'" + value + "' is not a number");
+            }
+        }
+
+        private static Integer whole(String value, String field) {
+            Double number = number(value, field);
+            return number == null ? null : (int) Math.round(number);
+        }
+    }
+
+    @ModelAttribute
+    void codeLists(Model model) {
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("buildingKinds", BuildingKind.values());
+        model.addAttribute("allCapabilities", Capability.values());
+        model.addAttribute("allCommunications", Communication.values());
+    }
+
+    @GetMapping("/staff/steunpunten/beheer")
+    String manage(@RequestParam(required = false) String municipality, Model model) {
+        String code = municipality == null || municipality.isBlank() ? null : municipality.trim().toUpperCase();
+        try {
+            model.addAttribute("managed", points.list(new SupportPoints.ListFilter(code, null, null)).stream()
+                    .filter(p -> !p.demo() || code != null).limit(500).toList());
+        } catch (InvalidInputException e) {
+            model.addAttribute("managed", List.of());
+            model.addAttribute("municipalityError", true);
+        }
+        model.addAttribute("municipality", code == null ? "" : code);
+        return "points/registry";
+    }
+
+    @GetMapping("/staff/steunpunten/nieuw")
+    String newPoint(Model model) {
+        model.addAttribute("form", PointForm.empty());
+        return "points/registry-form";
+    }
+
+    @PostMapping("/staff/steunpunten/nieuw")
+    String create(PointForm form, Model model, HttpServletResponse response) {
+        try {
+            SupportPoint created = points.create(form.toInput());
+            return "redirect:/staff/steunpunten/" + created.id() + "/bewerken?saved";
+        } catch (InvalidInputException e) {
+            return refused(form, e, model, response);
+        }
+    }
+
+    @GetMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
+    String edit(@PathVariable long id, Model model) {
+        SupportPoint point = points.get(id);
+        model.addAttribute("point", point);
+        model.addAttribute("form", PointForm.of(point));
+        return "points/registry-form";
+    }
+
+    @PostMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
+    String update(@PathVariable long id, PointForm form, Model model, HttpServletResponse response) {
+        try {
+            points.edit(id, Versioned.etag(form.version() == null ? 0 : form.version()), form.toInput());
+            return "redirect:/staff/steunpunten/" + id + "/bewerken?saved";
+        } catch (InvalidInputException e) {
+            model.addAttribute("point", points.get(id));
+            return refused(form, e, model, response);
+        } catch (ResponseStatusException e) {
+            return conflictOr(e, id, model, response);
+        }
+    }
+
+    @PostMapping("/staff/steunpunten/{id:[0-9]+}/intrekken")
+    String retire(@PathVariable long id, @RequestParam long version, Model model, HttpServletResponse response) {
+        try {
+            points.retire(id, Versioned.etag(version));
+            return "redirect:/staff/steunpunten/beheer?retired";
+        } catch (ResponseStatusException e) {
+            return conflictOr(e, id, model, response);
+        }
+    }
+
+    private String refused(PointForm form, InvalidInputException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
+                InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+        return "points/registry-form";
+    }
+
+    /** A stale version: show the point as it is now, and say that someone else changed it. */
+    private String conflictOr(ResponseStatusException e, long id, Model model, HttpServletResponse response) {
+        if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("conflict", true);
+        return edit(id, model);
+    }
+}

@@ -1,0 +1,71 @@
+package nl.weerbaar.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.Browser;
+import nl.weerbaar.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A municipal coordinator registers, edits and retires a support point through the pages. */
+@IntegrationTest
+class RegistryPagesBrowserTest {
+
+    private static final String PASSWORD = "registry-pages-password";
+
+    @LocalServerPort
+    int port;
+    @Value("${weerbaar.admin-password}")
+    String adminPassword;
+
+    @Test
+    void coordinatorRegistersEditsAndRetiresAPoint() {
+        ApiClient api = new ApiClient(port);
+        String coordinator = api.createUser(api.token("admin", adminPassword), "GM0363", "coordinator", PASSWORD);
+        String name = "Buurthuis Registertest " + System.nanoTime() % 100000;
+
+        try (Browser browser = Browser.open(port)) {
+            browser.get("/login");
+            browser.find("#username").sendKeys(coordinator);
+            browser.find("#password").sendKeys(PASSWORD);
+            browser.find("form button[type='submit']").click();
+            browser.waitForPath("/staff");
+            browser.find("a[href='/staff/steunpunten/beheer']").click();
+            browser.find("a[href='/staff/steunpunten/nieuw']").click();
+
+            browser.find("#name").sendKeys(name);
+            new Select(browser.find("#buildingKind")).selectByValue("community-centre");
+            browser.find("#municipality").sendKeys("GM0363");
+            browser.find("#lat").sendKeys("52,3600");
+            browser.find("#lon").sendKeys("4.9000");
+            browser.find("#cap-drinking-water").click();
+            browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
+            assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
+            String editPath = browser.path().replace("?saved", "");
+            long id = Long.parseLong(editPath.replaceAll("\\D+", " ").trim().split(" ")[0]);
+            var stored = api.get("/api/v1/support-points/" + id).json();
+            assertThat(stored.get("name").asString()).isEqualTo(name);
+            assertThat(stored.get("capabilities").toString()).contains("information", "drinking-water");
+
+            browser.find("#opening").sendKeys("Bij stroomuitval binnen 2 uur");
+            browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
+            assertThat(api.get("/api/v1/support-points/" + id).json().get("opening").asString())
+                    .isEqualTo("Bij stroomuitval binnen 2 uur");
+
+            browser.find("form[action$='/intrekken'] button").click();
+            assertThat(browser.find("[role='status']").getText()).contains("ingetrokken");
+            assertThat(api.get("/api/v1/support-points/" + id).status()).isEqualTo(404);
+
+            browser.get("/staff/steunpunten/nieuw");
+            browser.find("#name").sendKeys("Onvolledig");
+            browser.find("#municipality").sendKeys("GM0363");
+            browser.find("#lat").sendKeys("noord");
+            browser.find("#lon").sendKeys("4.9");
+            browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
+            assertThat(browser.find("[role='alert']").getText()).contains("lat");
+        }
+    }
+}
