@@ -69,7 +69,23 @@ class StockPages {
         model.addAttribute("chartWidth", CHART_WIDTH);
         model.addAttribute("expiry", reports.expiry("NL"));
         model.addAttribute("depots", catalogue.depots());
+        model.addAttribute("levels", StockCatalogue.LEVELS);
         return "stock/overview";
+    }
+
+    /** A coordinator adds a depot in their area; the level and municipality decide where it counts. */
+    @PostMapping("/depots")
+    String addDepot(@RequestParam String name, @RequestParam String level, @RequestParam String municipality,
+                    @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+                    @RequestParam(required = false) String capacity, RedirectAttributes redirect) {
+        try {
+            Depot created = catalogue.createDepot(new Depot(0, name, level, null, null, municipality,
+                    lat == null ? Double.NaN : lat, lon == null ? Double.NaN : lon, blankToNull(capacity), null, false, 0));
+            return "redirect:/staff/voorraad/depots/" + created.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("depotProblem", e.getMessage());
+            return "redirect:/staff/voorraad#new-depot";
+        }
     }
 
     @GetMapping("/depots/{id}")

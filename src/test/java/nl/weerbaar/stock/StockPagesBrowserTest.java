@@ -60,6 +60,16 @@ class StockPagesBrowserTest {
 
             browser.get("/staff/voorraad");
             assertThat(browser.driver().findElements(By.cssSelector("figure svg g"))).hasSize(25);
+            browser.find("#new-depot summary").click();
+            browser.find("#depot-name").sendKeys("Regionaal depot Browsertest");
+            new Select(browser.find("#depot-level")).selectByValue("regional");
+            browser.find("#depot-municipality").sendKeys("GM0363");
+            browser.find("#depot-lat").sendKeys("52.3");
+            browser.find("#depot-lon").sendKeys("4.95");
+            browser.find("#new-depot button").click();
+            assertThat(browser.find("h1").getText()).isEqualTo("Regionaal depot Browsertest");
+            assertThat(browser.find("main").getText()).contains("regional · VR13");
+            browser.get("/staff/voorraad");
             assertThat(browser.driver().findElements(By.cssSelector("figure.weerbaar-map path"))).hasSize(342);
             browser.screenshot(Path.of("target", "stock-overview.png"));
         }
