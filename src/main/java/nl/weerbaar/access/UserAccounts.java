@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InputCheck;
@@ -66,10 +68,17 @@ public class UserAccounts implements UserDetailsService {
         return insert(request);
     }
 
+    /** Users of the organisations whose every area the admin acts in; the scope is read once, not per user. */
     public List<UserAccount> visibleToCurrentActor() {
         Actor actor = access.requireRole(Role.ADMIN);
+        Optional<Set<String>> scope = access.areasInScope(actor);
+        if (scope.isEmpty()) {
+            return users.findAll();
+        }
+        Map<String, List<String>> areasByOrganisation = organisations.findAll().stream()
+                .collect(Collectors.toMap(Organisation::code, Organisation::areas));
         return users.findAll().stream()
-                .filter(u -> organisations.areasOf(u.organisation()).stream().allMatch(a -> access.covers(actor.organisation(), a)))
+                .filter(u -> scope.get().containsAll(areasByOrganisation.getOrDefault(u.organisation(), List.of())))
                 .toList();
     }
 

@@ -32,13 +32,6 @@ class UserRepository {
                 .optional();
     }
 
-    List<UserAccount> findInOrganisations(List<String> organisations) {
-        return jdbc.sql("select * from user_account where organisation_code = any(:organisations) order by username")
-                .param("organisations", organisations.toArray(String[]::new))
-                .query(UserRepository::account)
-                .list();
-    }
-
     List<UserAccount> findAll() {
         return jdbc.sql("select * from user_account order by username").query(UserRepository::account).list();
     }

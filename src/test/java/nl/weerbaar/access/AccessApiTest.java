@@ -150,4 +150,18 @@ class AccessApiTest {
         var visibleNationally = api.get("/api/v1/audit?entityType=user&entityId=" + groningenUser, admin);
         assertThat(visibleNationally.json().get("items").size()).isEqualTo(1);
     }
+
+    @Test
+    void regionAdminListsOnlyTheUsersOfItsOwnArea() {
+        String regionAdmin = api.token(newUser("VR13", "admin"), PASSWORD);
+        String amsterdam = newUser("GM0363", "viewer");
+        String groningen = newUser("GM0014", "viewer");
+        String national = newUser("NL", "viewer");
+
+        List<String> listed = api.get("/api/v1/users", regionAdmin).json().get("items").valueStream()
+                .map(u -> u.get("username").asString()).toList();
+
+        assertThat(listed).contains(amsterdam).doesNotContain(groningen, national);
+        assertThat(api.get("/api/v1/users", admin).body()).contains(amsterdam, groningen, national);
+    }
 }
