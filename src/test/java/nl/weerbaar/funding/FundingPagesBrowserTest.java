@@ -2,7 +2,6 @@ package nl.weerbaar.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
@@ -11,8 +10,6 @@ import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,7 +45,7 @@ class FundingPagesBrowserTest {
             browser.find("#line-source").sendKeys("Ministerie van Justitie en Veiligheid");
             browser.find("#line-purpose").sendKeys("regional-strengthening");
             browser.find("#line-amount").sendKeys("70.000.000,00");
-            browser.find("#budget-line-form button").click();
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-form button"));
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             assertThat(browser.find("tfoot").getText()).contains("EUR 70,000,000.00");
 
@@ -64,7 +61,7 @@ class FundingPagesBrowserTest {
 
             List<WebElement> adoptButtons = browser.driver().findElements(By.cssSelector("form[action$='/adoption'] button"));
             assertThat(adoptButtons).hasSize(2);
-            adoptButtons.getFirst().click();
+            browser.clickAndWaitForNewPage(adoptButtons.getFirst());
             assertThat(browser.find("[role='status']").getText()).contains("Basis, oppervlak en risico", "vastgesteld");
             browser.driver().manage().deleteAllCookies();
 
@@ -75,7 +72,7 @@ class FundingPagesBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.find("#exp-category")).selectByValue("civil-preparedness");
             browser.find("#exp-description").sendKeys("Noodstroom voor steunpunten");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('exp-date').value = '" + YEAR + "-03-01'");
-            browser.find("#expenditure-form button").click();
+            browser.clickAndWaitForNewPage(browser.find("#expenditure-form button"));
             assertThat(browser.find("#expenditures").getText()).contains("VR13 / GM0363", "Civiele paraatheid", "EUR 125,000.00");
             browser.driver().manage().deleteAllCookies();
 
@@ -103,8 +100,6 @@ class FundingPagesBrowserTest {
         browser.find("#formula-area").clear();
         browser.find("#formula-area").sendKeys(areaShare);
         browser.find("#formula-risk").sendKeys(weights);
-        WebElement compute = browser.find("#formula-form button");
-        compute.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(compute));
+        browser.clickAndWaitForNewPage(browser.find("#formula-form button"));
     }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,6 +98,21 @@ public final class Browser implements AutoCloseable {
     /** The first element matching a CSS selector, waiting for it to appear. */
     public WebElement find(String cssSelector) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /**
+     * Clicks something that loads a new page (a form's submit button) and waits until the new page
+     * has replaced the old one. A marker set on the old page's window tells the two apart; waiting
+     * for the clicked element to go stale instead races with Chromium, which may answer "node does
+     * not belong to the document" while the old page is being torn down.
+     */
+    public void clickAndWaitForNewPage(WebElement element) {
+        driver.executeScript("window.weerbaarOldPage = true;");
+        element.click();
+        new WebDriverWait(driver, WAIT)
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.weerbaarOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Waits until the browser is on this path of the application (after a redirect or a form post). */
