@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Ways a point stays in touch when phone and internet are down. */

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a support point stands in an operation. */

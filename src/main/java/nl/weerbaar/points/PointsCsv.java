@@ -1,5 +1,7 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The two tiers of the national network: about 1,000 regional hubs and 3,600 local points. */

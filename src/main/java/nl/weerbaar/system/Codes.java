@@ -1,4 +1,4 @@
-package nl.weerbaar.points;
+package nl.weerbaar.system;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,15 +6,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Enum constants as the kebab-case codes the API and the database use: DRINKING_WATER is drinking-water. */
-final class Codes {
+public final class Codes {
 
     private Codes() {}
 
-    static String of(Enum<?> constant) {
+    public static String of(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
         if (code == null) {
             return Optional.empty();
         }
@@ -23,7 +23,7 @@ final class Codes {
     }
 
     /** The codes of an enum as a list for error messages, e.g. "hub, local". */
-    static String list(Class<? extends Enum<?>> type) {
+    public static String list(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Codes::of).collect(Collectors.joining(", "));
     }
 }

@@ -1,0 +1,60 @@
+package nl.weerbaar.planning;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run found. Quantities are whole units of the item. Days count from 0 (the first day of
+ * the scenario); {@code dates.get(day)} is its calendar date.
+ *
+ * @param areaDays    demand, supplied and unmet per municipality, day and item, unmet by reason
+ * @param shortfalls  the first day with unmet demand per municipality and item (none: no row)
+ * @param points      per support point and item over the whole scenario, for maps
+ * @param depots      per depot and item: stock at the start, what went out, what expired unused,
+ *                    what is left, and what one more unit there would do
+ * @param deliveries  per depot, point and item over the whole scenario
+ */
+public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Shortfall> shortfalls,
+                         List<PointOutcome> points, List<DepotOutcome> depots, List<Delivery> deliveries,
+                         Statistics statistics) {
+
+    public record AreaDay(String municipality, String region, int day, String item, long demand, long supplied,
+                          Map<UnmetReason, Long> unmet) {
+
+        public long unmetTotal() {
+            return unmet.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public record Shortfall(String municipality, String region, String item, int day) {}
+
+    /** {@code darkFromDay} null: the point stayed open throughout. */
+    public record PointOutcome(long point, String name, String municipality, double lat, double lon, Integer darkFromDay,
+                               String item, long demand, long supplied, long unmet) {}
+
+    public record DepotOutcome(long depot, String name, String level, double lat, double lon, String item,
+                               long startStock, long delivered, long expiredUnused, long left, Marginal marginal) {}
+
+    /**
+     * What one more unit at a depot would do, read from the optimal plan (the cheapest way through
+     * the residual network to unmet demand, re-routing other stock where that helps).
+     *
+     * @param suppliedUnits 1 when the extra unit reaches unmet demand, 0 when it would sit unused
+     * @param municipality  where the extra unit would end up supplying; null when it would not
+     * @param day           on which day; null when it would not
+     * @param priority      higher is more urgent (earlier day, worse-served area); 0 when it would not help
+     */
+    public record Marginal(double suppliedUnits, String municipality, Integer day, long priority) {}
+
+    public record Delivery(long depot, long point, String item, long quantity, double roadKm) {}
+
+    /**
+     * @param optimal        the solver proved the plan optimal for its objective
+     * @param optimalityGap  0 for a proven optimum
+     * @param baselineSupplied what a greedy nearest-depot plan supplies on the same input
+     */
+    public record Statistics(long demand, long supplied, long unmet, long baselineSupplied, boolean optimal,
+                             double optimalityGap, String solver, long networkNodes, long networkArcs,
+                             double demandSeconds, double solveSeconds, double totalSeconds) {}
+}
