@@ -135,7 +135,7 @@ public class ScenarioValidator {
             } else if (amount.signum() <= 0) {
                 check.require(false, field + ".perPersonPerDay", "must be more than 0");
             } else {
-                needs.add(new Scenario.ItemNeed(item.get().code(), amount));
+                needs.add(new Scenario.ItemNeed(item.get().code(), amount.stripTrailingZeros()));
             }
         }
         return needs;
