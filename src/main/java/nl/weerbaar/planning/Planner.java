@@ -79,7 +79,7 @@ public class Planner {
                     }
                 }
             }
-            results.add(item, itemDemand, outcome, distribution);
+            results.add(item, itemDemand, outcome, distribution, municipalityCodes);
         }
         progress.report(0.97, "Resultaten samenvatten");
         boolean proven = scenario.vehicleCapacityPerDepotPerDay() == null;
@@ -141,21 +141,23 @@ public class Planner {
             final Map<UnmetReason, Long> unmet = new EnumMap<>(UnmetReason.class);
         }
 
-        void add(PlanInput.ItemNeed item, long[][] itemDemand, ItemDistribution.Outcome outcome, ItemDistribution distribution) {
+        void add(PlanInput.ItemNeed item, long[][] itemDemand, ItemDistribution.Outcome outcome, ItemDistribution distribution,
+                 String[] municipalityCodes) {
             int days = dates.size();
             List<PlanInput.PointSite> sites = input.points();
             List<Map<String, Tally>> byDay = new ArrayList<>();
             for (int t = 0; t < days; t++) {
                 Map<String, Tally> tallies = new HashMap<>();
-                for (String municipality : regionOf.keySet()) {
+                for (String municipality : municipalityCodes) {
                     tallies.put(municipality, new Tally());
                 }
                 for (int p = 0; p < sites.size(); p++) {
                     Tally tally = tallies.computeIfAbsent(sites.get(p).municipality(), m -> new Tally());
                     tally.demand += itemDemand[t][p];
                     tally.supplied += outcome.supplied()[t][p];
-                    outcome.unmet().get(t).getOrDefault(p, Map.of()).forEach((reason, units) -> tally.unmet.merge(reason, units, Long::sum));
                 }
+                outcome.unmet().get(t).forEach((m, reasons) -> reasons.forEach((reason, units) ->
+                        tallies.get(municipalityCodes[m]).unmet.merge(reason, units, Long::sum)));
                 List<PlanInput.Zone> zones = input.zones();
                 for (int z = 0; z < zones.size(); z++) {
                     long units = Math.round(demand.unassigned()[t][z] * item.perPersonPerDay());
