@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScenarioJson {
 
     /** Fields of a saved scenario as the API shows it that are not part of the scenario itself. */
-    static final List<String> BOOKKEEPING = List.of("id", "organisation", "version", "createdBy", "createdAt", "updatedAt");
+    static final List<String> BOOKKEEPING = List.of("id", "organisation", "version", "days", "createdBy", "createdAt", "updatedAt");
 
     private ScenarioJson() {}
 
