@@ -170,7 +170,7 @@ class RunRepository {
                 rs.getString("stage"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("error"),
                 statistics == null ? null : json.readValue(statistics, PlanResult.Statistics.class));
-        return new StoredRun(run, json.readValue(rs.getString("scenario_snapshot"), Scenario.class),
+        return new StoredRun(run, ScenarioJson.stored(json, rs.getString("scenario_snapshot")),
                 rs.getBoolean("cancel_requested"));
     }
 

@@ -5,6 +5,7 @@ import nl.weerbaar.system.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +22,15 @@ final class ScenarioJson {
     static final List<String> BOOKKEEPING = List.of("id", "organisation", "version", "days", "createdBy", "createdAt", "updatedAt");
 
     private ScenarioJson() {}
+
+    /**
+     * A validated scenario as stored (in a saved scenario or a run's snapshot), with its start in the
+     * offset it was given: days are counted from the local date of the start, so 00:30+01:00 must not
+     * come back as 23:30 UTC the day before.
+     */
+    static Scenario stored(JsonMapper json, String text) {
+        return json.readerFor(Scenario.class).without(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(text);
+    }
 
     static ScenarioInput read(JsonMapper json, String text) {
         JsonNode tree;

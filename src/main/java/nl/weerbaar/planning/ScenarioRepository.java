@@ -73,7 +73,7 @@ class ScenarioRepository {
 
     private Planning.SavedScenario row(ResultSet rs, int n) throws SQLException {
         return new Planning.SavedScenario(rs.getLong("id"), rs.getString("organisation"),
-                json.readValue(rs.getString("definition"), Scenario.class), rs.getString("created_by"),
+                ScenarioJson.stored(json, rs.getString("definition")), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 }

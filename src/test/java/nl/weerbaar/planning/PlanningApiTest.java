@@ -74,6 +74,7 @@ class PlanningApiTest {
         var read = api.get("/api/v1/scenarios/" + id, coordinator);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(read.json().get("start").asString()).as("the start keeps its offset").isEqualTo("2026-02-02T06:00:00+01:00");
 
         // What was read goes back with one change.
         ObjectNode changed = (ObjectNode) read.json();
