@@ -39,17 +39,17 @@ class PlanFigures {
     record Headline(long demand, long supplied, long unmet, Map<UnmetReason, Long> unmetByReason) {
 
         /** Share of demand not supplied, 0 to 1. */
-        double unmetShare() {
+        public double unmetShare() {
             return demand == 0 ? 0 : (double) unmet / demand;
         }
 
-        long unmetFor(UnmetReason reason) {
+        public long unmetFor(UnmetReason reason) {
             return unmetByReason.getOrDefault(reason, 0L);
         }
     }
 
     record ItemDay(int day, LocalDate date, long demand, long supplied, Map<UnmetReason, Long> unmet) {
-        long unmetTotal() {
+        public long unmetTotal() {
             return unmet.values().stream().mapToLong(Long::longValue).sum();
         }
     }
