@@ -49,13 +49,15 @@ class WriteProtectionTest {
              "municipality":"GM0363","capabilities":["information"]}""";
     private static final String AMSTERDAM_DEPOT =
             "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}";
+    private static final String AMSTERDAM_SCENARIO = "{\"name\":\"Probe scenario\",\"hazard\":\"power-outage\","
+            + "\"areas\":[\"GM0363\"],\"start\":\"2026-02-02T06:00:00+01:00\",\"durationHours\":24}";
     private static final String NATIONAL_BUDGET_LINE = "{\"year\":2030,\"source\":\"probe\",\"purpose\":\"campaign\",\"amountCents\":100}";
 
     /**
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
      * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {point}},
-     * {@code {depot}}, {@code {bulletin}} and {@code {claim}} stand for rows in Amsterdam that the
-     * test creates first.
+     * {@code {depot}}, {@code {bulletin}}, {@code {claim}}, {@code {scenario}} and {@code {run}} (of that
+     * scenario) stand for rows in Amsterdam that the test creates first.
      */
     private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
             Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
@@ -104,6 +106,12 @@ class WriteProtectionTest {
             Map.entry("POST /api/v1/cap-imports", new Probe("/api/v1/cap-imports?area=GM0363", capExample())),
             Map.entry("POST /api/v1/claims", new Probe("/api/v1/claims", claim())),
             Map.entry("PUT /api/v1/claims/{id}", new Probe("/api/v1/claims/{claim}", claim())),
+            Map.entry("POST /api/v1/scenarios", new Probe("/api/v1/scenarios", AMSTERDAM_SCENARIO)),
+            Map.entry("PUT /api/v1/scenarios/{id}", new Probe("/api/v1/scenarios/{scenario}", AMSTERDAM_SCENARIO)),
+            Map.entry("DELETE /api/v1/scenarios/{id}", new Probe("/api/v1/scenarios/{scenario}", "{}")),
+            Map.entry("POST /api/v1/scenarios/{id}/copy", new Probe("/api/v1/scenarios/{scenario}/copy", "{\"name\":\"probe\"}")),
+            Map.entry("POST /api/v1/scenarios/{id}/runs", new Probe("/api/v1/scenarios/{scenario}/runs", null)),
+            Map.entry("POST /api/v1/scenario-runs/{runId}/cancel", new Probe("/api/v1/scenario-runs/{run}/cancel", null)),
             Map.entry("POST /api/v1/organisations/{code}/keys/rotation",
                     new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}")),
             Map.entry("POST /api/v1/organisations/{code}/keys/{kid}/revocation",
@@ -160,10 +168,13 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(api.createUser(admin, "NL", "viewer", PASSWORD), PASSWORD);
         String otherAreaAdmin = api.token(api.createUser(admin, "GM0014", "admin", PASSWORD), PASSWORD);
+        String scenario = created(api, admin, "/api/v1/scenarios", AMSTERDAM_SCENARIO);
         Map<String, String> fixtures = Map.of("point", created(api, admin, "/api/v1/support-points", AMSTERDAM_POINT),
                 "depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
                 "bulletin", created(api, admin, "/api/v1/bulletins", bulletinDraft()),
-                "claim", created(api, admin, "/api/v1/claims", claim()));
+                "claim", created(api, admin, "/api/v1/claims", claim()),
+                "scenario", scenario,
+                "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs"));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
@@ -229,6 +240,13 @@ class WriteProtectionTest {
     private static String created(ApiClient api, String adminToken, String path, String body) {
         var response = api.post(path, adminToken, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** Starts background work as the national admin (202 Accepted) and returns its id. */
+    private static String accepted(ApiClient api, String adminToken, String path) {
+        var response = api.post(path, adminToken, null);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json().get("id").asString();
     }
 

@@ -51,10 +51,11 @@ public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Sho
 
     /**
      * @param optimal        the solver proved the plan optimal for its objective
-     * @param optimalityGap  0 for a proven optimum
+     * @param optimalityGap  0 for a proven optimum; null when not proven (vehicle capacity shared
+     *                       between items is planned item by item, in the scenario's order)
      * @param baselineSupplied what a greedy nearest-depot plan supplies on the same input
      */
     public record Statistics(long demand, long supplied, long unmet, long baselineSupplied, boolean optimal,
-                             double optimalityGap, String solver, long networkNodes, long networkArcs,
+                             Double optimalityGap, String solver, long networkNodes, long networkArcs,
                              double demandSeconds, double solveSeconds, double totalSeconds) {}
 }

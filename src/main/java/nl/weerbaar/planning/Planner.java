@@ -1,17 +1,215 @@
 package nl.weerbaar.planning;
 
+import com.google.ortools.Loader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a scenario's input into a plan: demand per point, day and item from where residents live
- * and which points stay lit; then distribution from depots by min-cost flow (OR-Tools), lot by lot
- * first-expiry-first, fair between municipalities, least road distance; every unmet unit with its
- * reason. Pure: reads nothing but its input.
+ * and which points stay lit ({@link DemandModel}); then, item by item, distribution from depots by
+ * min-cost flow ({@link ItemDistribution}); every unmet unit with its reason. Pure: reads nothing
+ * but its input, so the API, the command line and the benchmark plan alike.
  */
 @Component
 public class Planner {
 
+    static final String SOLVER = "OR-Tools 9.15 min-cost flow";
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
     public PlanResult plan(PlanInput input, PlanProgress progress) {
-        throw new UnsupportedOperationException();
+        long started = System.nanoTime();
+        Scenario scenario = input.scenario();
+        int days = scenario.days();
+        List<LocalDate> dates = new ArrayList<>();
+        LocalDate first = scenario.start().atZoneSameInstant(ScenarioValidator.NETHERLANDS).toLocalDate();
+        for (int t = 0; t < days; t++) {
+            dates.add(first.plusDays(t));
+        }
+        progress.report(0, "Vraag: inwoners naar steunpunten");
+        stopIfCancelled(progress);
+        DemandModel.Outcome demand = new DemandModel(input).compute();
+        double demandSeconds = seconds(started);
+
+        Map<String, String> regionOf = new HashMap<>();
+        input.zones().forEach(z -> regionOf.put(z.municipality(), z.region()));
+        TreeSet<String> codes = new TreeSet<>(regionOf.keySet());
+        input.points().forEach(p -> codes.add(p.municipality()));
+        String[] municipalityCodes = codes.toArray(String[]::new);
+        Map<String, Integer> municipalityIndex = new HashMap<>();
+        for (int m = 0; m < municipalityCodes.length; m++) {
+            municipalityIndex.put(municipalityCodes[m], m);
+        }
+        int[] municipalityOfPoint = input.points().stream().mapToInt(p -> municipalityIndex.get(p.municipality())).toArray();
+        long[][] vehicles = vehicleCapacity(scenario, input.depots().size(), days);
+
+        Results results = new Results(input, dates, demand, regionOf);
+        long nodes = 0;
+        long arcs = 0;
+        long baseline = 0;
+        List<PlanInput.ItemNeed> items = input.items();
+        for (int i = 0; i < items.size(); i++) {
+            PlanInput.ItemNeed item = items.get(i);
+            stopIfCancelled(progress);
+            progress.report(0.1 + 0.85 * i / items.size(), item.name() + ": verdeling berekenen");
+            long[][] itemDemand = new long[days][input.points().size()];
+            for (int t = 0; t < days; t++) {
+                for (int p = 0; p < itemDemand[t].length; p++) {
+                    itemDemand[t][p] = Math.round(demand.seekers()[t][p] * item.perPersonPerDay());
+                }
+            }
+            ItemDistribution distribution = new ItemDistribution(input, item, itemDemand, dates, municipalityOfPoint,
+                    municipalityCodes, vehicles);
+            baseline += distribution.greedySupplied();
+            ItemDistribution.Outcome outcome = distribution.solve();
+            nodes += outcome.nodes();
+            arcs += outcome.arcs();
+            if (vehicles != null) {
+                for (int d = 0; d < vehicles.length; d++) {
+                    for (int t = 0; t < days; t++) {
+                        vehicles[d][t] -= outcome.vehicleUse()[d][t];
+                    }
+                }
+            }
+            results.add(item, itemDemand, outcome, distribution, municipalityCodes);
+        }
+        progress.report(0.97, "Resultaten samenvatten");
+        boolean proven = scenario.vehicleCapacityPerDepotPerDay() == null;
+        double total = seconds(started);
+        PlanResult partial = results.build();
+        long demandUnits = partial.areaDays().stream().mapToLong(PlanResult.AreaDay::demand).sum();
+        long supplied = partial.areaDays().stream().mapToLong(PlanResult.AreaDay::supplied).sum();
+        PlanResult.Statistics statistics = new PlanResult.Statistics(demandUnits, supplied, demandUnits - supplied, baseline,
+                proven, proven ? 0.0 : null, SOLVER, nodes, arcs, demandSeconds, total - demandSeconds, total);
+        progress.report(1, "Klaar");
+        return new PlanResult(partial.dates(), partial.areaDays(), partial.shortfalls(), partial.points(), partial.depots(),
+                partial.deliveries(), statistics);
+    }
+
+    private static long[][] vehicleCapacity(Scenario scenario, int depots, int days) {
+        Long perDay = scenario.vehicleCapacityPerDepotPerDay();
+        if (perDay == null) {
+            return null;
+        }
+        long[][] capacity = new long[depots][days];
+        for (long[] depot : capacity) {
+            java.util.Arrays.fill(depot, perDay);
+        }
+        return capacity;
+    }
+
+    private static void stopIfCancelled(PlanProgress progress) {
+        if (progress.cancelRequested()) {
+            throw new PlanCancelledException();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Adds up the item plans by municipality, day, point and depot. */
+    private static final class Results {
+        private final PlanInput input;
+        private final List<LocalDate> dates;
+        private final DemandModel.Outcome demand;
+        private final Map<String, String> regionOf;
+        private final List<PlanResult.AreaDay> areaDays = new ArrayList<>();
+        private final List<PlanResult.Shortfall> shortfalls = new ArrayList<>();
+        private final List<PlanResult.PointOutcome> points = new ArrayList<>();
+        private final List<PlanResult.DepotOutcome> depots = new ArrayList<>();
+        private final List<PlanResult.Delivery> deliveries = new ArrayList<>();
+
+        Results(PlanInput input, List<LocalDate> dates, DemandModel.Outcome demand, Map<String, String> regionOf) {
+            this.input = input;
+            this.dates = dates;
+            this.demand = demand;
+            this.regionOf = regionOf;
+        }
+
+        private static final class Tally {
+            long demand;
+            long supplied;
+            final Map<UnmetReason, Long> unmet = new EnumMap<>(UnmetReason.class);
+        }
+
+        void add(PlanInput.ItemNeed item, long[][] itemDemand, ItemDistribution.Outcome outcome, ItemDistribution distribution,
+                 String[] municipalityCodes) {
+            int days = dates.size();
+            List<PlanInput.PointSite> sites = input.points();
+            List<Map<String, Tally>> byDay = new ArrayList<>();
+            for (int t = 0; t < days; t++) {
+                Map<String, Tally> tallies = new HashMap<>();
+                for (String municipality : municipalityCodes) {
+                    tallies.put(municipality, new Tally());
+                }
+                for (int p = 0; p < sites.size(); p++) {
+                    Tally tally = tallies.computeIfAbsent(sites.get(p).municipality(), m -> new Tally());
+                    tally.demand += itemDemand[t][p];
+                    tally.supplied += outcome.supplied()[t][p];
+                }
+                outcome.unmet().get(t).forEach((m, reasons) -> reasons.forEach((reason, units) ->
+                        tallies.get(municipalityCodes[m]).unmet.merge(reason, units, Long::sum)));
+                List<PlanInput.Zone> zones = input.zones();
+                for (int z = 0; z < zones.size(); z++) {
+                    long units = Math.round(demand.unassigned()[t][z] * item.perPersonPerDay());
+                    if (units > 0) {
+                        Tally tally = tallies.get(zones.get(z).municipality());
+                        tally.demand += units;
+                        tally.unmet.merge(demand.reasons()[t][z], units, Long::sum);
+                    }
+                }
+                byDay.add(tallies);
+            }
+            Map<String, Integer> firstShortfall = new HashMap<>();
+            for (int t = 0; t < days; t++) {
+                for (Map.Entry<String, Tally> entry : new java.util.TreeMap<>(byDay.get(t)).entrySet()) {
+                    Tally tally = entry.getValue();
+                    String municipality = entry.getKey();
+                    areaDays.add(new PlanResult.AreaDay(municipality, regionOf.get(municipality), t, item.item(), tally.demand,
+                            tally.supplied, Map.copyOf(tally.unmet)));
+                    if (!tally.unmet.isEmpty()) {
+                        firstShortfall.putIfAbsent(municipality, t);
+                    }
+                }
+            }
+            new java.util.TreeMap<>(firstShortfall).forEach((municipality, day) ->
+                    shortfalls.add(new PlanResult.Shortfall(municipality, regionOf.get(municipality), item.item(), day)));
+            for (int p = 0; p < sites.size(); p++) {
+                long pointDemand = 0;
+                long pointSupplied = 0;
+                for (int t = 0; t < days; t++) {
+                    pointDemand += itemDemand[t][p];
+                    pointSupplied += outcome.supplied()[t][p];
+                }
+                PlanInput.PointSite site = sites.get(p);
+                points.add(new PlanResult.PointOutcome(site.id(), site.name(), site.municipality(), site.lat(), site.lon(),
+                        demand.darkFromDay()[p], item.item(), pointDemand, pointSupplied, pointDemand - pointSupplied));
+            }
+            outcome.depotUse().forEach((d, use) -> {
+                PlanInput.DepotSite depot = input.depots().get(d);
+                depots.add(new PlanResult.DepotOutcome(depot.id(), depot.name(), depot.level(), depot.lat(), depot.lon(),
+                        item.item(), use.startStock(), use.delivered(), use.expiredUnused(), use.left(), use.marginal()));
+            });
+            int pointCount = sites.size();
+            outcome.deliveries().forEach((key, quantity) -> {
+                PlanInput.DepotSite depot = input.depots().get((int) (key / pointCount));
+                PlanInput.PointSite point = sites.get((int) (key % pointCount));
+                deliveries.add(new PlanResult.Delivery(depot.id(), point.id(), item.item(), quantity,
+                        Math.round(distribution.roadMetres(depot, point) / 100) / 10.0));
+            });
+        }
+
+        PlanResult build() {
+            return new PlanResult(dates, areaDays, shortfalls, points, depots, deliveries, null);
+        }
     }
 }
