@@ -50,7 +50,7 @@ final class PlanCharts {
     static StackedChart stacked(PlanFigures.ItemSeries series) {
         List<PlanFigures.ItemDay> days = series.days();
         long max = days.stream().mapToLong(d -> Math.max(d.demand(), d.supplied() + d.unmetTotal())).max().orElse(0);
-        int step = days.isEmpty() ? 40 : Math.max(8, Math.min(60, PLOT_WIDTH / days.size()));
+        int step = days.isEmpty() ? 40 : Math.max(8, Math.min(90, PLOT_WIDTH / days.size()));
         int barWidth = Math.max(5, step - Math.max(2, step / 5));
         int bottom = TOP + PLOT;
         // Label every day when there is room, else every seventh day.
@@ -82,7 +82,7 @@ final class PlanCharts {
             x += step;
         }
         used.sort(null);
-        return new StackedChart(Math.max(x + 10, 300), bottom + 36, LEFT, TOP, bottom, units(max), columns,
+        return new StackedChart(Math.max(x + 10, 460), bottom + 36, LEFT, TOP, bottom, units(max), columns,
                 used.stream().map(r -> new LegendEntry(r, colour(r))).toList());
     }
 

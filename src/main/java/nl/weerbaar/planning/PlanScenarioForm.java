@@ -79,6 +79,7 @@ final class PlanScenarioForm {
     public String getFairness() { return fairness; }
     public List<ExtraRow> getExtraStock() { return extraStock; }
     public String getVersion() { return version; }
+    public List<Long> getExcludedPoints() { return excludedPoints; }
 
     /** A new scenario: tomorrow 06:00, the catalogue's norms, drinking water and rations chosen. */
     static PlanScenarioForm empty(List<Item> catalogue, java.time.Clock clock) {

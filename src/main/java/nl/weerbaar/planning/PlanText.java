@@ -117,6 +117,7 @@ class PlanText {
             return "";
         }
         String quality = statistics.optimal() ? message(locale, "planning.statistics.optimal")
+                : statistics.optimalityGap() == null ? message(locale, "planning.statistics.notProven")
                 : message(locale, "planning.statistics.gap", percent(statistics.optimalityGap(), locale));
         return message(locale, "planning.statistics.text", statistics.solver(), quality, number(statistics.baselineSupplied(), locale),
                 String.format(locale, "%.1f", statistics.totalSeconds()));

@@ -192,10 +192,12 @@ class PlanningPages {
     @GetMapping("/runs/{runId:[0-9]+}")
     String run(@PathVariable long runId, Model model, Locale locale) {
         Planning.Run run = planning.run(runId);
-        Planning.SavedScenario saved = planning.get(run.scenarioId());
+        Scenario scenario = planning.runScenario(runId);
+        Planning.SavedScenario saved = savedOrNull(run.scenarioId());
         boolean running = run.status() == Planning.RunStatus.QUEUED || run.status() == Planning.RunStatus.RUNNING;
         model.addAttribute("run", run);
         model.addAttribute("saved", saved);
+        model.addAttribute("scenario", scenario);
         model.addAttribute("running", running);
         model.addAttribute("percent", Math.round(run.progress() * 100));
         model.addAttribute("names", text);
@@ -212,7 +214,7 @@ class PlanningPages {
             model.addAttribute("reasons", UnmetReason.values());
             model.addAttribute("map", map.unmet(f.unmetShareByMunicipality(), depotMarks(result, f), locale));
             model.addAttribute("demo", f.demoDepots() || points.anyDemo());
-            model.addAttribute("whatIf", whatIf(saved, f));
+            model.addAttribute("whatIf", saved == null ? null : whatIf(saved, f));
             Map<String, Long> suggested = new java.util.HashMap<>();
             f.items().forEach(series -> suggested.put(series.item(), suggested(f, series.item())));
             model.addAttribute("suggested", suggested);
@@ -222,7 +224,14 @@ class PlanningPages {
 
     @PostMapping("/runs/{runId:[0-9]+}/cancel")
     String cancel(@PathVariable long runId) {
-        planning.cancel(runId);
+        try {
+            planning.cancel(runId);
+        } catch (ResponseStatusException e) {
+            // Finished before the click arrived: the run's page says how it ended.
+            if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+                throw e;
+            }
+        }
         return "redirect:" + ROOT + "/runs/" + runId;
     }
 
@@ -236,16 +245,15 @@ class PlanningPages {
 
     @GetMapping("/runs/{runId:[0-9]+}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long runId, Locale locale) {
-        Planning.Run run = planning.run(runId);
         PlanResult result = planning.result(runId);
-        Scenario scenario = planning.get(run.scenarioId()).scenario();
+        Scenario scenario = planning.runScenario(runId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"planning-run-" + runId + ".pdf\"")
                 .body(report.pdf(scenario, result, locale));
     }
 
-    /** One column of the comparison: a finished run, the scenario it ran, and its figures. */
-    record Compared(Planning.Run run, Planning.SavedScenario saved, PlanFigures.Figures figures) {}
+    /** One column of the comparison: a finished run, the scenario exactly as it ran, and its figures. */
+    record Compared(Planning.Run run, Scenario scenario, PlanFigures.Figures figures) {}
 
     /** A row of the comparison: a label, whether it is an input, one value per column; values unlike the first column's marked. */
     record CompareRow(String label, boolean input, List<String> values, List<Boolean> differs) {}
@@ -263,7 +271,7 @@ class PlanningPages {
             for (Long runId : runs) {
                 Planning.Run run = planning.run(runId);
                 if (run.status() == Planning.RunStatus.DONE) {
-                    columns.add(new Compared(run, planning.get(run.scenarioId()), figures.of(planning.result(runId))));
+                    columns.add(new Compared(run, planning.runScenario(runId), figures.of(planning.result(runId))));
                 } else {
                     missing.add("#" + runId);
                 }
@@ -275,7 +283,8 @@ class PlanningPages {
                 Optional<Planning.Run> done = newestFirst(planning.runs(scenarioId)).stream()
                         .filter(r -> r.status() == Planning.RunStatus.DONE).findFirst();
                 if (done.isPresent()) {
-                    columns.add(new Compared(done.get(), saved, figures.of(planning.result(done.get().id()))));
+                    columns.add(new Compared(done.get(), planning.runScenario(done.get().id()),
+                            figures.of(planning.result(done.get().id()))));
                 } else {
                     missing.add(saved.scenario().name());
                 }
@@ -347,19 +356,19 @@ class PlanningPages {
 
     private List<CompareRow> compareRows(List<Compared> columns, Locale locale) {
         List<CompareRow> rows = new ArrayList<>();
-        row(rows, "planning.hazard", locale, columns, c -> message(locale, "planning.hazard." + c.saved().scenario().hazard().code()));
-        row(rows, "planning.areas", locale, columns, c -> areaList(c.saved().scenario().areas()));
-        row(rows, "planning.durationHours", locale, columns, c -> String.valueOf(c.saved().scenario().durationHours()));
-        row(rows, "planning.helpSeekingShare", locale, columns, c -> percent(c.saved().scenario().helpSeekingShare(), locale));
-        row(rows, "planning.selfRelianceShare", locale, columns, c -> percent(c.saved().scenario().selfRelianceShare(), locale));
-        row(rows, "planning.items", locale, columns, c -> text.items(c.saved().scenario()));
-        row(rows, "planning.tiers", locale, columns, c -> String.join(", ", c.saved().scenario().tiers()));
-        row(rows, "planning.refuelling", locale, columns, c -> message(locale, c.saved().scenario().refuelling() ? "planning.yes" : "planning.no"));
-        row(rows, "planning.walkingDistanceKm", locale, columns, c -> String.valueOf(c.saved().scenario().walkingDistanceKm()));
-        row(rows, "planning.vehicleCapacity", locale, columns, c -> c.saved().scenario().vehicleCapacityPerDepotPerDay() == null
-                ? message(locale, "planning.unlimited") : number(c.saved().scenario().vehicleCapacityPerDepotPerDay(), locale));
-        row(rows, "planning.fairness", locale, columns, c -> message(locale, "planning.fairness." + c.saved().scenario().fairness().code()));
-        row(rows, "planning.extraStock", locale, columns, c -> text.extraStock(c.saved().scenario()));
+        row(rows, "planning.hazard", locale, columns, c -> message(locale, "planning.hazard." + c.scenario().hazard().code()));
+        row(rows, "planning.areas", locale, columns, c -> areaList(c.scenario().areas()));
+        row(rows, "planning.durationHours", locale, columns, c -> String.valueOf(c.scenario().durationHours()));
+        row(rows, "planning.helpSeekingShare", locale, columns, c -> percent(c.scenario().helpSeekingShare(), locale));
+        row(rows, "planning.selfRelianceShare", locale, columns, c -> percent(c.scenario().selfRelianceShare(), locale));
+        row(rows, "planning.items", locale, columns, c -> text.items(c.scenario()));
+        row(rows, "planning.tiers", locale, columns, c -> String.join(", ", c.scenario().tiers()));
+        row(rows, "planning.refuelling", locale, columns, c -> message(locale, c.scenario().refuelling() ? "planning.yes" : "planning.no"));
+        row(rows, "planning.walkingDistanceKm", locale, columns, c -> String.valueOf(c.scenario().walkingDistanceKm()));
+        row(rows, "planning.vehicleCapacity", locale, columns, c -> c.scenario().vehicleCapacityPerDepotPerDay() == null
+                ? message(locale, "planning.unlimited") : number(c.scenario().vehicleCapacityPerDepotPerDay(), locale));
+        row(rows, "planning.fairness", locale, columns, c -> message(locale, "planning.fairness." + c.scenario().fairness().code()));
+        row(rows, "planning.extraStock", locale, columns, c -> text.extraStock(c.scenario()));
         row(rows, "planning.demand", locale, columns, c -> number(c.figures().headline().demand(), locale));
         row(rows, "planning.supplied", locale, columns, c -> number(c.figures().headline().supplied(), locale));
         row(rows, "planning.unmet", locale, columns, c -> number(c.figures().headline().unmet(), locale)
@@ -401,6 +410,18 @@ class PlanningPages {
         List<String> values = columns.stream().map(value).toList();
         List<Boolean> differs = values.stream().map(v -> !values.isEmpty() && !v.equals(values.getFirst())).toList();
         return new CompareRow(label, input, values, differs);
+    }
+
+    /** The saved scenario, or null when it was deleted since (its runs stay readable). */
+    private Planning.SavedScenario savedOrNull(long id) {
+        try {
+            return planning.get(id);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static List<Planning.Run> newestFirst(List<Planning.Run> runs) {

@@ -48,7 +48,7 @@ class PlanReportTest {
                 new PlanResult.DepotOutcome(900_002, "Testdepot Noord", "municipal", 52.39, 4.92, "drinking-water", 500, 0, 500, 0,
                         new PlanResult.Marginal(0, null, null, 0)));
         return new PlanResult(dates, days, shortfalls, List.of(), depots, List.of(),
-                new PlanResult.Statistics(3600, 2150, 1450, 1800, true, 0, "OR-Tools", 40, 80, 0.1, 0.2, 0.4));
+                new PlanResult.Statistics(3600, 2150, 1450, 1800, true, 0.0, "OR-Tools", 40, 80, 0.1, 0.2, 0.4));
     }
 
     private static Map<UnmetReason, Long> reasons(Object... pairs) {
