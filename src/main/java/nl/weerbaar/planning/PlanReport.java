@@ -1,17 +1,110 @@
 package nl.weerbaar.planning;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.PrintedDocuments;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 
-/** A run's result as CSV (one row per municipality, day and item) and as a printable PDF report. */
+/**
+ * A run's result as CSV (one row per municipality, day and item) and as a printable PDF report.
+ *
+ * <p>CSV columns: {@code municipality} (CBS code), {@code region} (VRnn), {@code day} (counting
+ * from 1, as the pages and the PDF do: day 1 is the scenario's first day), {@code date}
+ * (ISO 8601), {@code item} (catalogue code), {@code demand}, {@code supplied}, {@code unmet}, then
+ * the unmet units per reason, one column per {@link UnmetReason} code ({@code no-stock}, …).
+ */
 @Component
 public class PlanReport {
 
-    public String csv(PlanResult result) {
-        throw new UnsupportedOperationException();
+    /** Rows of the shortfall and depot tables in the PDF: the first ones are the ones that matter. */
+    private static final int PDF_ROWS = 25;
+
+    private final TemplateEngine templates;
+    private final PlanFigures figures;
+    private final PlanText text;
+    private final ObjectProvider<SupportPoints> points;
+
+    PlanReport(TemplateEngine templates, PlanFigures figures, PlanText text, ObjectProvider<SupportPoints> points) {
+        this.templates = templates;
+        this.figures = figures;
+        this.text = text;
+        this.points = points;
     }
 
+    public String csv(PlanResult result) {
+        List<String> header = new ArrayList<>(List.of("municipality", "region", "day", "date", "item", "demand", "supplied", "unmet"));
+        for (UnmetReason reason : UnmetReason.values()) {
+            header.add(reason.code());
+        }
+        List<PlanResult.AreaDay> rows = new ArrayList<>(result.areaDays());
+        rows.sort(Comparator.comparing(PlanResult.AreaDay::municipality).thenComparingInt(PlanResult.AreaDay::day)
+                .thenComparing(PlanResult.AreaDay::item));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (PlanResult.AreaDay row : rows) {
+                List<Object> cells = new ArrayList<>();
+                LocalDate date = row.day() >= 0 && row.day() < result.dates().size() ? result.dates().get(row.day()) : null;
+                cells.add(row.municipality());
+                cells.add(row.region());
+                cells.add(row.day() + 1);
+                cells.add(date == null ? "" : date.toString());
+                cells.add(row.item());
+                cells.add(row.demand());
+                cells.add(row.supplied());
+                cells.add(row.unmetTotal());
+                for (UnmetReason reason : UnmetReason.values()) {
+                    cells.add(row.unmet() == null ? 0 : row.unmet().getOrDefault(reason, 0L));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One item's chart for the PDF. */
+    record PdfChart(PlanFigures.ItemSeries series, List<PlanCharts.BoxBar> bars) {}
+
+    /** A reason that occurred, with its units, its colour and what it means. */
+    record ReasonLine(UnmetReason reason, long units, String colour) {}
+
+    /**
+     * An A4 report: the scenario's inputs, the headline numbers, unmet demand by reason explained,
+     * the first shortfalls, a per-day chart per item, and the depots where one more unit helps most.
+     */
     public byte[] pdf(Scenario scenario, PlanResult result, Locale locale) {
-        throw new UnsupportedOperationException();
+        PlanFigures.Figures f = figures.of(result);
+        Context context = new Context(locale);
+        context.setVariable("s", scenario);
+        context.setVariable("f", f);
+        context.setVariable("names", text);
+        context.setVariable("charts", f.items().stream().map(series -> new PdfChart(series, PlanCharts.boxes(series, locale))).toList());
+        List<ReasonLine> reasons = new ArrayList<>();
+        for (UnmetReason reason : UnmetReason.values()) {
+            reasons.add(new ReasonLine(reason, f.headline().unmetFor(reason), PlanCharts.colour(reason)));
+        }
+        context.setVariable("reasons", reasons);
+        context.setVariable("suppliedColour", PlanCharts.SUPPLIED);
+        context.setVariable("shortfalls", f.shortfalls().stream().limit(PDF_ROWS).toList());
+        context.setVariable("moreShortfalls", Math.max(0, f.shortfalls().size() - PDF_ROWS));
+        context.setVariable("depots", f.depots().stream().filter(PlanFigures.DepotRow::helps).limit(PDF_ROWS).toList());
+        SupportPoints supportPoints = points.getIfAvailable();
+        context.setVariable("demo", f.demoDepots() || (supportPoints != null && supportPoints.anyDemo()));
+        context.setVariable("statistics", result.statistics());
+        context.setVariable("generatedOn", LocalDate.now(PlanScenarioForm.NETHERLANDS).toString());
+        return PrintedDocuments.pdf(templates.process("planning/report-pdf", context));
     }
 }

@@ -1,0 +1,452 @@
+package nl.weerbaar.planning;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.stock.Depot;
+import nl.weerbaar.stock.Item;
+import nl.weerbaar.stock.StockCatalogue;
+import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Versioned;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff pages of planning: saved scenarios, the scenario form, runs with their progress and
+ * results, and runs side by side. Everything goes through {@link Planning}, which checks roles and
+ * scopes as the API does; forms post and redirect (POST-redirect-GET), a refused form comes back
+ * with each problem next to its field. No JavaScript: a running run's page reloads itself.
+ */
+@Controller
+@RequestMapping("/staff/planning")
+class PlanningPages {
+
+    private static final String ROOT = "/staff/planning";
+
+    private final Planning planning;
+    private final Areas areas;
+    private final StockCatalogue catalogue;
+    private final PlanReport report;
+    private final PlanFigures figures;
+    private final PlanMap map;
+    private final SupportPoints points;
+    private final PlanText text;
+
+    PlanningPages(Planning planning, Areas areas, StockCatalogue catalogue, PlanReport report, PlanFigures figures,
+                  PlanMap map, SupportPoints points, PlanText text) {
+        this.text = text;
+        this.planning = planning;
+        this.areas = areas;
+        this.catalogue = catalogue;
+        this.report = report;
+        this.figures = figures;
+        this.map = map;
+        this.points = points;
+    }
+
+    /** A scenario in the list, with its newest run (null when it never ran) and its newest finished run. */
+    record Listed(Planning.SavedScenario saved, Planning.Run lastRun, Planning.Run lastDone) {}
+
+    @GetMapping
+    String list(Model model) {
+        List<Listed> listed = new ArrayList<>();
+        for (Planning.SavedScenario saved : planning.list()) {
+            List<Planning.Run> runs = newestFirst(planning.runs(saved.id()));
+            listed.add(new Listed(saved, runs.isEmpty() ? null : runs.getFirst(),
+                    runs.stream().filter(r -> r.status() == Planning.RunStatus.DONE).findFirst().orElse(null)));
+        }
+        model.addAttribute("scenarios", listed);
+        model.addAttribute("names", text);
+        return "planning/list";
+    }
+
+    @GetMapping("/new")
+    String newScenario(@RequestParam(required = false) Long from, @RequestParam(required = false) String areas,
+                       @RequestParam(required = false) String depot, @RequestParam(required = false) String item,
+                       @RequestParam(required = false) String quantity, Model model, Locale locale) {
+        List<Item> items = catalogue.items();
+        PlanScenarioForm form;
+        if (from != null) {
+            Planning.SavedScenario saved = planning.get(from);
+            form = PlanScenarioForm.of(saved.scenario(), saved.version(), items);
+            form.version = "";
+            form.name = message(locale, "planning.whatIf.name", saved.scenario().name());
+            model.addAttribute("copiedFrom", saved);
+        } else {
+            form = PlanScenarioForm.empty(items, Clock.systemUTC());
+        }
+        if (areas != null && !areas.isBlank()) {
+            for (String code : areas.split("[,\\s]+")) {
+                String upper = code.strip().toUpperCase(Locale.ROOT);
+                if (upper.startsWith("VR") && !form.regions.contains(upper)) {
+                    form.regions.add(upper);
+                } else if (upper.startsWith("GM")) {
+                    form.municipalities = form.municipalities.isBlank() ? upper : form.municipalities + ", " + upper;
+                }
+            }
+        }
+        if (depot != null || item != null || quantity != null) {
+            form.prependExtra(depot == null ? "" : depot, item == null ? "" : item, quantity == null ? "" : quantity);
+        }
+        return form(form, null, Map.of(), model);
+    }
+
+    @PostMapping("/new")
+    String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+        PlanScenarioForm form = PlanScenarioForm.read(params, catalogue.items());
+        ScenarioInput input = form.toInput();
+        if (!form.problems().isEmpty()) {
+            return refused(form, null, form.problems(), model, response);
+        }
+        try {
+            Planning.SavedScenario created = planning.create(input);
+            return "redirect:" + ROOT + "/" + created.id() + "?saved";
+        } catch (InvalidInputException e) {
+            return refused(form, null, e.invalidParams(), model, response);
+        }
+    }
+
+    @GetMapping("/{id:[0-9]+}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Planning.SavedScenario saved = planning.get(id);
+        return form(PlanScenarioForm.of(saved.scenario(), saved.version(), catalogue.items()), saved, Map.of(), model);
+    }
+
+    @PostMapping("/{id:[0-9]+}/edit")
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
+                  HttpServletResponse response) {
+        PlanScenarioForm form = PlanScenarioForm.read(params, catalogue.items());
+        ScenarioInput input = form.toInput();
+        if (!form.problems().isEmpty()) {
+            return refused(form, planning.get(id), form.problems(), model, response);
+        }
+        try {
+            planning.update(id, form.version.isBlank() ? null : Versioned.etag(Long.parseLong(form.version)), input);
+            return "redirect:" + ROOT + "/" + id + "?saved";
+        } catch (InvalidInputException e) {
+            return refused(form, planning.get(id), e.invalidParams(), model, response);
+        } catch (NumberFormatException e) {
+            return refused(form, planning.get(id), List.of(new InvalidInputException.InvalidParam("version", "reload the page")),
+                    model, response);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()
+                    && e.getStatusCode().value() != HttpStatus.PRECONDITION_REQUIRED.value()) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            Planning.SavedScenario now = planning.get(id);
+            model.addAttribute("conflict", true);
+            return form(PlanScenarioForm.of(now.scenario(), now.version(), catalogue.items()), now, Map.of(), model);
+        }
+    }
+
+    @PostMapping("/{id:[0-9]+}/copy")
+    String copy(@PathVariable long id, @RequestParam(required = false) String name, Locale locale) {
+        Planning.SavedScenario original = planning.get(id);
+        String copyName = name == null || name.isBlank() ? message(locale, "planning.copy.name", original.scenario().name()) : name;
+        Planning.SavedScenario copy = planning.copy(id, copyName);
+        return "redirect:" + ROOT + "/" + copy.id() + "/edit";
+    }
+
+    @PostMapping("/{id:[0-9]+}/delete")
+    String delete(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+        planning.delete(id, Versioned.etag(version));
+        redirect.addAttribute("deleted", "");
+        return "redirect:" + ROOT;
+    }
+
+    @GetMapping("/{id:[0-9]+}")
+    String scenario(@PathVariable long id, Model model, Locale locale) {
+        Planning.SavedScenario saved = planning.get(id);
+        model.addAttribute("saved", saved);
+        model.addAttribute("s", saved.scenario());
+        model.addAttribute("runs", newestFirst(planning.runs(id)));
+        model.addAttribute("names", text);
+        return "planning/scenario";
+    }
+
+    @PostMapping("/{id:[0-9]+}/runs")
+    String startRun(@PathVariable long id) {
+        Planning.Run run = planning.startRun(id);
+        return "redirect:" + ROOT + "/runs/" + run.id();
+    }
+
+    @GetMapping("/runs/{runId:[0-9]+}")
+    String run(@PathVariable long runId, Model model, Locale locale) {
+        Planning.Run run = planning.run(runId);
+        Scenario scenario = planning.runScenario(runId);
+        Planning.SavedScenario saved = savedOrNull(run.scenarioId());
+        boolean running = run.status() == Planning.RunStatus.QUEUED || run.status() == Planning.RunStatus.RUNNING;
+        model.addAttribute("run", run);
+        model.addAttribute("saved", saved);
+        model.addAttribute("scenario", scenario);
+        model.addAttribute("running", running);
+        model.addAttribute("percent", Math.round(run.progress() * 100));
+        model.addAttribute("names", text);
+        if (run.status() == Planning.RunStatus.DONE) {
+            PlanResult result = planning.result(runId);
+            PlanFigures.Figures f = figures.of(result);
+            model.addAttribute("result", result);
+            model.addAttribute("f", f);
+            List<ItemChart> charts = new ArrayList<>();
+            for (PlanFigures.ItemSeries series : f.items()) {
+                charts.add(new ItemChart(series, PlanCharts.stacked(series)));
+            }
+            model.addAttribute("charts", charts);
+            model.addAttribute("reasons", UnmetReason.values());
+            model.addAttribute("map", map.unmet(f.unmetShareByMunicipality(), depotMarks(result, f), locale));
+            model.addAttribute("demo", f.demoDepots() || points.anyDemo());
+            model.addAttribute("whatIf", saved == null ? null : whatIf(saved, f));
+            Map<String, Long> suggested = new java.util.HashMap<>();
+            f.items().forEach(series -> suggested.put(series.item(), suggested(f, series.item())));
+            model.addAttribute("suggested", suggested);
+        }
+        return "planning/run";
+    }
+
+    @PostMapping("/runs/{runId:[0-9]+}/cancel")
+    String cancel(@PathVariable long runId) {
+        try {
+            planning.cancel(runId);
+        } catch (ResponseStatusException e) {
+            // Finished before the click arrived: the run's page says how it ended.
+            if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+                throw e;
+            }
+        }
+        return "redirect:" + ROOT + "/runs/" + runId;
+    }
+
+    @GetMapping("/runs/{runId:[0-9]+}/result.csv")
+    ResponseEntity<String> csv(@PathVariable long runId) {
+        PlanResult result = planning.result(runId);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"planning-run-" + runId + ".csv\"")
+                .body(report.csv(result));
+    }
+
+    @GetMapping("/runs/{runId:[0-9]+}/report.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long runId, Locale locale) {
+        PlanResult result = planning.result(runId);
+        Scenario scenario = planning.runScenario(runId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"planning-run-" + runId + ".pdf\"")
+                .body(report.pdf(scenario, result, locale));
+    }
+
+    /** One column of the comparison: a finished run, the scenario exactly as it ran, and its figures. */
+    record Compared(Planning.Run run, Scenario scenario, PlanFigures.Figures figures) {}
+
+    /** A row of the comparison: a label, whether it is an input, one value per column; values unlike the first column's marked. */
+    record CompareRow(String label, boolean input, List<String> values, List<Boolean> differs) {}
+
+    private static final java.util.Set<String> INPUT_ROWS = java.util.Set.of("planning.hazard", "planning.areas",
+            "planning.durationHours", "planning.helpSeekingShare", "planning.selfRelianceShare", "planning.items", "planning.tiers",
+            "planning.refuelling", "planning.walkingDistanceKm", "planning.vehicleCapacity", "planning.fairness", "planning.extraStock");
+
+    @GetMapping("/compare")
+    String compare(@RequestParam(required = false) List<Long> runs, @RequestParam(required = false) List<Long> scenarios,
+                   Model model, Locale locale) {
+        List<Compared> columns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        if (runs != null) {
+            for (Long runId : runs) {
+                Planning.Run run = planning.run(runId);
+                if (run.status() == Planning.RunStatus.DONE) {
+                    columns.add(new Compared(run, planning.runScenario(runId), figures.of(planning.result(runId))));
+                } else {
+                    missing.add("#" + runId);
+                }
+            }
+        }
+        if (scenarios != null) {
+            for (Long scenarioId : scenarios) {
+                Planning.SavedScenario saved = planning.get(scenarioId);
+                Optional<Planning.Run> done = newestFirst(planning.runs(scenarioId)).stream()
+                        .filter(r -> r.status() == Planning.RunStatus.DONE).findFirst();
+                if (done.isPresent()) {
+                    columns.add(new Compared(done.get(), planning.runScenario(done.get().id()),
+                            figures.of(planning.result(done.get().id()))));
+                } else {
+                    missing.add(saved.scenario().name());
+                }
+            }
+        }
+        model.addAttribute("columns", columns);
+        model.addAttribute("missing", missing);
+        model.addAttribute("rows", compareRows(columns, locale));
+        return "planning/compare";
+    }
+
+    // --- internals ---
+
+    record ItemChart(PlanFigures.ItemSeries series, PlanCharts.StackedChart chart) {}
+
+    /** The link that copies the scenario with extra stock where one more unit helps most. */
+    record WhatIf(long scenario, long depot, String item, long quantity, String depotName, String itemName) {}
+
+    private static WhatIf whatIf(Planning.SavedScenario saved, PlanFigures.Figures f) {
+        return f.depots().stream().filter(PlanFigures.DepotRow::helps).findFirst()
+                .map(d -> new WhatIf(saved.id(), d.depot(), d.item(), suggested(f, d.item()), d.name(), d.itemName()))
+                .orElse(null);
+    }
+
+    /** The unmet units of the item, rounded up to a round number: what it would take to close the gap. */
+    static long suggested(PlanFigures.Figures f, String item) {
+        long unmet = f.items().stream().filter(s -> s.item().equals(item)).mapToLong(s -> s.totals().unmet()).sum();
+        if (unmet <= 0) {
+            return 1000;
+        }
+        long magnitude = (long) Math.pow(10, Math.max(0, (long) Math.floor(Math.log10(unmet)) - 1));
+        return (unmet + magnitude - 1) / magnitude * magnitude;
+    }
+
+    private List<PlanMap.DepotMark> depotMarks(PlanResult result, PlanFigures.Figures f) {
+        Map<Long, PlanMap.DepotMark> marks = new LinkedHashMap<>();
+        java.util.Set<Long> helping = new java.util.HashSet<>();
+        f.depots().stream().filter(PlanFigures.DepotRow::helps).forEach(d -> helping.add(d.depot()));
+        for (PlanResult.DepotOutcome d : result.depots()) {
+            marks.computeIfAbsent(d.depot(), id -> new PlanMap.DepotMark(d.lat(), d.lon(), d.name(), helping.contains(id),
+                    catalogue.depot(id).map(Depot::demo).orElse(false)));
+        }
+        return List.copyOf(marks.values());
+    }
+
+    private String form(PlanScenarioForm form, Planning.SavedScenario saved, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("saved", saved);
+        model.addAttribute("errors", errors);
+        model.addAttribute("hazards", Hazard.values());
+        model.addAttribute("fairnessRules", Fairness.values());
+        model.addAttribute("regions", areas.regions());
+        model.addAttribute("depots", catalogue.depots());
+        model.addAttribute("catalogueItems", catalogue.items());
+        model.addAttribute("regionMap", map.regions(form.chosenAreas(), areas.regions().stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name()))));
+        return "planning/form";
+    }
+
+    private String refused(PlanScenarioForm form, Planning.SavedScenario saved, List<InvalidInputException.InvalidParam> problems,
+                           Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (InvalidInputException.InvalidParam problem : problems) {
+            errors.merge(form.formField(problem.name()), problem.reason(), (a, b) -> a + "; " + b);
+        }
+        return form(form, saved, errors, model);
+    }
+
+    private List<CompareRow> compareRows(List<Compared> columns, Locale locale) {
+        List<CompareRow> rows = new ArrayList<>();
+        row(rows, "planning.hazard", locale, columns, c -> message(locale, "planning.hazard." + c.scenario().hazard().code()));
+        row(rows, "planning.areas", locale, columns, c -> areaList(c.scenario().areas()));
+        row(rows, "planning.durationHours", locale, columns, c -> String.valueOf(c.scenario().durationHours()));
+        row(rows, "planning.helpSeekingShare", locale, columns, c -> percent(c.scenario().helpSeekingShare(), locale));
+        row(rows, "planning.selfRelianceShare", locale, columns, c -> percent(c.scenario().selfRelianceShare(), locale));
+        row(rows, "planning.items", locale, columns, c -> text.items(c.scenario()));
+        row(rows, "planning.tiers", locale, columns, c -> String.join(", ", c.scenario().tiers()));
+        row(rows, "planning.refuelling", locale, columns, c -> message(locale, c.scenario().refuelling() ? "planning.yes" : "planning.no"));
+        row(rows, "planning.walkingDistanceKm", locale, columns, c -> String.valueOf(c.scenario().walkingDistanceKm()));
+        row(rows, "planning.vehicleCapacity", locale, columns, c -> c.scenario().vehicleCapacityPerDepotPerDay() == null
+                ? message(locale, "planning.unlimited") : number(c.scenario().vehicleCapacityPerDepotPerDay(), locale));
+        row(rows, "planning.fairness", locale, columns, c -> message(locale, "planning.fairness." + c.scenario().fairness().code()));
+        row(rows, "planning.extraStock", locale, columns, c -> text.extraStock(c.scenario()));
+        row(rows, "planning.demand", locale, columns, c -> number(c.figures().headline().demand(), locale));
+        row(rows, "planning.supplied", locale, columns, c -> number(c.figures().headline().supplied(), locale));
+        row(rows, "planning.unmet", locale, columns, c -> number(c.figures().headline().unmet(), locale)
+                + " (" + percent(c.figures().headline().unmetShare(), locale) + ")");
+        for (UnmetReason reason : UnmetReason.values()) {
+            if (columns.stream().anyMatch(c -> c.figures().headline().unmetFor(reason) > 0)) {
+                row(rows, "planning.reason." + reason.code(), locale, columns,
+                        c -> number(c.figures().headline().unmetFor(reason), locale));
+            }
+        }
+        java.util.LinkedHashSet<String> items = new java.util.LinkedHashSet<>();
+        columns.forEach(c -> c.figures().items().forEach(s -> items.add(s.item())));
+        for (String item : items) {
+            String name = itemName(item);
+            rowText(rows, message(locale, "planning.compare.itemUnmet", name), columns, c -> c.figures().items().stream()
+                    .filter(s -> s.item().equals(item)).findFirst()
+                    .map(s -> number(s.totals().unmet(), locale) + " " + s.unit()).orElse("–"));
+            rowText(rows, message(locale, "planning.compare.itemFirstShortfall", name), columns, c -> c.figures().items().stream()
+                    .filter(s -> s.item().equals(item)).findFirst()
+                    .map(s -> s.firstShortfallDay() == null ? message(locale, "planning.noShortfall")
+                            : text.day(s.firstShortfallDay(), c.figures().dates().size() > s.firstShortfallDay()
+                            ? c.figures().dates().get(s.firstShortfallDay()) : null, locale)).orElse("–"));
+        }
+        return rows;
+    }
+
+    private void row(List<CompareRow> rows, String key, Locale locale, List<Compared> columns,
+                     java.util.function.Function<Compared, String> value) {
+        rows.add(compareRow(message(locale, key), !key.startsWith("planning.reason") && INPUT_ROWS.contains(key), columns, value));
+    }
+
+    private void rowText(List<CompareRow> rows, String label, List<Compared> columns,
+                         java.util.function.Function<Compared, String> value) {
+        rows.add(compareRow(label, false, columns, value));
+    }
+
+    private static CompareRow compareRow(String label, boolean input, List<Compared> columns,
+                                         java.util.function.Function<Compared, String> value) {
+        List<String> values = columns.stream().map(value).toList();
+        List<Boolean> differs = values.stream().map(v -> !values.isEmpty() && !v.equals(values.getFirst())).toList();
+        return new CompareRow(label, input, values, differs);
+    }
+
+    /** The saved scenario, or null when it was deleted since (its runs stay readable). */
+    private Planning.SavedScenario savedOrNull(long id) {
+        try {
+            return planning.get(id);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static List<Planning.Run> newestFirst(List<Planning.Run> runs) {
+        List<Planning.Run> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingLong(Planning.Run::id).reversed());
+        return sorted;
+    }
+
+    private String message(Locale locale, String key, Object... args) {
+        return text.message(locale, key, args);
+    }
+
+    private String areaList(List<String> codes) {
+        return text.areaList(codes);
+    }
+
+    private String itemName(String code) {
+        return text.itemName(code);
+    }
+
+    private String number(long value, Locale locale) {
+        return text.number(value, locale);
+    }
+
+    private String percent(double share, Locale locale) {
+        return text.percent(share, locale);
+    }
+}
