@@ -2,17 +2,21 @@ package nl.weerbaar.points;
 
 import java.io.PrintStream;
 import java.util.List;
+import nl.weerbaar.system.DemoDataSet;
 import nl.weerbaar.system.RequestId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** {@code ./weerbaar demo load}: the demo network of support points, once. */
+/** {@code ./weerbaar demo load}: the demo network of support points, once; then the other modules' demo data. */
 @Component
 class DemoLoadCommand implements nl.weerbaar.system.CliCommand {
 
     private final DemoNetworkLoader loader;
+    private final ObjectProvider<DemoDataSet> demoData;
 
-    DemoLoadCommand(DemoNetworkLoader loader) {
+    DemoLoadCommand(DemoNetworkLoader loader, ObjectProvider<DemoDataSet> demoData) {
         this.loader = loader;
+        this.demoData = demoData;
     }
 
     @Override
@@ -22,7 +26,8 @@ class DemoLoadCommand implements nl.weerbaar.system.CliCommand {
 
     @Override
     public String summary() {
-        return "build the demo network of support points on real polling-station buildings (once; marked demo)";
+        return "build the demo network of support points on real polling-station buildings, and demo depots and stock "
+                + "(once; marked demo)";
     }
 
     @Override
@@ -39,6 +44,8 @@ class DemoLoadCommand implements nl.weerbaar.system.CliCommand {
         } else {
             out.printf("The demo network is loaded already (%,d demo points); nothing changed.%n", outcome[0].points());
         }
+        RequestId.runAs("cli-demo-load", () -> demoData.orderedStream()
+                .forEach(set -> out.println(set.load(false, out::println).message())));
         return 0;
     }
 }

@@ -10,14 +10,19 @@ import nl.weerbaar.system.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./weerbaar demo load} as a user runs it: its own context without a web server, its own database. */
+/**
+ * {@code ./weerbaar demo load} as a user runs it: its own context without a web server, its own database; the
+ * other modules' demo data (the demo stock) follows the network.
+ */
 class DemoLoadCommandTest {
 
     @Test
     void loadsTheDemoNetworkWithProgressOnceAndThenChangesNothing(@TempDir Path data) {
         assertThat(run("demo", "load", "--data", data.toString()))
-                .contains("Demo network: 9,562 of 9,562 points", "Loaded the demo network: 9,562 support points");
-        assertThat(run("demo", "load", "--data", data.toString())).contains("loaded already (9,562 demo points); nothing changed");
+                .contains("Demo network: 9,562 of 9,562 points", "Loaded the demo network: 9,562 support points",
+                        "Demo stock: 68 of 68 depots", "Loaded the demo stock: 68 depots");
+        assertThat(run("demo", "load", "--data", data.toString())).contains("loaded already (9,562 demo points); nothing changed",
+                "The demo stock is loaded already (68 demo depots); nothing changed.");
     }
 
     private static String run(String... args) {
