@@ -308,9 +308,9 @@ final class ItemDistribution {
     }
 
     /**
-     * What a plain rule of thumb supplies on the same input: day by day, municipality by
-     * municipality, take from the nearest depot in reach that still has usable stock (earliest
-     * expiry first), within the vehicles left. The benchmark's baseline.
+     * What the plain rule of thumb supplies on the same input: every municipality draws from its
+     * nearest depot holding the item, day by day, earliest expiry first, within the vehicles left;
+     * when that depot is empty, it is short. The benchmark's baseline.
      */
     long greedySupplied() {
         prepare();
@@ -328,8 +328,8 @@ final class ItemDistribution {
         for (int t = 0; t < days; t++) {
             for (int m = 0; m < municipalities; m++) {
                 long need = areaDemand[t][m];
-                for (int r : nearestFirst(m)) {
-                    int d = reach[m][r];
+                if (reach[m].length > 0) {
+                    int d = reach[m][nearest(m)];
                     for (int s : classesByDepot.getOrDefault(d, List.of())) {
                         if (need == 0) {
                             break;
@@ -352,13 +352,14 @@ final class ItemDistribution {
         return supplied;
     }
 
-    private List<Integer> nearestFirst(int municipality) {
-        List<Integer> order = new ArrayList<>();
-        for (int r = 0; r < reach[municipality].length; r++) {
-            order.add(r);
+    private int nearest(int municipality) {
+        int best = 0;
+        for (int r = 1; r < reach[municipality].length; r++) {
+            if (cost[municipality][r] < cost[municipality][best]) {
+                best = r;
+            }
         }
-        order.sort(Comparator.comparingLong(r -> cost[municipality][r]));
-        return order;
+        return best;
     }
 
     /**
