@@ -1,7 +1,5 @@
 package nl.weerbaar.planning;
 
-import com.google.ortools.graph.MinCostFlow;
-import com.google.ortools.graph.MinCostFlowBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,42 +115,46 @@ final class DemandModel {
     private Assignment assign(List<List<Candidate>> candidates, boolean[] open, double share) {
         List<PlanInput.Zone> zones = input.zones();
         List<PlanInput.PointSite> points = input.points();
-        int zoneBase = 2;
-        int pointBase = zoneBase + zones.size();
-        MinCostFlow flow = new MinCostFlow(pointBase + points.size(), zones.size() * 4 + points.size());
+        FlowNetwork network = new FlowNetwork();
+        int source = network.node();
+        int sink = network.node();
+        int[] zoneNode = new int[zones.size()];
+        int[] pointNode = new int[points.size()];
+        for (int z = 0; z < zoneNode.length; z++) {
+            zoneNode[z] = network.node();
+        }
+        for (int p = 0; p < pointNode.length; p++) {
+            pointNode[p] = network.node();
+        }
         long[] people = new long[zones.size()];
         int[] supplyArcs = new int[zones.size()];
         for (int z = 0; z < zones.size(); z++) {
             people[z] = Math.round(zones.get(z).population() * share);
-            supplyArcs[z] = flow.addArcWithCapacityAndUnitCost(0, zoneBase + z, people[z], 0);
+            supplyArcs[z] = network.arc(source, zoneNode[z], people[z], 0);
             for (Candidate candidate : candidates.get(z)) {
                 if (open[candidate.point()]) {
-                    flow.addArcWithCapacityAndUnitCost(zoneBase + z, pointBase + candidate.point(), people[z], candidate.walkMetres());
+                    network.arc(zoneNode[z], pointNode[candidate.point()], people[z], candidate.walkMetres());
                 }
             }
         }
         long everyone = Arrays.stream(people).sum();
-        flow.setNodeSupply(0, everyone);
-        flow.setNodeSupply(1, -everyone);
+        network.supply(source, everyone);
+        network.supply(sink, -everyone);
         int[] capacityArcs = new int[points.size()];
         for (int p = 0; p < points.size(); p++) {
             Integer persons = points.get(p).capacityPersons();
             long daily = persons == null ? everyone : (long) persons * input.scenario().visitsPerPlacePerDay();
-            capacityArcs[p] = flow.addArcWithCapacityAndUnitCost(pointBase + p, 1, open[p] ? daily : 0, 0);
+            capacityArcs[p] = network.arc(pointNode[p], sink, open[p] ? daily : 0, 0);
         }
-        MinCostFlowBase.Status status = flow.solveMaxFlowWithMinCost();
-        if (status != MinCostFlowBase.Status.OPTIMAL) {
-            throw new IllegalStateException("Assigning residents to support points failed: " + status);
-        }
+        long[] flows = network.solveMaxFlow("residents to support points");
         double[] atPoint = new double[points.size()];
         for (int p = 0; p < points.size(); p++) {
-            atPoint[p] = flow.getFlow(capacityArcs[p]);
+            atPoint[p] = flows[capacityArcs[p]];
         }
         double[] unassigned = new double[zones.size()];
         for (int z = 0; z < zones.size(); z++) {
-            unassigned[z] = people[z] - flow.getFlow(supplyArcs[z]);
+            unassigned[z] = people[z] - flows[supplyArcs[z]];
         }
-        flow.delete();
         return new Assignment(atPoint, unassigned);
     }
 

@@ -1,15 +1,13 @@
 package nl.weerbaar.planning;
 
-import com.google.ortools.graph.MinCostFlow;
-import com.google.ortools.graph.MinCostFlowBase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.areas.SpatialIndex;
@@ -21,22 +19,23 @@ import nl.weerbaar.areas.SpatialIndex;
  * stock (depot, expiry) ─▶ depot on day t ─[vehicles]─▶ municipality on day t ─[tranches of its demand]─▶ end
  *        └──────────────────────── left unused ───────────────────────────────────────────────────────────▶ end
  * </pre>
- * Transport runs to each municipality's distribution centre (the middle of its support points);
- * its points share what arrives in proportion to their demand, so no point in a municipality is
- * favoured for being nearer a depot. Planning to municipalities rather than to each of 4,500
- * points keeps a national two-week plan to seconds (ten times fewer arcs) and loses only the last
- * few kilometres of transport distance.
  * Stock reaches a day only while it has not expired. Supplying demand earns a reward that is larger
  * than any transport cost, so the flow first supplies as much as it can; the rewards fall by
  * priority level (the fairness rule: a municipality's demand on a day is cut in 20 tranches of 5 %,
  * and a less-supplied tranche earns more), and among plans that supply the same, the one with the
  * least road distance wins. The optimum is exact (integer min-cost flow).
+ *
+ * <p>Transport runs to each municipality's distribution centre (the middle of its support points);
+ * its points share what arrives in proportion to their demand, so no point in a municipality is
+ * favoured for being nearer a depot. Planning to municipalities rather than to each of 4,500
+ * points keeps a national two-week plan to seconds (a fifth of the arcs) and loses only the last
+ * few kilometres of transport distance.
  */
 final class ItemDistribution {
 
     static final int TRANCHES = 20;
     /** Depots a municipality can be supplied from, nearest first, besides the national ones. */
-    static final int DEPOTS_PER_POINT = 12;
+    static final int DEPOTS_PER_MUNICIPALITY = 12;
 
     record DepotUse(long startStock, long delivered, long expiredUnused, long left, PlanResult.Marginal marginal) {}
 
@@ -48,7 +47,7 @@ final class ItemDistribution {
      * @param vehicleUse [depot][day] units sent out, to take off the next item's vehicle capacity
      */
     record Outcome(long[][] supplied, List<Map<Integer, Map<UnmetReason, Long>>> unmet, Map<Long, Long> deliveries,
-                   Map<Integer, DepotUse> depotUse, long[][] vehicleUse, long nodes, long arcs, boolean optimal) {}
+                   Map<Integer, DepotUse> depotUse, long[][] vehicleUse, long nodes, long arcs) {}
 
     private final PlanInput input;
     private final PlanInput.ItemNeed item;
@@ -58,6 +57,13 @@ final class ItemDistribution {
     private final String[] municipalityCodes;
     private final int municipalities;
     private final long[][] vehicleCapacity;
+    /** Per municipality index: the indexes of its points. */
+    private final int[][] pointsOf;
+    private final double[][] centre;
+    private final long[][] areaDemand;
+    private final List<StockClass> stock;
+    private final int[][] reach;
+    private final long[][] cost;
 
     /**
      * @param demand              [day][point] units of this item
@@ -74,6 +80,12 @@ final class ItemDistribution {
         this.municipalityCodes = municipalityCodes;
         this.municipalities = municipalityCodes.length;
         this.vehicleCapacity = vehicleCapacity;
+        this.pointsOf = pointsByMunicipality();
+        this.centre = distributionCentres();
+        this.areaDemand = areaDemand();
+        this.stock = stockClasses();
+        this.reach = depotsInReach();
+        this.cost = transportCosts();
     }
 
     /** Stock of this item at one depot that expires on one date (null: not within the scenario). */
@@ -83,31 +95,13 @@ final class ItemDistribution {
         }
     }
 
-    private List<StockClass> stock;
-    private double[][] centre;
-    private long[][] areaDemand;
-    private int[][] reach;
-    private long[][] cost;
-
-    private void prepare() {
-        if (stock == null) {
-            stock = stockClasses();
-            centre = distributionCentres();
-            areaDemand = areaDemand();
-            reach = depotsInReach(stock);
-            cost = transportCosts(reach);
-        }
-    }
-
     Outcome solve() {
-        prepare();
         int days = dates.size();
-        int pointCount = input.points().size();
         List<PlanInput.DepotSite> depots = input.depots();
         long step = Arrays.stream(cost).flatMapToLong(Arrays::stream).max().orElse(0) + 1;
         int levels = days * TRANCHES;
 
-        Graph graph = new Graph();
+        FlowNetwork graph = new FlowNetwork();
         int end = graph.node();
         boolean[] depotUsed = new boolean[depots.size()];
         for (int[] near : reach) {
@@ -169,17 +163,7 @@ final class ItemDistribution {
             }
         }
 
-        MinCostFlow flow = graph.build();
-        MinCostFlowBase.Status status = flow.solve();
-        if (status != MinCostFlowBase.Status.OPTIMAL) {
-            flow.delete();
-            throw new IllegalStateException("Planning " + item.item() + " failed in the solver: " + status);
-        }
-        long[] flows = new long[graph.arcCount()];
-        for (int a = 0; a < flows.length; a++) {
-            flows[a] = flow.getFlow(a);
-        }
-        flow.delete();
+        long[] flows = graph.solve(item.name());
 
         long[][] areaSupplied = new long[days][municipalities];
         long[][][] fromDepot = new long[days][municipalities][];
@@ -233,7 +217,7 @@ final class ItemDistribution {
             depotUse.put(d, new DepotUse(start, delivered[d], expiredUnused, left,
                     marginals.getOrDefault(d, new PlanResult.Marginal(0, null, null, 0))));
         }
-        return new Outcome(supplied, unmet, deliveries, depotUse, vehicleUse, graph.nodeCount(), graph.arcCount(), true);
+        return new Outcome(supplied, unmet, deliveries, depotUse, vehicleUse, graph.nodeCount(), graph.arcCount());
     }
 
     /** What reached a municipality on a day, shared by its points in proportion to their demand. */
@@ -313,7 +297,6 @@ final class ItemDistribution {
      * when that depot is empty, it is short. The benchmark's baseline.
      */
     long greedySupplied() {
-        prepare();
         int days = dates.size();
         long[] remaining = new long[stock.size()];
         Map<Integer, List<Integer>> classesByDepot = new HashMap<>();
@@ -366,7 +349,7 @@ final class ItemDistribution {
      * A municipality's demand on a day in tranches of 5 %; each tranche's reward follows the
      * fairness rule's priority level, one {@code step} (more than any transport cost) apart.
      */
-    private void addTranches(Graph graph, int area, int end, long areaDemand, int day, int days, int levels, long step) {
+    private void addTranches(FlowNetwork graph, int area, int end, long areaDemand, int day, int days, int levels, long step) {
         Fairness fairness = input.scenario().fairness();
         if (fairness == Fairness.MOST_SUPPLIED) {
             graph.arc(area, end, areaDemand, -step);
@@ -404,11 +387,7 @@ final class ItemDistribution {
         return new ArrayList<>(classes.values());
     }
 
-    /** Per municipality: where its points are, and their demand per day. */
-    private int[][] pointsOf;
-
-    /** Each municipality's distribution centre: the middle of its support points. */
-    private double[][] distributionCentres() {
+    private int[][] pointsByMunicipality() {
         List<List<Integer>> members = new ArrayList<>();
         for (int m = 0; m < municipalities; m++) {
             members.add(new ArrayList<>());
@@ -416,7 +395,11 @@ final class ItemDistribution {
         for (int p = 0; p < municipalityOfPoint.length; p++) {
             members.get(municipalityOfPoint[p]).add(p);
         }
-        pointsOf = members.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return members.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** Each municipality's distribution centre: the middle of its support points. */
+    private double[][] distributionCentres() {
         double[][] centres = new double[municipalities][];
         for (int m = 0; m < municipalities; m++) {
             if (pointsOf[m].length > 0) {
@@ -443,7 +426,7 @@ final class ItemDistribution {
     }
 
     /** For every municipality: the nearest depots holding this item, the national ones, and its points' own stores. */
-    private int[][] depotsInReach(List<StockClass> stock) {
+    private int[][] depotsInReach() {
         List<PlanInput.DepotSite> depots = input.depots();
         boolean[] holds = new boolean[depots.size()];
         stock.forEach(s -> holds[s.depot()] = true);
@@ -458,11 +441,11 @@ final class ItemDistribution {
             municipalityOfPointId.put(input.points().get(p).id(), municipalityOfPoint[p]);
         }
         SpatialIndex<Integer> index = SpatialIndex.of(holding, d -> depots.get(d).lat(), d -> depots.get(d).lon());
-        int[][] reach = new int[municipalities][];
+        int[][] inReach = new int[municipalities][];
         for (int m = 0; m < municipalities; m++) {
             LinkedHashSet<Integer> near = new LinkedHashSet<>();
             if (centre[m] != null && !holding.isEmpty()) {
-                index.nearest(centre[m][0], centre[m][1], DEPOTS_PER_POINT).forEach(n -> near.add(n.item()));
+                index.nearest(centre[m][0], centre[m][1], DEPOTS_PER_MUNICIPALITY).forEach(n -> near.add(n.item()));
                 for (int d : holding) {
                     PlanInput.DepotSite depot = depots.get(d);
                     Integer storeOf = depot.supportPoint() == null ? null : municipalityOfPointId.get(depot.supportPoint());
@@ -471,22 +454,22 @@ final class ItemDistribution {
                     }
                 }
             }
-            reach[m] = near.stream().mapToInt(Integer::intValue).toArray();
+            inReach[m] = near.stream().mapToInt(Integer::intValue).toArray();
         }
-        return reach;
+        return inReach;
     }
 
     /** Road distance to each municipality's centre in units of 100 m: straight line times the detour factor. */
-    private long[][] transportCosts(int[][] reach) {
-        long[][] cost = new long[reach.length][];
+    private long[][] transportCosts() {
+        long[][] costs = new long[reach.length][];
         for (int m = 0; m < reach.length; m++) {
-            cost[m] = new long[reach[m].length];
+            costs[m] = new long[reach[m].length];
             for (int r = 0; r < reach[m].length; r++) {
                 PlanInput.DepotSite depot = input.depots().get(reach[m][r]);
-                cost[m][r] = Math.round(roadMetres(depot, centre[m][0], centre[m][1]) / 100);
+                costs[m][r] = Math.round(roadMetres(depot, centre[m][0], centre[m][1]) / 100);
             }
         }
-        return cost;
+        return costs;
     }
 
     double roadMetres(PlanInput.DepotSite depot, double lat, double lon) {
@@ -554,93 +537,5 @@ final class ItemDistribution {
 
     private static boolean hasUnmet(List<Map<Integer, Map<UnmetReason, Long>>> unmet) {
         return unmet.stream().anyMatch(day -> !day.isEmpty());
-    }
-
-    /** Arcs collected first, so the residual network can be read back after the solve. */
-    static final class Graph {
-        private int nodes;
-        private final LongList supplies = new LongList();
-        final IntList tails = new IntList();
-        final IntList heads = new IntList();
-        final LongList capacities = new LongList();
-        final LongList costs = new LongList();
-
-        int node() {
-            supplies.add(0);
-            return nodes++;
-        }
-
-        void supply(int node, long units) {
-            supplies.set(node, supplies.get(node) + units);
-        }
-
-        int arc(int tail, int head, long capacity, long cost) {
-            tails.add(tail);
-            heads.add(head);
-            capacities.add(capacity);
-            costs.add(cost);
-            return tails.size() - 1;
-        }
-
-        int nodeCount() {
-            return nodes;
-        }
-
-        int arcCount() {
-            return tails.size();
-        }
-
-        MinCostFlow build() {
-            MinCostFlow flow = new MinCostFlow(nodes, tails.size());
-            for (int a = 0; a < tails.size(); a++) {
-                flow.addArcWithCapacityAndUnitCost(tails.get(a), heads.get(a), capacities.get(a), costs.get(a));
-            }
-            for (int n = 0; n < nodes; n++) {
-                if (supplies.get(n) != 0) {
-                    flow.setNodeSupply(n, supplies.get(n));
-                }
-            }
-            return flow;
-        }
-    }
-
-    static final class IntList {
-        private int[] values = new int[1024];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int get(int index) {
-            return values[index];
-        }
-
-        int size() {
-            return size;
-        }
-    }
-
-    static final class LongList {
-        private long[] values = new long[1024];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long get(int index) {
-            return values[index];
-        }
-
-        void set(int index, long value) {
-            values[index] = value;
-        }
     }
 }

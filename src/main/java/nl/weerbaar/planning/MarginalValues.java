@@ -20,11 +20,11 @@ final class MarginalValues {
     private static final Logger log = LoggerFactory.getLogger(MarginalValues.class);
     private static final long UNREACHED = Long.MAX_VALUE / 4;
 
-    private final ItemDistribution.Graph graph;
+    private final FlowNetwork graph;
     private final long[] flows;
     private final int end;
 
-    MarginalValues(ItemDistribution.Graph graph, long[] flows, int end) {
+    MarginalValues(FlowNetwork graph, long[] flows, int end) {
         this.graph = graph;
         this.flows = flows;
         this.end = end;
@@ -38,11 +38,11 @@ final class MarginalValues {
         int arcs = graph.arcCount();
         int[] count = new int[nodes + 1];
         for (int a = 0; a < arcs; a++) {
-            if (flows[a] < graph.capacities.get(a)) {
-                count[graph.heads.get(a) + 1]++;
+            if (flows[a] < graph.capacity(a)) {
+                count[graph.head(a) + 1]++;
             }
             if (flows[a] > 0) {
-                count[graph.tails.get(a) + 1]++;
+                count[graph.tail(a) + 1]++;
             }
         }
         for (int n = 0; n < nodes; n++) {
@@ -52,10 +52,10 @@ final class MarginalValues {
         int[] from = new int[count[nodes]];
         long[] weight = new long[count[nodes]];
         for (int a = 0; a < arcs; a++) {
-            int tail = graph.tails.get(a);
-            int head = graph.heads.get(a);
-            long cost = graph.costs.get(a);
-            if (flows[a] < graph.capacities.get(a)) {
+            int tail = graph.tail(a);
+            int head = graph.head(a);
+            long cost = graph.cost(a);
+            if (flows[a] < graph.capacity(a)) {
                 from[fill[head]] = tail;
                 weight[fill[head]++] = cost;
             }
