@@ -147,6 +147,7 @@ class PlanFigures {
         }
         depots.sort(Comparator.comparing((DepotRow r) -> !r.helps()).thenComparing(r -> -r.priority())
                 .thenComparing(r -> r.helpsDay() == null ? Integer.MAX_VALUE : r.helpsDay())
+                .thenComparing(r -> -r.delivered())
                 .thenComparing(DepotRow::name).thenComparing(DepotRow::itemName));
 
         Map<String, long[]> perMunicipality = new HashMap<>();

@@ -93,6 +93,7 @@ class PlanningPagesBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector(".planning-status--failed"))).isEmpty();
 
             assertThat(browser.find("#region-shortfalls").getText()).contains("VR13 Amsterdam-Amstelland");
+            assertThat(browser.driver().findElements(By.cssSelector("head link[href='/css/planning.css']"))).hasSize(1);
             WebElement chart = browser.find("#chart-drinking-water svg");
             assertThat(chart.getAttribute("role")).isEqualTo("img");
             assertThat(browser.find("#table-drinking-water").getText()).contains("dag 1");

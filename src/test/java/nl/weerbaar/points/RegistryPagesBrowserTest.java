@@ -42,7 +42,7 @@ class RegistryPagesBrowserTest {
             browser.find("#lat").sendKeys("52,3600");
             browser.find("#lon").sendKeys("4.9000");
             browser.find("#cap-drinking-water").click();
-            browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form[method='post'] button[type='submit']"));
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             String editPath = browser.path().replace("?saved", "");
             long id = Long.parseLong(editPath.replaceAll("\\D+", " ").trim().split(" ")[0]);
@@ -51,11 +51,11 @@ class RegistryPagesBrowserTest {
             assertThat(stored.get("capabilities").toString()).contains("information", "drinking-water");
 
             browser.find("#opening").sendKeys("Bij stroomuitval binnen 2 uur");
-            browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form[method='post'] button[type='submit']"));
             assertThat(api.get("/api/v1/support-points/" + id).json().get("opening").asString())
                     .isEqualTo("Bij stroomuitval binnen 2 uur");
 
-            browser.find("form[action$='/intrekken'] button").click();
+            browser.clickAndWaitForNewPage(browser.find("form[action$='/intrekken'] button"));
             assertThat(browser.find("[role='status']").getText()).contains("ingetrokken");
             assertThat(api.get("/api/v1/support-points/" + id).status()).isEqualTo(404);
 
