@@ -34,8 +34,10 @@ import nl.weerbaar.areas.SpatialIndex;
 final class ItemDistribution {
 
     static final int TRANCHES = 20;
-    /** Depots a municipality can be supplied from, nearest first, besides the national ones. */
+    /** Depots holding the item a municipality can be supplied from, nearest first, besides the national ones. */
     static final int DEPOTS_PER_MUNICIPALITY = 12;
+    /** Depots nearest a municipality, whatever they hold: where extra stock might help it. */
+    static final int NEARBY_DEPOTS = 4;
 
     record DepotUse(long startStock, long delivered, long expiredUnused, long left, PlanResult.Marginal marginal) {}
 
@@ -62,6 +64,8 @@ final class ItemDistribution {
     private final double[][] centre;
     private final long[][] areaDemand;
     private final List<StockClass> stock;
+    /** Per depot index: whether it holds any of this item. */
+    private final boolean[] holds;
     private final int[][] reach;
     private final long[][] cost;
 
@@ -84,6 +88,8 @@ final class ItemDistribution {
         this.centre = distributionCentres();
         this.areaDemand = areaDemand();
         this.stock = stockClasses();
+        this.holds = new boolean[input.depots().size()];
+        stock.forEach(s -> holds[s.depot()] = true);
         this.reach = depotsInReach();
         this.cost = transportCosts();
     }
@@ -311,8 +317,8 @@ final class ItemDistribution {
         for (int t = 0; t < days; t++) {
             for (int m = 0; m < municipalities; m++) {
                 long need = areaDemand[t][m];
-                if (reach[m].length > 0) {
-                    int d = reach[m][nearest(m)];
+                int d = nearestHolding(m);
+                if (d >= 0) {
                     for (int s : classesByDepot.getOrDefault(d, List.of())) {
                         if (need == 0) {
                             break;
@@ -335,14 +341,15 @@ final class ItemDistribution {
         return supplied;
     }
 
-    private int nearest(int municipality) {
-        int best = 0;
-        for (int r = 1; r < reach[municipality].length; r++) {
-            if (cost[municipality][r] < cost[municipality][best]) {
+    /** The nearest depot in reach that holds the item, or -1. */
+    private int nearestHolding(int municipality) {
+        int best = -1;
+        for (int r = 0; r < reach[municipality].length; r++) {
+            if (holds[reach[municipality][r]] && (best < 0 || cost[municipality][r] < cost[municipality][best])) {
                 best = r;
             }
         }
-        return best;
+        return best < 0 ? -1 : reach[municipality][best];
     }
 
     /**
@@ -425,13 +432,17 @@ final class ItemDistribution {
         return total;
     }
 
-    /** For every municipality: the nearest depots holding this item, the national ones, and its points' own stores. */
+    /**
+     * For every municipality: the nearest depots holding this item, the national ones and its
+     * points' own stores; and the nearest depots whatever they hold, so that the plan can say what
+     * stock would do there too.
+     */
     private int[][] depotsInReach() {
         List<PlanInput.DepotSite> depots = input.depots();
-        boolean[] holds = new boolean[depots.size()];
-        stock.forEach(s -> holds[s.depot()] = true);
+        List<Integer> all = new ArrayList<>();
         List<Integer> holding = new ArrayList<>();
         for (int d = 0; d < depots.size(); d++) {
+            all.add(d);
             if (holds[d]) {
                 holding.add(d);
             }
@@ -440,12 +451,16 @@ final class ItemDistribution {
         for (int p = 0; p < municipalityOfPoint.length; p++) {
             municipalityOfPointId.put(input.points().get(p).id(), municipalityOfPoint[p]);
         }
-        SpatialIndex<Integer> index = SpatialIndex.of(holding, d -> depots.get(d).lat(), d -> depots.get(d).lon());
+        SpatialIndex<Integer> holdingIndex = SpatialIndex.of(holding, d -> depots.get(d).lat(), d -> depots.get(d).lon());
+        SpatialIndex<Integer> allIndex = SpatialIndex.of(all, d -> depots.get(d).lat(), d -> depots.get(d).lon());
         int[][] inReach = new int[municipalities][];
         for (int m = 0; m < municipalities; m++) {
             LinkedHashSet<Integer> near = new LinkedHashSet<>();
-            if (centre[m] != null && !holding.isEmpty()) {
-                index.nearest(centre[m][0], centre[m][1], DEPOTS_PER_MUNICIPALITY).forEach(n -> near.add(n.item()));
+            if (centre[m] != null && !all.isEmpty()) {
+                if (!holding.isEmpty()) {
+                    holdingIndex.nearest(centre[m][0], centre[m][1], DEPOTS_PER_MUNICIPALITY).forEach(n -> near.add(n.item()));
+                }
+                allIndex.nearest(centre[m][0], centre[m][1], NEARBY_DEPOTS).forEach(n -> near.add(n.item()));
                 for (int d : holding) {
                     PlanInput.DepotSite depot = depots.get(d);
                     Integer storeOf = depot.supportPoint() == null ? null : municipalityOfPointId.get(depot.supportPoint());
