@@ -10,6 +10,8 @@ import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +74,15 @@ class WhatIfTest {
             browser.get("/staff/planning/compare?runs=" + without + "," + with);
             String comparison = browser.find("#comparison").getText();
             assertThat(comparison).contains((String) scenario.get("name"), (String) withExtra.get("name"));
-            assertThat(browser.find("#comparison").findElements(org.openqa.selenium.By.cssSelector("mark"))).isNotEmpty();
+            assertThat(browser.find("#comparison").findElements(By.cssSelector("mark"))).isNotEmpty();
+
+            // From the first run's page, "what if?" opens a copy with extra stock where one more unit helps.
+            browser.get("/staff/planning/runs/" + without);
+            browser.clickAndWaitForNewPage(browser.find("#what-if"));
+            assertThat(browser.path()).startsWith("/staff/planning/new?from=");
+            assertThat(new Select(browser.find("#extra0-item")).getFirstSelectedOption().getAttribute("value")).isEqualTo("drinking-water");
+            assertThat(Long.parseLong(browser.find("#extra0-quantity").getAttribute("value"))).isPositive();
+            assertThat(new Select(browser.find("#extra0-depot")).getFirstSelectedOption().getAttribute("value")).isNotBlank();
         }
     }
 
