@@ -18,7 +18,8 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * A run's result as CSV (one row per municipality, day and item) and as a printable PDF report.
+ * A run's result as CSV (one row per municipality, day and item; or per support point, day and item)
+ * and as a printable PDF report.
  *
  * <p>CSV columns: {@code municipality} (CBS code), {@code region} (VRnn), {@code day} (counting
  * from 1, as the pages and the PDF do: day 1 is the scenario's first day), {@code date}
@@ -68,6 +69,31 @@ public class PlanReport {
                     cells.add(row.unmet() == null ? 0 : row.unmet().getOrDefault(reason, 0L));
                 }
                 printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * What each support point needs and receives per day and item: {@code point} (id), {@code name},
+     * {@code municipality}, {@code day} (from 1), {@code date}, {@code item}, {@code demand},
+     * {@code supplied}, {@code unmet}, {@code open} (false once the point has gone dark).
+     */
+    public String pointsCsv(PlanResult result) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader("point", "name", "municipality", "day", "date", "item", "demand", "supplied", "unmet", "open").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (PlanResult.PointOutcome point : result.points()) {
+                for (int day = 0; day < point.demandPerDay().size(); day++) {
+                    long demand = point.demandPerDay().get(day);
+                    long supplied = point.suppliedPerDay().get(day);
+                    boolean open = point.darkFromDay() == null || day < point.darkFromDay();
+                    printer.printRecord(point.point(), point.name(), point.municipality(), day + 1, result.dates().get(day),
+                            point.item(), demand, supplied, demand - supplied, open);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,9 +29,13 @@ public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Sho
 
     public record Shortfall(String municipality, String region, String item, int day) {}
 
-    /** {@code darkFromDay} null: the point stayed open throughout. */
+    /**
+     * One point and item: totals over the scenario, and per day (index = day) what its residents
+     * needed there and what reached it. {@code darkFromDay} null: the point stayed open throughout.
+     */
     public record PointOutcome(long point, String name, String municipality, double lat, double lon, Integer darkFromDay,
-                               String item, long demand, long supplied, long unmet) {}
+                               String item, long demand, long supplied, long unmet, List<Long> demandPerDay,
+                               List<Long> suppliedPerDay) {}
 
     public record DepotOutcome(long depot, String name, String level, double lat, double lon, String item,
                                long startStock, long delivered, long expiredUnused, long left, Marginal marginal) {}

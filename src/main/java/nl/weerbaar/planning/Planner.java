@@ -184,15 +184,18 @@ public class Planner {
             new java.util.TreeMap<>(firstShortfall).forEach((municipality, day) ->
                     shortfalls.add(new PlanResult.Shortfall(municipality, regionOf.get(municipality), item.item(), day)));
             for (int p = 0; p < sites.size(); p++) {
-                long pointDemand = 0;
-                long pointSupplied = 0;
+                List<Long> demandPerDay = new ArrayList<>(days);
+                List<Long> suppliedPerDay = new ArrayList<>(days);
                 for (int t = 0; t < days; t++) {
-                    pointDemand += itemDemand[t][p];
-                    pointSupplied += outcome.supplied()[t][p];
+                    demandPerDay.add(itemDemand[t][p]);
+                    suppliedPerDay.add(outcome.supplied()[t][p]);
                 }
+                long pointDemand = demandPerDay.stream().mapToLong(Long::longValue).sum();
+                long pointSupplied = suppliedPerDay.stream().mapToLong(Long::longValue).sum();
                 PlanInput.PointSite site = sites.get(p);
                 points.add(new PlanResult.PointOutcome(site.id(), site.name(), site.municipality(), site.lat(), site.lon(),
-                        demand.darkFromDay()[p], item.item(), pointDemand, pointSupplied, pointDemand - pointSupplied));
+                        demand.darkFromDay()[p], item.item(), pointDemand, pointSupplied, pointDemand - pointSupplied,
+                        demandPerDay, suppliedPerDay));
             }
             outcome.depotUse().forEach((d, use) -> {
                 PlanInput.DepotSite depot = input.depots().get(d);

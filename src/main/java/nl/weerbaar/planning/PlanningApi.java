@@ -185,6 +185,16 @@ class PlanningApi {
                 .body(csv);
     }
 
+    @GetMapping(value = "/scenario-runs/{runId}/points.csv", produces = "text/csv")
+    @Operation(operationId = "getScenarioRunPointsCsv", summary = "What each support point needs and receives, per day "
+            + "and item, as CSV")
+    ResponseEntity<String> pointsCsv(@PathVariable long runId) {
+        String csv = report.pointsCsv(planning.result(runId));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename(runId, "points.csv") + "\"")
+                .body(csv);
+    }
+
     @GetMapping(value = "/scenario-runs/{runId}/report.pdf", produces = "application/pdf")
     @Operation(operationId = "getScenarioRunReportPdf", summary = "The report of a finished run as PDF, to print")
     ResponseEntity<byte[]> reportPdf(@PathVariable long runId, Locale locale) {

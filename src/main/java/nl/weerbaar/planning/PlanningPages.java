@@ -237,10 +237,18 @@ class PlanningPages {
 
     @GetMapping("/runs/{runId:[0-9]+}/result.csv")
     ResponseEntity<String> csv(@PathVariable long runId) {
-        PlanResult result = planning.result(runId);
+        return csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
+    }
+
+    @GetMapping("/runs/{runId:[0-9]+}/points.csv")
+    ResponseEntity<String> pointsCsv(@PathVariable long runId) {
+        return csvDownload("planning-run-" + runId + "-points.csv", report.pointsCsv(planning.result(runId)));
+    }
+
+    private static ResponseEntity<String> csvDownload(String filename, String csv) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"planning-run-" + runId + ".csv\"")
-                .body(report.csv(result));
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .body(csv);
     }
 
     @GetMapping("/runs/{runId:[0-9]+}/report.pdf")

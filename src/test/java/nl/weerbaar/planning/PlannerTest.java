@@ -103,8 +103,11 @@ class PlannerTest {
         assertThat(dayTotal(result, 0, "GM0002")).containsExactly(3_000L, 3_000L);
         assertThat(dayTotal(result, 1, "GM0002").get(1)).isZero();
         assertThat(reasons(result)).containsOnlyKeys(UnmetReason.POINT_DARK);
-        assertThat(result.points()).filteredOn(p -> p.point() == 2).singleElement()
-                .satisfies(p -> assertThat(p.darkFromDay()).isEqualTo(1));
+        assertThat(result.points()).filteredOn(p -> p.point() == 2).singleElement().satisfies(p -> {
+            assertThat(p.darkFromDay()).isEqualTo(1);
+            assertThat(p.demandPerDay()).as("a dark point draws nobody").containsExactly(3_000L, 0L, 0L);
+            assertThat(p.suppliedPerDay()).containsExactly(3_000L, 0L, 0L);
+        });
     }
 
     @Test

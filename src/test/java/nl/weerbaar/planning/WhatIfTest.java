@@ -65,6 +65,12 @@ class WhatIfTest {
         assertThat(marginal.get("municipality").asString()).isEqualTo(ALMERE);
         assertThat(depotRow(after, depotId).get("startStock").asLong()).isEqualTo(100_000);
 
+        String pointsCsv = api.get("/api/v1/scenario-runs/" + with + "/points.csv", admin).body();
+        assertThat(pointsCsv.lines().findFirst().orElseThrow()).isEqualTo("point,name,municipality,day,date,item,demand,supplied,unmet,open");
+        long pointId = point.json().get("id").asLong();
+        assertThat(pointsCsv.lines().filter(line -> line.startsWith(pointId + ",")))
+                .singleElement().satisfies(line -> assertThat(line).contains(",GM0034,1,2026-12-01,drinking-water,").endsWith(",true"));
+
         try (Browser browser = Browser.open(port)) {
             browser.get("/login");
             browser.find("#username").sendKeys("admin");
