@@ -122,8 +122,8 @@ public class Planning {
     @Transactional
     public SavedScenario copy(long id, String name) {
         Actor actor = access.requireRole(Role.COORDINATOR);
-        new InputCheck().require(name, n -> !n.isBlank() && n.strip().length() <= 200, "name",
-                "must be 1 to 200 characters").orThrow();
+        new InputCheck().require(name, n -> !n.isBlank() && n.strip().length() <= 120, "name",
+                "must be 1 to 120 characters").orThrow();
         SavedScenario original = scenarios.find(id).orElseThrow(() -> noScenario(id));
         requireEvery(original.scenario());
         Scenario copy = renamed(original.scenario(), name.strip());
