@@ -54,7 +54,12 @@ class PlanFigures {
         }
     }
 
-    record ItemSeries(String item, String name, String unit, List<ItemDay> days, Headline totals, Integer firstShortfallDay) {}
+    /**
+     * @param firstShortfallDay       the first day with any unmet demand of the item, anywhere
+     * @param firstSupplyShortfallDay the first day the stock or its transport fell short (not access to a point)
+     */
+    record ItemSeries(String item, String name, String unit, List<ItemDay> days, Headline totals, Integer firstShortfallDay,
+                      Integer firstSupplyShortfallDay) {}
 
     /** One municipality's first day short of an item. {@code day} counts from 0. */
     record ShortfallRow(String municipality, String municipalityName, String region, String regionName, String item,
@@ -95,8 +100,11 @@ class PlanFigures {
                 days.add(new ItemDay(day, date(dates, day), sum.demand(), sum.supplied(), sum.unmetByReason()));
             }
             Item item = catalogue.item(entry.getKey()).orElse(null);
+            Integer firstSupplyShortfall = days.stream()
+                    .filter(d -> d.unmet().entrySet().stream().anyMatch(e -> e.getKey().supply() && e.getValue() > 0))
+                    .map(ItemDay::day).findFirst().orElse(null);
             items.add(new ItemSeries(entry.getKey(), item == null ? entry.getKey() : item.name(), item == null ? "" : item.unit(),
-                    days, headline(entry.getValue()), firstByItem.get(entry.getKey())));
+                    days, headline(entry.getValue()), firstByItem.get(entry.getKey()), firstSupplyShortfall));
         }
 
         Map<String, Map<UnmetReason, Long>> unmetOnShortfallDay = new HashMap<>();

@@ -84,6 +84,8 @@ class WhatIfTest {
 
             // From the first run's page, "what if?" opens a copy with extra stock where one more unit helps.
             browser.get("/staff/planning/runs/" + without);
+            assertThat(browser.find("#chart-drinking-water").findElement(By.xpath("..")).getText())
+                    .contains("Voorraad of vervoer schiet tekort vanaf dag 1");
             browser.clickAndWaitForNewPage(browser.find("#what-if"));
             assertThat(browser.path()).startsWith("/staff/planning/new?from=");
             assertThat(new Select(browser.find("#extra0-item")).getFirstSelectedOption().getAttribute("value")).isEqualTo("drinking-water");
