@@ -416,7 +416,9 @@ public class SupportPoints {
                 Codes.parse(type, code).ifPresentOrElse(parsed::add, () -> unknown.add(code.strip()));
             }
         }
-        check.require(unknown.isEmpty(), field, "unknown code(s) " + unknown + ": expected " + Codes.list(type));
+        if (!unknown.isEmpty()) {
+            check.require(false, field, "unknown code(s) " + unknown + ": expected " + Codes.list(type));
+        }
         return parsed;
     }
 

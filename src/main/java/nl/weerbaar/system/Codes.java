@@ -8,10 +8,20 @@ import java.util.stream.Collectors;
 /** Enum constants as the kebab-case codes the API and the database use: DRINKING_WATER is drinking-water. */
 public final class Codes {
 
+    /** Every answer that lists points writes several codes per point: made once per enum, not per call. */
+    private static final ClassValue<String[]> CODES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                    .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .toArray(String[]::new);
+        }
+    };
+
     private Codes() {}
 
     public static String of(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return CODES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
