@@ -179,19 +179,20 @@ class PlanningApi {
     @Operation(operationId = "getScenarioRunResultCsv", summary = "The plan of a finished run as CSV: one row per "
             + "municipality, day and item")
     ResponseEntity<String> resultCsv(@PathVariable long runId) {
-        String csv = report.csv(planning.result(runId));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename(runId, "csv") + "\"")
-                .body(csv);
+        return csvDownload(filename(runId, "csv"), report.csv(planning.result(runId)));
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/points.csv", produces = "text/csv")
     @Operation(operationId = "getScenarioRunPointsCsv", summary = "What each support point needs and receives, per day "
             + "and item, as CSV")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
-        String csv = report.pointsCsv(planning.result(runId));
+        return csvDownload(filename(runId, "points.csv"), report.pointsCsv(planning.result(runId)));
+    }
+
+    /** A CSV answer that browsers save as {@code filename}; the staff pages use it too. */
+    static ResponseEntity<String> csvDownload(String filename, String csv) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename(runId, "points.csv") + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(csv);
     }
 

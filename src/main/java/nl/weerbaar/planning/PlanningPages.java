@@ -237,19 +237,14 @@ class PlanningPages {
 
     @GetMapping("/runs/{runId:[0-9]+}/result.csv")
     ResponseEntity<String> csv(@PathVariable long runId) {
-        return csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
+        return PlanningApi.csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
     }
 
     @GetMapping("/runs/{runId:[0-9]+}/points.csv")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
-        return csvDownload("planning-run-" + runId + "-points.csv", report.pointsCsv(planning.result(runId)));
+        return PlanningApi.csvDownload("planning-run-" + runId + "-points.csv", report.pointsCsv(planning.result(runId)));
     }
 
-    private static ResponseEntity<String> csvDownload(String filename, String csv) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .body(csv);
-    }
 
     @GetMapping("/runs/{runId:[0-9]+}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long runId, Locale locale) {
