@@ -8,11 +8,13 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * What goes on paper: XHTML rendered to PDF with the DejaVu Sans font embedded (its licence lies
@@ -20,6 +22,12 @@ import java.util.Map;
  * lead from paper back to the live pages.
  */
 public final class PrintedDocuments {
+
+    static {
+        // openhtmltopdf reports timings and font loading at INFO on standard error, also in the
+        // middle of a command's output; its warnings still show.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private PrintedDocuments() {}
 
