@@ -102,11 +102,15 @@ public class PlanInputs {
         return zones;
     }
 
+    /**
+     * The public points of the area: where residents can go. A shelter for vulnerable people is not
+     * public, takes in only those sent to it, and is left out of the residents' demand.
+     */
     private List<PlanInput.PointSite> points(Scenario scenario, Set<String> municipalities) {
         Set<Long> excluded = new HashSet<>(scenario.excludedPoints());
         return points.list(new SupportPoints.ListFilter(null, null, null)).stream()
-                .filter(p -> !p.retired() && municipalities.contains(p.municipality()) && !excluded.contains(p.id())
-                        && scenario.tiers().contains(p.tier().code()))
+                .filter(p -> p.isPublic() && !p.retired() && municipalities.contains(p.municipality())
+                        && !excluded.contains(p.id()) && scenario.tiers().contains(p.tier().code()))
                 .map(PlanInputs::site)
                 .toList();
     }
