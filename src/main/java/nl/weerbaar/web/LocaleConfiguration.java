@@ -1,6 +1,5 @@
 package nl.weerbaar.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

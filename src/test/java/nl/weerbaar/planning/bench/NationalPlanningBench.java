@@ -1,7 +1,6 @@
 package nl.weerbaar.planning.bench;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
