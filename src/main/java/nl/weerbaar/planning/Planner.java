@@ -84,14 +84,12 @@ public class Planner {
         progress.report(0.97, "Resultaten samenvatten");
         boolean proven = scenario.vehicleCapacityPerDepotPerDay() == null;
         double total = seconds(started);
-        PlanResult partial = results.build();
-        long demandUnits = partial.areaDays().stream().mapToLong(PlanResult.AreaDay::demand).sum();
-        long supplied = partial.areaDays().stream().mapToLong(PlanResult.AreaDay::supplied).sum();
+        long demandUnits = results.total(PlanResult.AreaDay::demand);
+        long supplied = results.total(PlanResult.AreaDay::supplied);
         PlanResult.Statistics statistics = new PlanResult.Statistics(demandUnits, supplied, demandUnits - supplied, baseline,
                 proven, proven ? 0.0 : null, SOLVER, nodes, arcs, demandSeconds, total - demandSeconds, total);
         progress.report(1, "Klaar");
-        return new PlanResult(partial.dates(), partial.areaDays(), partial.shortfalls(), partial.points(), partial.depots(),
-                partial.deliveries(), statistics);
+        return results.build(statistics);
     }
 
     private static long[][] vehicleCapacity(Scenario scenario, int depots, int days) {
@@ -211,8 +209,12 @@ public class Planner {
             });
         }
 
-        PlanResult build() {
-            return new PlanResult(dates, areaDays, shortfalls, points, depots, deliveries, null);
+        long total(java.util.function.ToLongFunction<PlanResult.AreaDay> units) {
+            return areaDays.stream().mapToLong(units).sum();
+        }
+
+        PlanResult build(PlanResult.Statistics statistics) {
+            return new PlanResult(dates, areaDays, shortfalls, points, depots, deliveries, statistics);
         }
     }
 }
