@@ -122,7 +122,7 @@ class DenkVooruitTest {
         browser.find("#pets").sendKeys("1");
         browser.find("#need-insulin").click();
         browser.find("#postcode").sendKeys("1012");
-        browser.find("form button[type='submit']").click();
+        browser.clickAndWaitForNewPage(browser.find("form button[type='submit']"));
         assertThat(browser.driver().findElements(By.cssSelector(".weerbaar-checklist li")).size()).isGreaterThan(15);
     }
 

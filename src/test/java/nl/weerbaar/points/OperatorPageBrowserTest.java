@@ -43,7 +43,7 @@ class OperatorPageBrowserTest {
             browser.find("#occupancy").sendKeys("25");
             browser.find("#message").sendKeys("Water en opladen in de grote zaal");
             browser.find("#u-drinking-water").click();
-            browser.find("form.weerbaar-form button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
 
             browser.waitForPath("/staff/steunpunten/" + id);
             assertThat(browser.find("[role='status']").getText()).contains("Opgeslagen");
@@ -57,7 +57,7 @@ class OperatorPageBrowserTest {
                     "{\"status\":\"full\",\"occupancy\":120}", Map.of("If-Match", "\"" + saved.get("version").asLong() + "\""));
             assertThat(elsewhere.status()).isEqualTo(200);
             new Select(browser.find("#status")).selectByValue("closed");
-            browser.find("form.weerbaar-form button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
 
             assertThat(browser.find("[role='alert']").getText()).contains("Iemand anders");
             assertThat(new Select(browser.find("#status")).getFirstSelectedOption().getAttribute("value")).isEqualTo("full");

@@ -47,12 +47,12 @@ class StockPagesBrowserTest {
             browser.find("#lot").sendKeys(lot);
             // the date field takes the browser locale's order; typing the ISO parts in Dutch order
             browser.find("#expiry").sendKeys(LocalDate.now().plusDays(200).format(DateTimeFormatter.ofPattern("ddMMyyyy")));
-            browser.find("form[method='post'] button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form[method='post'] button[type='submit']"));
             assertThat(browser.find("[role='status']").getText()).contains("Geboekt");
 
             new Select(browser.find("#type")).selectByValue("issue");
             browser.find("#quantity").sendKeys("500");
-            browser.find("form[method='post'] button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form[method='post'] button[type='submit']"));
             assertThat(browser.find("[role='alert']").getText()).contains("Niet geboekt").contains("only 120");
 
             assertThat(browser.driver().findElements(By.cssSelector("table tbody tr")).stream()
@@ -66,7 +66,7 @@ class StockPagesBrowserTest {
             browser.find("#depot-municipality").sendKeys("GM0363");
             browser.find("#depot-lat").sendKeys("52.3");
             browser.find("#depot-lon").sendKeys("4.95");
-            browser.find("#new-depot button").click();
+            browser.clickAndWaitForNewPage(browser.find("#new-depot button"));
             assertThat(browser.find("h1").getText()).isEqualTo("Regionaal depot Browsertest");
             assertThat(browser.find("main").getText()).contains("regional · VR13");
             browser.get("/staff/voorraad");
