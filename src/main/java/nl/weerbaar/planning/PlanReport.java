@@ -3,6 +3,7 @@ package nl.weerbaar.planning;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +37,10 @@ public class PlanReport {
     private final PlanFigures figures;
     private final PlanText text;
     private final ObjectProvider<SupportPoints> points;
+    private final Clock clock;
 
-    PlanReport(TemplateEngine templates, PlanFigures figures, PlanText text, ObjectProvider<SupportPoints> points) {
+    PlanReport(TemplateEngine templates, PlanFigures figures, PlanText text, ObjectProvider<SupportPoints> points, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.figures = figures;
         this.text = text;
@@ -130,7 +133,7 @@ public class PlanReport {
         SupportPoints supportPoints = points.getIfAvailable();
         context.setVariable("demo", f.demoDepots() || (supportPoints != null && supportPoints.anyDemo()));
         context.setVariable("statistics", result.statistics());
-        context.setVariable("generatedOn", LocalDate.now(PlanScenarioForm.NETHERLANDS).toString());
+        context.setVariable("generatedOn", LocalDate.now(clock).toString());
         return PrintedDocuments.pdf(templates.process("planning/report-pdf", context));
     }
 }

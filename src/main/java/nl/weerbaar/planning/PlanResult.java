@@ -58,8 +58,20 @@ public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Sho
      * @param optimalityGap  0 for a proven optimum; null when not proven (vehicle capacity shared
      *                       between items is planned item by item, in the scenario's order)
      * @param baselineSupplied what a greedy nearest-depot plan supplies on the same input
+     * @param optimality     the same in words, for people reading the API: {@link #PROVEN} or {@link #NOT_PROVEN}
+     *                       (derived from the other fields, also for runs stored before it existed)
      */
     public record Statistics(long demand, long supplied, long unmet, long baselineSupplied, boolean optimal,
-                             Double optimalityGap, String solver, long networkNodes, long networkArcs,
-                             double demandSeconds, double solveSeconds, double totalSeconds) {}
+                             Double optimalityGap, String optimality, String solver, long networkNodes, long networkArcs,
+                             double demandSeconds, double solveSeconds, double totalSeconds) {
+
+        public static final String PROVEN = "proven optimal";
+        public static final String NOT_PROVEN = "not proven optimal: items were planned one after another under the shared vehicle limit";
+
+        public Statistics {
+            optimality = optimal ? PROVEN
+                    : optimalityGap == null ? NOT_PROVEN
+                    : String.format(java.util.Locale.ROOT, "within %.2f %% of the optimum", 100 * optimalityGap);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package nl.weerbaar.planning;
 
+import nl.weerbaar.system.ApplicationClock;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,6 @@ import org.springframework.util.MultiValueMap;
  */
 final class PlanScenarioForm {
 
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Pattern INDEXED = Pattern.compile("(items|extraStock)\\[([0-9]+)]\\.?.*");
     static final int EXTRA_ROWS = 3;
@@ -84,7 +84,7 @@ final class PlanScenarioForm {
     /** A new scenario: tomorrow 06:00, the catalogue's norms, drinking water and rations chosen. */
     static PlanScenarioForm empty(List<Item> catalogue, java.time.Clock clock) {
         PlanScenarioForm form = new PlanScenarioForm();
-        form.start = LOCAL.format(java.time.LocalDate.now(clock.withZone(NETHERLANDS)).plusDays(1).atTime(6, 0));
+        form.start = LOCAL.format(java.time.LocalDate.now(clock.withZone(ApplicationClock.NETHERLANDS)).plusDays(1).atTime(6, 0));
         for (Item item : normed(catalogue)) {
             boolean chosen = item.code().equals("drinking-water") || item.code().equals("emergency-ration");
             form.items.add(new ItemRow(item.code(), item.name(), item.unit(), chosen, plain(item.dailyNormPerPerson()),
@@ -109,7 +109,7 @@ final class PlanScenarioForm {
             }
         }
         form.municipalities = String.join(", ", municipalities);
-        form.start = scenario.start() == null ? "" : LOCAL.format(scenario.start().atZoneSameInstant(NETHERLANDS));
+        form.start = scenario.start() == null ? "" : LOCAL.format(scenario.start().atZoneSameInstant(ApplicationClock.NETHERLANDS));
         form.durationHours = String.valueOf(scenario.durationHours());
         form.helpSeekingShare = percent(scenario.helpSeekingShare());
         form.selfRelianceShare = percent(scenario.selfRelianceShare());

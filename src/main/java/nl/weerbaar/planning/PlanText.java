@@ -1,5 +1,6 @@
 package nl.weerbaar.planning;
 
+import nl.weerbaar.system.ApplicationClock;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,12 +77,12 @@ class PlanText {
 
     public String dateTime(Instant instant, Locale locale) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .format(instant.atZone(PlanScenarioForm.NETHERLANDS));
+                .format(instant.atZone(ApplicationClock.NETHERLANDS));
     }
 
     public String start(Scenario scenario, Locale locale) {
         return scenario.start() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                .withLocale(locale).format(scenario.start().atZoneSameInstant(PlanScenarioForm.NETHERLANDS));
+                .withLocale(locale).format(scenario.start().atZoneSameInstant(ApplicationClock.NETHERLANDS));
     }
 
     public String amount(java.math.BigDecimal value) {

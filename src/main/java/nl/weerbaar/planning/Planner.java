@@ -1,5 +1,6 @@
 package nl.weerbaar.planning;
 
+import nl.weerbaar.system.ApplicationClock;
 import com.google.ortools.Loader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public class Planner {
         Scenario scenario = input.scenario();
         int days = scenario.days();
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate first = scenario.start().atZoneSameInstant(ScenarioValidator.NETHERLANDS).toLocalDate();
+        LocalDate first = scenario.start().atZoneSameInstant(ApplicationClock.NETHERLANDS).toLocalDate();
         for (int t = 0; t < days; t++) {
             dates.add(first.plusDays(t));
         }
@@ -82,12 +83,13 @@ public class Planner {
             results.add(item, itemDemand, outcome, distribution, municipalityCodes);
         }
         progress.report(0.97, "Resultaten samenvatten");
-        boolean proven = scenario.vehicleCapacityPerDepotPerDay() == null;
+        // One item under a vehicle limit is still one optimal flow; several share the vehicles in turn.
+        boolean proven = vehicles == null || items.size() == 1;
         double total = seconds(started);
         long demandUnits = results.total(PlanResult.AreaDay::demand);
         long supplied = results.total(PlanResult.AreaDay::supplied);
         PlanResult.Statistics statistics = new PlanResult.Statistics(demandUnits, supplied, demandUnits - supplied, baseline,
-                proven, proven ? 0.0 : null, SOLVER, nodes, arcs, demandSeconds, total - demandSeconds, total);
+                proven, proven ? 0.0 : null, null, SOLVER, nodes, arcs, demandSeconds, total - demandSeconds, total);
         progress.report(1, "Klaar");
         return results.build(statistics);
     }

@@ -49,9 +49,11 @@ class PlanningPages {
     private final PlanMap map;
     private final SupportPoints points;
     private final PlanText text;
+    private final Clock clock;
 
     PlanningPages(Planning planning, Areas areas, StockCatalogue catalogue, PlanReport report, PlanFigures figures,
-                  PlanMap map, SupportPoints points, PlanText text) {
+                  PlanMap map, SupportPoints points, PlanText text, Clock clock) {
+        this.clock = clock;
         this.text = text;
         this.planning = planning;
         this.areas = areas;
@@ -91,7 +93,7 @@ class PlanningPages {
             form.name = message(locale, "planning.whatIf.name", saved.scenario().name());
             model.addAttribute("copiedFrom", saved);
         } else {
-            form = PlanScenarioForm.empty(items, Clock.systemUTC());
+            form = PlanScenarioForm.empty(items, clock);
         }
         if (areas != null && !areas.isBlank()) {
             for (String code : areas.split("[,\\s]+")) {

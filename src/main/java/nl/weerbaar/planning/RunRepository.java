@@ -146,8 +146,8 @@ class RunRepository {
     int interruptStale(Duration silence, String stage) {
         return jdbc.sql("""
                         update planning_run set status = 'interrupted', finished_at = greatest(now(), started_at), stage = :stage
-                        where status in ('queued', 'running') and heartbeat_at < :before""")
-                .param("before", Timestamp.from(java.time.Instant.now().minus(silence)))
+                        where status in ('queued', 'running') and heartbeat_at < now() - make_interval(secs => :silence)""")
+                .param("silence", silence.toMillis() / 1000.0)
                 .param("stage", stage).update();
     }
 

@@ -228,7 +228,7 @@ class ScenarioRunCommand implements CliCommand {
         if (stats != null) {
             out.printf(Locale.ROOT, "Solver: %s, %s, %.2f s solving, %.2f s in all (%,d nodes, %,d arcs); "
                             + "a greedy nearest-depot plan supplies %,d of the %,d units this plan supplies%n",
-                    stats.solver(), stats.optimal() ? "proven optimal" : String.format(Locale.ROOT, "gap %.2f %%", 100 * stats.optimalityGap()),
+                    stats.solver(), stats.optimality(),
                     stats.solveSeconds(), stats.totalSeconds(), stats.networkNodes(), stats.networkArcs(),
                     stats.baselineSupplied(), stats.supplied());
         }

@@ -1,5 +1,6 @@
 package nl.weerbaar.planning;
 
+import nl.weerbaar.system.ApplicationClock;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScenarioValidator {
 
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final int MAX_HOURS = 8 * 7 * 24;
     private static final Set<String> TIERS = Set.of("hub", "local");
 
@@ -104,7 +104,7 @@ public class ScenarioValidator {
             return OffsetDateTime.parse(given.strip());
         } catch (DateTimeParseException offsetMissing) {
             try {
-                return LocalDateTime.parse(given.strip()).atZone(NETHERLANDS).toOffsetDateTime();
+                return LocalDateTime.parse(given.strip()).atZone(ApplicationClock.NETHERLANDS).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 check.require(false, "start", "'" + given + "' is not a date and time: expected e.g. 2026-12-01T06:00:00+01:00");
                 return null;

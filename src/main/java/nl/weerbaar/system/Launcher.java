@@ -1,6 +1,10 @@
 package nl.weerbaar.system;
 
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,32 +45,42 @@ public final class Launcher {
         Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
         if (offline.isPresent()) {
-            return Optional.of(runOffline(offline.get(), args));
+            return Optional.of(runOffline(offline.get(), args, dataDir));
         }
         return Optional.of(runCommand(args, dataDir));
     }
 
-    private static int runOffline(OfflineCommand command, List<String> args) {
+    private static int runOffline(OfflineCommand command, List<String> args, String dataDir) {
         try {
             return command.run(args, System.out, System.err);
         } catch (IllegalArgumentException e) {
             System.err.println("weerbaar: " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            System.err.println("weerbaar: " + e.getMessage());
-            return 1;
+            return CommandFailure.report(e, args, Path.of(dataDir), System.err);
         }
     }
 
     private static int runCommand(List<String> args, String dataDir) {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        Path logFile = CommandFailure.logFile(Path.of(dataDir));
+        try {
+            Files.createDirectories(logFile.getParent());
+        } catch (IOException e) {
+            err.printf("weerbaar: cannot use the data folder %s (%s); name a folder Weerbaar may write to with --data DIR%n",
+                    dataDir, e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+            return 2;
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WeerbaarApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(Map.of("weerbaar.data-dir", dataDir, "logging.level.root", "WARN",
-                        "spring.main.log-startup-info", "false"))
+                        "spring.main.log-startup-info", "false",
+                        // A command's own output is for people; what went wrong inside, with its stack trace, goes to the file.
+                        "logging.threshold.console", "OFF",
+                        "logging.file.name", logFile.toString()))
                 .run()) {
             List<CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
                     .sorted(Comparator.comparing(CliCommand::name)).toList();
@@ -85,8 +99,7 @@ public final class Launcher {
             err.println("weerbaar: " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            err.println("weerbaar: " + e.getMessage());
-            return 1;
+            return CommandFailure.report(e, args, Path.of(dataDir), err);
         }
     }
 
@@ -96,6 +109,7 @@ public final class Launcher {
 
                   serve [--port N]      serve http://localhost:8080 on the embedded PostgreSQL in DIR (default ./data)
                   test                  run the whole test suite
+                  help                  this list
                 """);
         for (CliCommand command : commands) {
             text.append(String.format("  %-21s %s%n", command.name(), command.summary()));

@@ -48,7 +48,7 @@ class PlanReportTest {
                 new PlanResult.DepotOutcome(900_002, "Testdepot Noord", "municipal", 52.39, 4.92, "drinking-water", 500, 0, 500, 0,
                         new PlanResult.Marginal(0, null, null, 0)));
         return new PlanResult(dates, days, shortfalls, List.of(), depots, List.of(),
-                new PlanResult.Statistics(3600, 2150, 1450, 1800, true, 0.0, "OR-Tools", 40, 80, 0.1, 0.2, 0.4));
+                new PlanResult.Statistics(3600, 2150, 1450, 1800, true, 0.0, null, "OR-Tools", 40, 80, 0.1, 0.2, 0.4));
     }
 
     private static Map<UnmetReason, Long> reasons(Object... pairs) {
@@ -104,6 +104,26 @@ class PlanReportTest {
             assertThat(text).contains("geen voorraad", "steunpunt donker", "geen transportcapaciteit");
             assertThat(text).contains("1 extra eenheid hier helpt: Amsterdam, dag 2 (zo 3 dec)", "Testdepot Westpoort");
             assertThat(text).contains("3.600", "2.150", "1.450");
+        }
+    }
+
+    @Test
+    void aPlanNotProvenOptimalSaysSoInWordsAndWhy() throws IOException {
+        PlanResult proven = result();
+        PlanResult.Statistics s = proven.statistics();
+        PlanResult notProven = new PlanResult(proven.dates(), proven.areaDays(), proven.shortfalls(), proven.points(), proven.depots(),
+                proven.deliveries(), new PlanResult.Statistics(s.demand(), s.supplied(), s.unmet(), s.baselineSupplied(), false, null,
+                null, s.solver(), s.networkNodes(), s.networkArcs(), s.demandSeconds(), s.solveSeconds(), s.totalSeconds()));
+        assertThat(notProven.statistics().optimality())
+                .isEqualTo("not proven optimal: items were planned one after another under the shared vehicle limit");
+        assertThat(s.optimality()).isEqualTo("proven optimal");
+
+        for (var language : List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH)) {
+            try (PDDocument document = Loader.loadPDF(report.pdf(scenario("Niet bewezen " + language), notProven, language))) {
+                String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                assertThat(text).containsAnyOf("niet bewezen optimaal: de artikelen zijn na elkaar gepland onder de gedeelde vervoerslimiet",
+                        "not proven optimal: items were planned one after another under the shared vehicle limit");
+            }
         }
     }
 

@@ -8,10 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code ./weerbaar scenario run FILE}: plans in the foreground with a progress bar and writes the report. */
 @IntegrationTest
@@ -27,6 +33,9 @@ class ScenarioRunCommandTest {
               "items": [{"item": "drinking-water"}]
             }
             """;
+
+    private static final Path EXAMPLES = Path.of("examples/scenarios");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     ScenarioRunCommand command;
@@ -52,6 +61,42 @@ class ScenarioRunCommandTest {
         assertThat(text(out)).contains(csv.toAbsolutePath().toString(), pdf.toAbsolutePath().toString());
         assertThat(Files.readString(csv)).contains("GM0363");
         assertThat(new String(Files.readAllBytes(pdf), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+    }
+
+    /**
+     * Every example in examples/scenarios, as it is and with the vehicle limit switched (added where it has none,
+     * removed where it has one): each plans, writes CSV and PDF, and says in words whether the plan is proven optimal.
+     */
+    @ParameterizedTest(name = "{0}, vehicle limit {1}")
+    @MethodSource("examplesWithAndWithoutAVehicleLimit")
+    void everyExampleScenarioRunsWithAndWithoutAVehicleLimit(String example, boolean vehicleLimit) throws Exception {
+        ObjectNode scenario = (ObjectNode) JSON.readTree(EXAMPLES.resolve(example).toFile());
+        if (vehicleLimit) {
+            scenario.putIfAbsent("vehicleCapacityPerDepotPerDay", JSON.getNodeFactory().numberNode(3000));
+        } else {
+            scenario.remove("vehicleCapacityPerDepotPerDay");
+        }
+        Path file = Files.writeString(folder.resolve(example), JSON.writeValueAsString(scenario));
+        Path reports = folder.resolve("reports-" + vehicleLimit);
+
+        int exit = run(file.toString(), "--out", reports.toString());
+
+        assertThat(exit).as("exit code; stderr:%n%s", text(err)).isZero();
+        boolean severalItems = scenario.get("items").size() > 1;
+        assertThat(text(out)).contains("Solver:", vehicleLimit && severalItems ? PlanResult.Statistics.NOT_PROVEN
+                : PlanResult.Statistics.PROVEN + ",");
+        try (var written = Files.list(reports)) {
+            assertThat(written.map(f -> f.getFileName().toString())).hasSize(2).anyMatch(n -> n.endsWith(".csv"))
+                    .anyMatch(n -> n.endsWith(".pdf"));
+        }
+    }
+
+    static Stream<Arguments> examplesWithAndWithoutAVehicleLimit() throws Exception {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            assertThat(names).hasSizeGreaterThanOrEqualTo(3);
+            return names.stream().flatMap(name -> Stream.of(Arguments.of(name, false), Arguments.of(name, true)));
+        }
     }
 
     @Test

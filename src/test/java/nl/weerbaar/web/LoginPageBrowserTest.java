@@ -44,9 +44,8 @@ class LoginPageBrowserTest {
             browser.get("/login");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys("not-the-password");
-            browser.find("form button[type='submit']").click();
+            browser.clickAndWaitForNewPage(browser.find("form button[type='submit']"));
 
-            browser.waitForPath("/login");
             assertThat(browser.path()).isEqualTo("/login?error");
             assertThat(browser.find("[role='alert']").getText()).contains("klopt niet");
         }

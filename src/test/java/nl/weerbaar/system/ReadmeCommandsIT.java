@@ -1,0 +1,150 @@
+package nl.weerbaar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command in the README's command table, run as a user runs it: {@code ./weerbaar COMMAND --data DIR}
+ * on a fresh data folder, the packaged application behind the launcher script. A command added to the README
+ * without a case here fails the test. ({@code serve} is {@link CrashRecoveryIT}'s; {@code test} is this run.)
+ */
+class ReadmeCommandsIT {
+
+    private static final Path README = Path.of("README.md");
+    private static final Set<String> COVERED_ELSEWHERE = Set.of("serve", "test");
+    private static final Pattern COMMAND_ROW = Pattern.compile("^\\| `\\./weerbaar ([^`]*)`");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyCommandInTheReadmeRunsAsDocumented() throws Exception {
+        Path data = work.resolve("data");
+        Set<String> exercised = new LinkedHashSet<>(COVERED_ELSEWHERE);
+
+        Result help = weerbaar("help", "--data", data.toString());
+        assertThat(help.exit()).as(help.output()).isZero();
+        for (String command : readmeCommands()) {
+            assertThat(help.output()).as("help lists %s", command).contains("  " + command + " ");
+        }
+        exercised.add("help");
+
+        Result user = weerbaar("user", "add", "--username", "readme-viewer", "--organisation", "GM0363", "--role", "viewer",
+                "--data", data.toString());
+        assertThat(user.exit()).as(user.output()).isZero();
+        assertThat(user.output()).contains("Created user readme-viewer: viewer of GM0363");
+        exercised.add("user add");
+
+        Result rotate = weerbaar("keys", "rotate", "GM0363", "--data", data.toString());
+        assertThat(rotate.exit()).as(rotate.output()).isZero();
+        assertThat(rotate.output()).contains("New signing key", "GM0363");
+        exercised.add("keys rotate");
+
+        Path keySet = work.resolve("keyset.json");
+        Result export = weerbaar("keys", "export", keySet.toString(), "--data", data.toString());
+        assertThat(export.exit()).as(export.output()).isZero();
+        assertThat(Files.readString(keySet)).contains("\"keys\"", "GM0363");
+        exercised.add("keys export");
+
+        Path unsigned = Path.of("src/test/resources/cap-examples/oasis-cap12-appendixA2-severe-thunderstorm.xml");
+        Result verify = weerbaar("verify", unsigned.toString(), "--data", data.toString());
+        Result verifyOffline = weerbaar("verify", unsigned.toString(), "--keys", keySet.toString());
+        for (Result verdict : List.of(verify, verifyOffline)) {
+            assertThat(verdict.exit()).as("an unsigned message is not genuine: %s", verdict.output()).isEqualTo(1);
+            assertThat(verdict.output()).doesNotContain("GENUINE", "Exception");
+        }
+        exercised.add("verify");
+
+        Result demo = weerbaar("demo", "load", "--data", data.toString());
+        assertThat(demo.exit()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("Loaded the demo network", "Loaded the demo stock");
+        exercised.add("demo load");
+
+        Path site = work.resolve("site");
+        Result staticSite = weerbaar("export", "static", site.toString(), "--data", data.toString());
+        assertThat(staticSite.exit()).as(staticSite.output()).isZero();
+        assertThat(site.resolve("index.html")).exists();
+        exercised.add("export static");
+
+        Path reports = work.resolve("reports");
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("examples/scenarios"))) {
+            examples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+        for (Path example : examples) {
+            Result plan = weerbaar("scenario", "run", example.toString(), "--out", reports.toString(), "--data", data.toString());
+            assertThat(plan.exit()).as("%s: %s", example, plan.output()).isZero();
+            assertThat(plan.output()).as(example.toString()).contains("Solver:", "Wrote ").doesNotContain("Exception");
+        }
+        try (Stream<Path> written = Files.list(reports)) {
+            assertThat(written.map(f -> f.getFileName().toString()))
+                    .filteredOn(n -> n.endsWith(".csv") || n.endsWith(".pdf")).hasSize(2 * examples.size());
+        }
+        exercised.add("scenario run");
+
+        Result audit = weerbaar("audit", "verify", "--data", data.toString());
+        assertThat(audit.exit()).as(audit.output()).isZero();
+        assertThat(audit.output()).contains("Audit trail intact");
+        exercised.add("audit verify");
+
+        assertThat(exercised).as("commands with a case here").containsAll(readmeCommands());
+    }
+
+    /** The words of each command in the README's command-line table: "user add" for "./weerbaar user add --username U …". */
+    static List<String> readmeCommands() throws IOException {
+        List<String> commands = new ArrayList<>();
+        boolean inSection = false;
+        for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
+            if (line.startsWith("## ")) {
+                inSection = line.equals("## Command line");
+                continue;
+            }
+            Matcher row = COMMAND_ROW.matcher(line);
+            if (inSection && row.find()) {
+                List<String> words = new ArrayList<>();
+                for (String word : row.group(1).split(" ")) {
+                    if (!word.matches("[a-z]+")) {
+                        break;
+                    }
+                    words.add(word);
+                }
+                commands.add(String.join(" ", words));
+            }
+        }
+        assertThat(commands).as("commands in the README's command table").hasSizeGreaterThanOrEqualTo(10);
+        return commands;
+    }
+
+    record Result(int exit, String output) {}
+
+    /** Runs the launcher script as a user types it, without the suite's database settings. */
+    private Result weerbaar(String... words) throws Exception {
+        List<String> commandLine = new ArrayList<>(List.of(Path.of("weerbaar").toAbsolutePath().toString()));
+        commandLine.addAll(List.of(words));
+        Path log = Files.createTempFile(work, "command", ".log");
+        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("WEERBAAR_") && !name.equals(ApplicationClock.ENVIRONMENT_VARIABLE));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", words) + " did not finish within 5 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
