@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs of scenarios. Every change of a run's state is guarded by the state it leaves, so a late
  * writer (a run finishing after it was interrupted or cancelled) never overwrites the outcome.
+ * When a run started and finished is the application clock's; the heartbeat that tells whether the
+ * process running it is alive is the database's own time, and only ever compared with it.
  */
 @Repository
 class RunRepository {
@@ -31,10 +34,12 @@ class RunRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    RunRepository(JdbcClient jdbc, JsonMapper json) {
+    RunRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A run with the scenario as it was when it started. */
@@ -42,9 +47,10 @@ class RunRepository {
 
     long insert(long scenarioId, long scenarioVersion, Scenario snapshot, String startedBy) {
         return jdbc.sql("""
-                        insert into planning_run (scenario_id, scenario_version, scenario_snapshot, status, stage, started_by)
-                        values (:scenario, :version, cast(:snapshot as jsonb), 'queued', 'Waiting for a free planner', :startedBy)
+                        insert into planning_run (scenario_id, scenario_version, scenario_snapshot, status, stage, started_by, started_at)
+                        values (:scenario, :version, cast(:snapshot as jsonb), 'queued', 'Waiting for a free planner', :startedBy, :now)
                         returning id""")
+                .param("now", now())
                 .param("scenario", scenarioId)
                 .param("version", scenarioVersion)
                 .param("snapshot", json.writeValueAsString(snapshot))
@@ -92,17 +98,19 @@ class RunRepository {
     /** Cancels a run that has not started; true when it was still waiting. */
     boolean cancelQueued(long id) {
         return jdbc.sql("""
-                        update planning_run set status = 'cancelled', cancel_requested = true, finished_at = now(),
+                        update planning_run set status = 'cancelled', cancel_requested = true, finished_at = :now,
                                stage = 'Cancelled before it started'
                         where id = :id and status = 'queued'""")
+                .param("now", now())
                 .param("id", id).update() == 1;
     }
 
     void done(long id, PlanResult result) {
         jdbc.sql("""
-                        update planning_run set status = 'done', progress = 1, stage = 'Done', finished_at = now(),
+                        update planning_run set status = 'done', progress = 1, stage = 'Done', finished_at = :now,
                                statistics = cast(:statistics as jsonb), result_gzip = :result
                         where id = :id and status = 'running'""")
+                .param("now", now())
                 .param("id", id)
                 .param("statistics", json.writeValueAsString(result.statistics()))
                 .param("result", gzip(json.writeValueAsBytes(result)))
@@ -111,15 +119,17 @@ class RunRepository {
 
     void cancelled(long id) {
         jdbc.sql("""
-                        update planning_run set status = 'cancelled', finished_at = now(), stage = 'Cancelled'
+                        update planning_run set status = 'cancelled', finished_at = :now, stage = 'Cancelled'
                         where id = :id and status = 'running'""")
+                .param("now", now())
                 .param("id", id).update();
     }
 
     void failed(long id, String error) {
         jdbc.sql("""
-                        update planning_run set status = 'failed', finished_at = now(), error = :error, stage = 'Failed'
+                        update planning_run set status = 'failed', finished_at = :now, error = :error, stage = 'Failed'
                         where id = :id and status in ('queued', 'running')""")
+                .param("now", now())
                 .param("id", id).param("error", truncate(error, MAX_ERROR)).update();
     }
 
@@ -137,18 +147,24 @@ class RunRepository {
             return 0;
         }
         return jdbc.sql("""
-                        update planning_run set status = 'interrupted', finished_at = greatest(now(), started_at), stage = :stage
+                        update planning_run set status = 'interrupted', finished_at = greatest(:now, started_at), stage = :stage
                         where id = any(:ids) and status in ('queued', 'running')""")
+                .param("now", now())
                 .param("ids", ids.toArray(Long[]::new)).param("stage", stage).update();
     }
 
     /** Runs whose process stopped beating (killed, or the machine went down): interrupted. */
     int interruptStale(Duration silence, String stage) {
         return jdbc.sql("""
-                        update planning_run set status = 'interrupted', finished_at = greatest(now(), started_at), stage = :stage
+                        update planning_run set status = 'interrupted', finished_at = greatest(:now, started_at), stage = :stage
                         where status in ('queued', 'running') and heartbeat_at < now() - make_interval(secs => :silence)""")
+                .param("now", now())
                 .param("silence", silence.toMillis() / 1000.0)
                 .param("stage", stage).update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     Optional<PlanResult> result(long id) {

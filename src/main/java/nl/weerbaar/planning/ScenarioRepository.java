@@ -2,6 +2,8 @@ package nl.weerbaar.planning;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,16 +17,19 @@ class ScenarioRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ScenarioRepository(JdbcClient jdbc, JsonMapper json) {
+    ScenarioRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     Planning.SavedScenario insert(String organisation, Scenario scenario, String createdBy) {
         return jdbc.sql("""
-                        insert into planning_scenario (organisation, name, areas, definition, created_by)
-                        values (:organisation, :name, :areas, cast(:definition as jsonb), :createdBy) returning *""")
+                        insert into planning_scenario (organisation, name, areas, definition, created_by, created_at, updated_at)
+                        values (:organisation, :name, :areas, cast(:definition as jsonb), :createdBy, :now, :now) returning *""")
+                .param("now", now())
                 .param("organisation", organisation)
                 .param("name", scenario.name())
                 .param("areas", scenario.areas().toArray(String[]::new))
@@ -57,8 +62,9 @@ class ScenarioRepository {
     Planning.SavedScenario update(long id, Scenario scenario) {
         return jdbc.sql("""
                         update planning_scenario set name = :name, areas = :areas, definition = cast(:definition as jsonb),
-                               updated_at = greatest(now(), created_at), version = version + 1
+                               updated_at = greatest(:now, created_at), version = version + 1
                         where id = :id returning *""")
+                .param("now", now())
                 .param("id", id)
                 .param("name", scenario.name())
                 .param("areas", scenario.areas().toArray(String[]::new))
@@ -67,8 +73,12 @@ class ScenarioRepository {
     }
 
     void markDeleted(long id) {
-        jdbc.sql("update planning_scenario set deleted_at = now(), version = version + 1 where id = :id")
-                .param("id", id).update();
+        jdbc.sql("update planning_scenario set deleted_at = :now, version = version + 1 where id = :id")
+                .param("id", id).param("now", now()).update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private Planning.SavedScenario row(ResultSet rs, int n) throws SQLException {

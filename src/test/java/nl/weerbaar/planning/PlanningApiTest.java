@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (VR13) uses them, and as users of other areas and with too low a role are refused.
  */
 @IntegrationTest
+@TimeDependent
 class PlanningApiTest {
 
     private static final String PASSWORD = "planning-test-password";

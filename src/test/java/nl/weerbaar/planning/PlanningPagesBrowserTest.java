@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the form works without JavaScript.
  */
 @IntegrationTest
+@TimeDependent
 class PlanningPagesBrowserTest {
 
     @LocalServerPort

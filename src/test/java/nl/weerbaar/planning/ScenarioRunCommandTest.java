@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code ./weerbaar scenario run FILE}: plans in the foreground with a progress bar and writes the report. */
 @IntegrationTest
+@TimeDependent
 class ScenarioRunCommandTest {
 
     static final String BLACKOUT = """

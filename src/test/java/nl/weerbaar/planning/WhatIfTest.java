@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * extra litre within reach must be supplied, whatever else the shared database holds.
  */
 @IntegrationTest
+@TimeDependent
 class WhatIfTest {
 
     private static final String ALMERE = "GM0034";
