@@ -2,7 +2,11 @@ package nl.weerbaar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * fails this test until its probe is added.
  */
 @IntegrationTest
+@TimeDependent
 class WriteProtectionTest {
 
     private static final String PASSWORD = "write-protection-probe";
@@ -57,7 +63,9 @@ class WriteProtectionTest {
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
      * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {point}},
      * {@code {depot}}, {@code {bulletin}}, {@code {claim}}, {@code {scenario}} and {@code {run}} (of that
-     * scenario) stand for rows in Amsterdam that the test creates first.
+     * scenario) stand for rows in Amsterdam that the test creates first; {@code {expires}} and
+     * {@code {firstSeen}} for a moment after and before the application's now, because a bulletin's
+     * expiry and a claim's first sighting are checked against its clock before their area is.
      */
     private static final Map<String, Probe> SCOPE_PROBES = Map.ofEntries(
             Map.entry("POST /api/v1/users", new Probe("/api/v1/users",
@@ -158,6 +166,8 @@ class WriteProtectionTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @Test
     void everyWriteIsRefusedToAnonymousWrongRoleAndWrongScopeAndWritesNothing() {
@@ -168,13 +178,19 @@ class WriteProtectionTest {
         String admin = api.token("admin", adminPassword);
         String viewer = api.token(api.createUser(admin, "NL", "viewer", PASSWORD), PASSWORD);
         String otherAreaAdmin = api.token(api.createUser(admin, "GM0014", "admin", PASSWORD), PASSWORD);
+        Instant now = clock.instant();
+        Map<String, String> moments = Map.of("expires", now.plus(Duration.ofDays(1)).toString(),
+                "firstSeen", now.minus(Duration.ofDays(1)).toString());
+        Probe bulletin = SCOPE_PROBES.get("POST /api/v1/bulletins").aimedAt(moments);
+        Probe claim = SCOPE_PROBES.get("POST /api/v1/claims").aimedAt(moments);
         String scenario = created(api, admin, "/api/v1/scenarios", AMSTERDAM_SCENARIO);
-        Map<String, String> fixtures = Map.of("point", created(api, admin, "/api/v1/support-points", AMSTERDAM_POINT),
+        Map<String, String> fixtures = new HashMap<>(moments);
+        fixtures.putAll(Map.of("point", created(api, admin, "/api/v1/support-points", AMSTERDAM_POINT),
                 "depot", created(api, admin, "/api/v1/depots", AMSTERDAM_DEPOT),
-                "bulletin", created(api, admin, "/api/v1/bulletins", bulletinDraft()),
-                "claim", created(api, admin, "/api/v1/claims", claim()),
+                "bulletin", created(api, admin, bulletin.path(), bulletin.body()),
+                "claim", created(api, admin, claim.path(), claim.body()),
                 "scenario", scenario,
-                "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs"));
+                "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs")));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
@@ -260,13 +276,13 @@ class WriteProtectionTest {
 
     private static String claim() {
         return ApiClient.json(Map.of("area", "GM0363", "text", "Probe claim", "channel", "other",
-                "firstSeenAt", "2026-01-01T00:00:00Z", "assessment", "unverified"));
+                "firstSeenAt", "{firstSeen}", "assessment", "unverified"));
     }
 
     private static String bulletinDraft() {
         return ApiClient.json(Map.of("area", "GM0363", "kind", "alert", "event", "Probe", "category", "Other",
                 "urgency", "Unknown", "severity", "Unknown", "certainty", "Unknown", "headline", "Probe",
-                "description", "Probe", "expires", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()));
+                "description", "Probe", "expires", "{expires}"));
     }
 
 }

@@ -56,16 +56,17 @@ class BulletinRepository {
                 .query(String.class).optional();
     }
 
-    void insert(Bulletin b) {
+    /** {@code createdAt} from the application clock: drafts are listed among published bulletins by it. */
+    void insert(Bulletin b, Instant createdAt) {
         jdbc.sql("""
                 insert into bulletin (id, organisation_code, area_code, kind, references_id, event, category, urgency,
                     severity, certainty, headline_nl, description_nl, instruction_nl, headline_en, description_en,
-                    instruction_en, effective, expires, status, author, version)
+                    instruction_en, effective, expires, status, author, version, created_at)
                 values (:id, :organisation, :area, :kind, :references, :event, :category, :urgency, :severity, :certainty,
                     :headlineNl, :descriptionNl, :instructionNl, :headlineEn, :descriptionEn, :instructionEn,
-                    :effective, :expires, 'draft', :author, 0)""")
+                    :effective, :expires, 'draft', :author, 0, :createdAt)""")
                 .params(content(b)).param("id", b.id()).param("organisation", b.organisation()).param("author", b.author())
-                .update();
+                .param("createdAt", Timestamp.from(createdAt)).update();
     }
 
     /** Replaces the content of a draft (or approved bulletin, which becomes a draft again) and bumps its version. */

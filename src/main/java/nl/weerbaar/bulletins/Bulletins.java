@@ -52,7 +52,7 @@ public class Bulletins {
 
     Bulletins(BulletinRepository repository, SigningKeys keys, AccessControl access, AuditTrail audit,
               Organisations organisations, Areas areas,
-              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Optional<Clock> clock) {
+              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.keys = keys;
         this.access = access;
@@ -60,7 +60,7 @@ public class Bulletins {
         this.organisations = organisations;
         this.areas = areas;
         this.publicUrl = publicUrl;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** What a coordinator writes; English is optional, as a whole headline and description. */
@@ -74,7 +74,7 @@ public class Bulletins {
         Bulletin content = check(draft, UUID.randomUUID(), actor);
         access.require(Role.COORDINATOR, content.areaCode());
         requireReference(content, actor);
-        repository.insert(content);
+        repository.insert(content, now());
         Bulletin created = repository.find(content.id()).orElseThrow();
         audit.record(new AuditTrail.Change("bulletin.drafted", "bulletin", created.id().toString(), created.areaCode(), null, created));
         return created;

@@ -3,7 +3,7 @@ package nl.weerbaar.bulletins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.system.Versioned;
@@ -30,9 +30,11 @@ class BulletinsApi {
     static final MediaType CAP_XML = MediaType.parseMediaType("application/cap+xml");
 
     private final Bulletins bulletins;
+    private final Clock clock;
 
-    BulletinsApi(Bulletins bulletins) {
+    BulletinsApi(Bulletins bulletins, Clock clock) {
         this.bulletins = bulletins;
+        this.clock = clock;
     }
 
     record Items<T>(List<T> items) {}
@@ -108,7 +110,7 @@ class BulletinsApi {
     }
 
     private BulletinView view(Bulletin bulletin) {
-        return BulletinView.of(bulletin, bulletins.areaName(bulletin.areaCode()), Instant.now());
+        return BulletinView.of(bulletin, bulletins.areaName(bulletin.areaCode()), clock.instant());
     }
 
     private static ResponseStatusException notFound(UUID id) {

@@ -1,6 +1,6 @@
 package nl.weerbaar.bulletins;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.weerbaar.access.AccessControl;
@@ -25,10 +25,12 @@ class BulletinsPage {
 
     private final Bulletins bulletins;
     private final AccessControl access;
+    private final Clock clock;
 
-    BulletinsPage(Bulletins bulletins, AccessControl access) {
+    BulletinsPage(Bulletins bulletins, AccessControl access, Clock clock) {
         this.bulletins = bulletins;
         this.access = access;
+        this.clock = clock;
     }
 
     /** The form's fields; the bulletin expires a number of hours after it is written. */
@@ -36,10 +38,10 @@ class BulletinsPage {
                      String headline, String description, String instruction, String headlineEn, String descriptionEn,
                      Integer validHours) {
 
-        Bulletins.Draft toDraft() {
+        Bulletins.Draft toDraft(Clock clock) {
             return new Bulletins.Draft(area, "alert", null, event, category, urgency, severity, certainty, headline, description,
                     blank(instruction), blank(headlineEn), blank(descriptionEn), null, null,
-                    validHours == null ? null : Instant.now().plus(validHours, ChronoUnit.HOURS));
+                    validHours == null ? null : clock.instant().plus(validHours, ChronoUnit.HOURS));
         }
 
         private static String blank(String text) {
@@ -61,7 +63,7 @@ class BulletinsPage {
 
     @PostMapping("/staff/bulletins")
     String draft(DraftForm form, RedirectAttributes redirect) {
-        return act(redirect, "bulletins.staff.drafted", () -> bulletins.draft(form.toDraft()), form);
+        return act(redirect, "bulletins.staff.drafted", () -> bulletins.draft(form.toDraft(clock)), form);
     }
 
     @PostMapping("/staff/bulletins/{id}/approval")

@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -30,12 +31,14 @@ public class CapImports {
     private final AccessControl access;
     private final AuditTrail audit;
     private final Bulletins bulletins;
+    private final Clock clock;
 
-    CapImports(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins) {
+    CapImports(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.bulletins = bulletins;
+        this.clock = clock;
     }
 
     /** What was imported and what its signature says. */
@@ -63,12 +66,15 @@ public class CapImports {
         Report report = new Report(UUID.randomUUID(), areaCode, identifier, sender, sent, child(alert, "msgType"),
                 firstHeadline(alert), verdict);
         jdbc.sql("""
-                insert into cap_import (id, area_code, identifier, sender, sent, msg_type, headline, verdict, verdict_text, xml, imported_by)
-                values (:id, :area, :identifier, :sender, :sent, :msgType, :headline, :verdict, :verdictText, :xml, :actor)""")
+                insert into cap_import (id, area_code, identifier, sender, sent, msg_type, headline, verdict, verdict_text, xml,
+                                        imported_by, imported_at)
+                values (:id, :area, :identifier, :sender, :sent, :msgType, :headline, :verdict, :verdictText, :xml,
+                        :actor, :importedAt)""")
                 .param("id", report.id()).param("area", areaCode).param("identifier", identifier).param("sender", sender)
                 .param("sent", Timestamp.from(sent)).param("msgType", report.msgType()).param("headline", report.headline())
                 .param("verdict", verdict.code()).param("verdictText", verdict.english())
                 .param("xml", new String(xml, StandardCharsets.UTF_8)).param("actor", actor.username())
+                .param("importedAt", Timestamp.from(clock.instant()))
                 .update();
         audit.record(new AuditTrail.Change("cap.imported", "cap_import", report.id().toString(), areaCode, null,
                 java.util.Map.of("identifier", identifier, "sender", sender, "verdict", verdict.code())));

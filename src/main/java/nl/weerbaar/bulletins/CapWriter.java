@@ -1,16 +1,15 @@
 package nl.weerbaar.bulletins;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import nl.weerbaar.system.ApplicationClock;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Writes a bulletin as an unsigned CAP 1.2 alert: one {@code info} per language, one {@code area}. */
 final class CapWriter {
 
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     /** CAP wants an explicit offset and no fraction: 2026-11-28T07:12:00+01:00. */
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -32,7 +31,7 @@ final class CapWriter {
     }
 
     static String time(Instant instant) {
-        return CAP_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(DUTCH_TIME));
+        return CAP_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ApplicationClock.NETHERLANDS));
     }
 
     /** {@code sender,identifier,sent} of the bulletin referred to, as CAP's references element wants. */

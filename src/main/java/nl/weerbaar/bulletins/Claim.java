@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import java.time.Instant;
 import java.util.UUID;
+import nl.weerbaar.system.ApplicationClock;
 
 /** A claim seen circulating, its assessment and the bulletin that rebuts it (if any). No personal data. */
 public record Claim(UUID id, String area, String text, String channel, Instant firstSeenAt, String firstSeenWhere,
@@ -11,6 +12,6 @@ public record Claim(UUID id, String area, String text, String channel, Instant f
     /** When first seen, in Dutch time, for pages. */
     public String firstSeenInDutchTime() {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(firstSeenAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+                .format(firstSeenAt.atZone(ApplicationClock.NETHERLANDS));
     }
 }

@@ -3,6 +3,7 @@ package nl.weerbaar.bulletins;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
@@ -35,12 +37,14 @@ public class Claims {
     private final AccessControl access;
     private final AuditTrail audit;
     private final Bulletins bulletins;
+    private final Clock clock;
 
-    Claims(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins) {
+    Claims(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.bulletins = bulletins;
+        this.clock = clock;
     }
 
     public record Input(String area, String text, String channel, Instant firstSeenAt, String firstSeenWhere,
@@ -54,9 +58,10 @@ public class Claims {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into claim (id, area_code, text, channel, first_seen_at, first_seen_where, estimated_reach,
-                                   assessment, rebuttal_bulletin_id, recorded_by)
-                values (:id, :area, :text, :channel, :seen, :where, :reach, :assessment, :rebuttal, :actor)""")
-                .params(values(input, area)).param("id", id).param("actor", actor.username()).update();
+                                   assessment, rebuttal_bulletin_id, recorded_by, recorded_at)
+                values (:id, :area, :text, :channel, :seen, :where, :reach, :assessment, :rebuttal, :actor, :recordedAt)""")
+                .params(values(input, area)).param("id", id).param("actor", actor.username())
+                .param("recordedAt", Timestamp.from(clock.instant())).update();
         Claim created = find(id).orElseThrow();
         audit.record(new AuditTrail.Change("claim.recorded", "claim", id.toString(), area, null, created));
         return created;
@@ -111,12 +116,12 @@ public class Claims {
     @Transactional(readOnly = true)
     public List<WeekCount> weeklyTrend(String area, int weeks) {
         access.require(Role.VIEWER, area.toUpperCase());
-        Instant from = Instant.now().minus(weeks * 7L, ChronoUnit.DAYS);
+        Instant from = clock.instant().minus(weeks * 7L, ChronoUnit.DAYS);
         return jdbc.sql("""
-                select cast(date_trunc('week', first_seen_at at time zone 'Europe/Amsterdam') as date) as week, assessment, count(*) as claims
+                select cast(date_trunc('week', first_seen_at at time zone :zone) as date) as week, assessment, count(*) as claims
                 from claim where area_code = :area and first_seen_at >= :from
                 group by 1, 2 order by 1, 2""")
-                .param("area", area.toUpperCase()).param("from", Timestamp.from(from))
+                .param("zone", ApplicationClock.NETHERLANDS.getId()).param("area", area.toUpperCase()).param("from", Timestamp.from(from))
                 .query((rs, n) -> new WeekCount(rs.getObject("week", java.time.LocalDate.class),
                         rs.getString("assessment"), rs.getLong("claims")))
                 .list();
@@ -125,12 +130,13 @@ public class Claims {
     private String check(Input input) {
         String area = input.area() == null ? null : input.area().trim().toUpperCase();
         Optional<Bulletin> rebuttal = input.rebuttalBulletin() == null ? Optional.empty() : bulletins.find(input.rebuttalBulletin());
+        Instant now = clock.instant();
         new InputCheck()
                 .require(area, a -> a.equals("NL") || !bulletins.areaName(a).equals(a), "area",
                         "must be NL, a safety region (VR13) or a municipality (GM0363)")
                 .require(input.text(), t -> !t.isBlank() && t.length() <= 2000, "text", "must be 1 to 2000 characters")
                 .require(input.channel(), CHANNELS::contains, "channel", "must be one of " + CHANNELS)
-                .require(input.firstSeenAt(), t -> !t.isAfter(Instant.now().plusSeconds(60)), "firstSeenAt", "cannot lie in the future")
+                .require(input.firstSeenAt(), t -> !t.isAfter(now.plusSeconds(60)), "firstSeenAt", "cannot lie in the future")
                 .require(input.firstSeenWhere() == null || input.firstSeenWhere().length() <= 200, "firstSeenWhere",
                         "must be at most 200 characters: a place or channel name, never a person")
                 .require(input.estimatedReach() == null || input.estimatedReach() >= 0, "estimatedReach", "cannot be negative")

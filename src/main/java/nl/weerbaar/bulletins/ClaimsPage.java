@@ -1,6 +1,9 @@
 package nl.weerbaar.bulletins;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.system.ApplicationClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +18,13 @@ class ClaimsPage {
     private final Claims claims;
     private final AccessControl access;
     private final Bulletins bulletins;
+    private final Clock clock;
 
-    ClaimsPage(Claims claims, AccessControl access, Bulletins bulletins) {
+    ClaimsPage(Claims claims, AccessControl access, Bulletins bulletins, Clock clock) {
         this.claims = claims;
         this.access = access;
         this.bulletins = bulletins;
+        this.clock = clock;
     }
 
     @GetMapping("/staff/claims")
@@ -28,7 +33,8 @@ class ClaimsPage {
         model.addAttribute("area", areaCode);
         model.addAttribute("areaName", bulletins.areaName(areaCode));
         model.addAttribute("claims", claims.list(areaCode));
-        model.addAttribute("chart", TrendChart.svg(claims.weeklyTrend(areaCode, WEEKS), WEEKS, TrendChart.today()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS);
+        model.addAttribute("chart", TrendChart.svg(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));
         return "bulletins/claims";
     }
 }

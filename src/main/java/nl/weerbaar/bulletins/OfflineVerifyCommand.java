@@ -1,7 +1,9 @@
 package nl.weerbaar.bulletins;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
+import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.OfflineCommand;
 
 /**
@@ -9,6 +11,18 @@ import nl.weerbaar.system.OfflineCommand;
  * only, without starting the database, so it works on any computer with Java.
  */
 public final class OfflineVerifyCommand implements OfflineCommand {
+
+    /** Whether a bulletin is still in force is judged at this clock's time. */
+    private final Clock clock;
+
+    /** For {@link java.util.ServiceLoader}: no application context, so the clock comes from the environment. */
+    public OfflineVerifyCommand() {
+        this(ApplicationClock.fromEnvironment());
+    }
+
+    OfflineVerifyCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public boolean handles(List<String> args) {
@@ -18,6 +32,6 @@ public final class OfflineVerifyCommand implements OfflineCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return VerdictReport.verify(args.subList(1, args.size()), VerdictReport::fromKeySetFile, out, err);
+        return VerdictReport.verify(args.subList(1, args.size()), VerdictReport::fromKeySetFile, clock, out, err);
     }
 }

@@ -47,14 +47,14 @@ public class SigningKeys {
     private final Clock clock;
 
     SigningKeys(KeyRepository keys, MasterKey masterKey, AccessControl access, AuditTrail audit, Organisations organisations,
-                @Value("${weerbaar.bulletins.max-key-age:P90D}") Duration maxKeyAge, Optional<Clock> clock) {
+                @Value("${weerbaar.bulletins.max-key-age:P90D}") Duration maxKeyAge, Clock clock) {
         this.keys = keys;
         this.masterKey = masterKey;
         this.access = access;
         this.audit = audit;
         this.organisations = organisations;
         this.maxKeyAge = maxKeyAge;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The key an organisation signs with now, with its private half decrypted for this one use. */

@@ -2,7 +2,6 @@ package nl.weerbaar.bulletins;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -71,10 +70,6 @@ final class TrendChart {
             legendX += 130;
         }
         return svg.append("</svg>").toString();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     }
 
     private static String line(int x1, int y1, int x2, int y2) {

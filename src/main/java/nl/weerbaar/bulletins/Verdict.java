@@ -1,9 +1,9 @@
 package nl.weerbaar.bulletins;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.weerbaar.system.ApplicationClock;
 
 /**
  * The answer to "is this bulletin real?", in plain words in Dutch and English. Only
@@ -145,18 +145,16 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdic
 
     /** Dates as people read them, in Dutch time. */
     final class Words {
-        private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-
         private Words() {}
 
         static String dutch(Instant instant) {
             return instant == null ? "een onbekend moment" : DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl"))
-                    .format(instant.atZone(DUTCH_TIME));
+                    .format(instant.atZone(ApplicationClock.NETHERLANDS));
         }
 
         static String english(Instant instant) {
             return instant == null ? "an unknown moment" : DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
-                    .format(instant.atZone(DUTCH_TIME)) + " (Dutch time)";
+                    .format(instant.atZone(ApplicationClock.NETHERLANDS)) + " (Dutch time)";
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.weerbaar.bulletins;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.system.CommandArguments;
@@ -16,7 +17,8 @@ final class VerdictReport {
 
     private VerdictReport() {}
 
-    static int verify(List<String> args, TrustedKeysSource keys, PrintStream out, PrintStream err) throws Exception {
+    /** Judges the file at the clock's time: a genuine bulletin past its expiry is no longer in force. */
+    static int verify(List<String> args, TrustedKeysSource keys, Clock clock, PrintStream out, PrintStream err) throws Exception {
         CommandArguments arguments = CommandArguments.parse(args);
         if (arguments.positional().size() != 1) {
             err.println("usage: ./weerbaar verify FILE [--keys keyset.json]   (FILE: CAP XML, or the link from a poster's QR code)");
@@ -31,8 +33,9 @@ final class VerdictReport {
         TrustedKeys trusted = keys.load(arguments);
         // A CAP message is XML; anything else is taken as the code (or link) from a poster's QR code.
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).strip();
-        Verdict verdict = text.startsWith("<") ? BulletinVerifier.verify(content, trusted, Instant.now())
-                : PosterCode.verify(text, trusted, Instant.now());
+        Instant now = clock.instant();
+        Verdict verdict = text.startsWith("<") ? BulletinVerifier.verify(content, trusted, now)
+                : PosterCode.verify(text, trusted, now);
         out.println(verdict.code().toUpperCase() + ": " + file);
         out.println(verdict.english());
         out.println(verdict.dutch());

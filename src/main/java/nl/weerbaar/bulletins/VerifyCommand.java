@@ -1,6 +1,7 @@
 package nl.weerbaar.bulletins;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import nl.weerbaar.system.CliCommand;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 class VerifyCommand implements CliCommand {
 
     private final Bulletins bulletins;
+    private final Clock clock;
 
-    VerifyCommand(Bulletins bulletins) {
+    VerifyCommand(Bulletins bulletins, Clock clock) {
         this.bulletins = bulletins;
+        this.clock = clock;
     }
 
     @Override
@@ -28,6 +31,6 @@ class VerifyCommand implements CliCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         return VerdictReport.verify(args, arguments -> arguments.option("keys").isPresent()
-                ? VerdictReport.fromKeySetFile(arguments) : bulletins.trustedKeys(), out, err);
+                ? VerdictReport.fromKeySetFile(arguments) : bulletins.trustedKeys(), clock, out, err);
     }
 }

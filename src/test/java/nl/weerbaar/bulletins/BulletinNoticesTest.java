@@ -2,14 +2,18 @@ package nl.weerbaar.bulletins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A published bulletin shows on the finder and the support-point pages of its area, linked to its check. */
 @IntegrationTest
+@TimeDependent
 class BulletinNoticesTest {
 
     private static final String PASSWORD = "notices-password-1";
@@ -18,6 +22,8 @@ class BulletinNoticesTest {
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
 
     @Test
     void bulletinsInForceShowOnTheFinderAndPointPagesOfTheirAreaOnly() {
@@ -25,7 +31,7 @@ class BulletinNoticesTest {
         String admin = api.token("admin", adminPassword);
         String author = api.token(coordinator(api, admin, "GM0344"), PASSWORD);
         String colleague = api.token(coordinator(api, admin, "GM0344"), PASSWORD);
-        String id = api.post("/api/v1/bulletins", author, BulletinsApiTest.draftJson("GM0344", "alert", null))
+        String id = api.post("/api/v1/bulletins", author, BulletinsApiTest.draftJson(clock, "GM0344", "alert", null))
                 .json().get("id").asString();
         var draft = api.get("/api/v1/bulletins/" + id, author);
         assertThat(api.sendIfMatch("POST", "/api/v1/bulletins/" + id + "/approval", colleague, null, draft.header("ETag"))

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,14 +16,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The whole road of a bulletin through the API: draft, four-eyes approval, signed publication, checks by anyone. */
 @IntegrationTest
+@TimeDependent
 class BulletinsApiTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -32,6 +36,8 @@ class BulletinsApiTest {
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
 
     ApiClient api;
     String admin;
@@ -47,7 +53,7 @@ class BulletinsApiTest {
         String author = token("GM0363", "coordinator");
         String colleague = token("GM0363", "coordinator");
 
-        ApiClient.Response draft = api.post("/api/v1/bulletins", author, draftJson("GM0363", "alert", null));
+        ApiClient.Response draft = api.post("/api/v1/bulletins", author, draftJson(clock, "GM0363", "alert", null));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         assertThat(draft.header("ETag")).isEqualTo("\"0\"");
         String id = draft.json().get("id").asString();
@@ -102,10 +108,10 @@ class BulletinsApiTest {
         String otherMunicipality = token("GM0014", "coordinator");
         String region = token("VR13", "coordinator");
 
-        assertThat(api.post("/api/v1/bulletins", operator, draftJson("GM0363", "alert", null)).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/bulletins", otherMunicipality, draftJson("GM0363", "alert", null)).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/bulletins", author, draftJson("GM0014", "alert", null)).status()).isEqualTo(403);
-        String id = api.post("/api/v1/bulletins", author, draftJson("GM0363", "alert", null)).json().get("id").asString();
+        assertThat(api.post("/api/v1/bulletins", operator, draftJson(clock, "GM0363", "alert", null)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/bulletins", otherMunicipality, draftJson(clock, "GM0363", "alert", null)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/bulletins", author, draftJson(clock, "GM0014", "alert", null)).status()).isEqualTo(403);
+        String id = api.post("/api/v1/bulletins", author, draftJson(clock, "GM0363", "alert", null)).json().get("id").asString();
 
         ApiClient.Response byOtherMunicipality = send("POST", "/api/v1/bulletins/" + id + "/approval", otherMunicipality, "\"0\"", null);
         ApiClient.Response byRegion = send("POST", "/api/v1/bulletins/" + id + "/approval", region, "\"0\"", null);
@@ -116,15 +122,16 @@ class BulletinsApiTest {
         assertThat(byRegion.json().get("detail").asString()).contains("belongs to GM0363");
         assertThat(byOperator.status()).isEqualTo(403);
         assertThat(api.post("/api/v1/bulletins/" + id + "/publication", otherMunicipality, null).status()).isEqualTo(403);
-        assertThat(send("PUT", "/api/v1/bulletins/" + id, otherMunicipality, "\"0\"", draftJson("GM0363", "alert", null)).status())
+        assertThat(send("PUT", "/api/v1/bulletins/" + id, otherMunicipality, "\"0\"", draftJson(clock, "GM0363", "alert", null)).status())
                 .isEqualTo(403);
     }
 
     @Test
     void badInputNamesEveryField() {
         String author = token("GM0363", "coordinator");
+        String yesterday = clock.instant().minus(1, ChronoUnit.DAYS).toString();
         ApiClient.Response response = api.post("/api/v1/bulletins", author,
-                "{\"area\":\"GM9999\",\"kind\":\"rumour\",\"severity\":\"Huge\",\"expires\":\"2020-01-01T00:00:00Z\"}");
+                "{\"area\":\"GM9999\",\"kind\":\"rumour\",\"severity\":\"Huge\",\"expires\":\"" + yesterday + "\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("invalidParams").findValuesAsString("name"))
@@ -135,25 +142,25 @@ class BulletinsApiTest {
     void anEditedApprovedBulletinNeedsApprovalAgainAndAnUpdateEndsTheOldOne() {
         String author = token("GM0363", "coordinator");
         String colleague = token("GM0363", "coordinator");
-        String id = api.post("/api/v1/bulletins", author, draftJson("GM0363", "alert", null)).json().get("id").asString();
+        String id = api.post("/api/v1/bulletins", author, draftJson(clock, "GM0363", "alert", null)).json().get("id").asString();
         send("POST", "/api/v1/bulletins/" + id + "/approval", colleague, "\"0\"", null);
 
-        assertThat(send("PUT", "/api/v1/bulletins/" + id, author, "\"0\"", draftJson("GM0363", "alert", null)).status())
+        assertThat(send("PUT", "/api/v1/bulletins/" + id, author, "\"0\"", draftJson(clock, "GM0363", "alert", null)).status())
                 .as("stale If-Match").isEqualTo(412);
-        ApiClient.Response edited = send("PUT", "/api/v1/bulletins/" + id, author, "\"1\"", draftJson("GM0363", "alert", null));
+        ApiClient.Response edited = send("PUT", "/api/v1/bulletins/" + id, author, "\"1\"", draftJson(clock, "GM0363", "alert", null));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().get("status").asString()).isEqualTo("draft");
         assertThat(edited.json().get("approvedBy").isNull()).isTrue();
 
-        String original = publishedBulletin(author, colleague, draftJson("GM0363", "alert", null));
-        String allClear = publishedBulletin(author, colleague, draftJson("GM0363", "allClear", original));
+        String original = publishedBulletin(author, colleague, draftJson(clock, "GM0363", "alert", null));
+        String allClear = publishedBulletin(author, colleague, draftJson(clock, "GM0363", "allClear", original));
 
         assertThat(api.get("/api/v1/bulletins/" + original).json().get("inForce").asBoolean()).isFalse();
         assertThat(api.get("/api/v1/bulletins/" + original).json().get("supersededBy").asString()).isEqualTo(allClear);
         String cap = api.get("/api/v1/bulletins/" + allClear + "/cap").body();
         assertThat(cap).contains("<msgType>Update</msgType>", "<responseType>AllClear</responseType>",
                 "<references>GM0363@weerbaar.nl,NL-WEERBAAR-" + original + ",");
-        assertThat(send("PUT", "/api/v1/bulletins/" + original, author, "\"2\"", draftJson("GM0363", "alert", null)).status())
+        assertThat(send("PUT", "/api/v1/bulletins/" + original, author, "\"2\"", draftJson(clock, "GM0363", "alert", null)).status())
                 .as("a published bulletin never changes").isEqualTo(409);
     }
 
@@ -162,7 +169,7 @@ class BulletinsApiTest {
         String author = token("VR13", "coordinator");
         String colleague = token("VR13", "coordinator");
         String regionAdmin = token("VR13", "admin");
-        String beforeRotation = publishedBulletin(author, colleague, draftJson("VR13", "alert", null));
+        String beforeRotation = publishedBulletin(author, colleague, draftJson(clock, "VR13", "alert", null));
         String oldKid = api.get("/api/v1/bulletins/" + beforeRotation).json().get("keyId").asString();
 
         ApiClient.Response rotated = api.post("/api/v1/organisations/VR13/keys/rotation", regionAdmin, null);
@@ -171,11 +178,12 @@ class BulletinsApiTest {
         assertThat(newKid).isNotEqualTo(oldKid);
         assertThat(verify(cap(beforeRotation)).json().get("verdict").asString()).isEqualTo("genuine");
 
-        String signedBeforeRevocation = publishedBulletin(author, colleague, draftJson("VR13", "alert", null));
+        String signedBeforeRevocation = publishedBulletin(author, colleague, draftJson(clock, "VR13", "alert", null));
         Instant revokedFrom = Instant.parse(api.get("/api/v1/bulletins/" + signedBeforeRevocation).json().get("publishedAt").asString())
                 .plusSeconds(1);
-        Thread.sleep(Duration.between(Instant.now(), revokedFrom.plusMillis(1100)).toMillis());
-        String signedAfterRevocation = publishedBulletin(author, colleague, draftJson("VR13", "alert", null));
+        // The next bulletin must be signed after the revocation moment, by the application's clock.
+        Thread.sleep(Math.max(0, Duration.between(clock.instant(), revokedFrom.plusMillis(1100)).toMillis()));
+        String signedAfterRevocation = publishedBulletin(author, colleague, draftJson(clock, "VR13", "alert", null));
         assertThat(api.get("/api/v1/bulletins/" + signedAfterRevocation).json().get("keyId").asString()).isEqualTo(newKid);
 
         ApiClient.Response revoked = api.post("/api/v1/organisations/VR13/keys/" + newKid + "/revocation", regionAdmin,
@@ -191,7 +199,7 @@ class BulletinsApiTest {
         assertThat(api.post("/api/v1/organisations/VR13/keys/rotation", token("VR01", "admin"), null).status())
                 .as("another region's admin").isEqualTo(403);
 
-        String afterRevocationNewKey = publishedBulletin(author, colleague, draftJson("VR13", "alert", null));
+        String afterRevocationNewKey = publishedBulletin(author, colleague, draftJson(clock, "VR13", "alert", null));
         assertThat(api.get("/api/v1/bulletins/" + afterRevocationNewKey).json().get("keyId").asString()).isNotIn(oldKid, newKid);
     }
 
@@ -209,7 +217,8 @@ class BulletinsApiTest {
         return api.get("/api/v1/bulletins/" + id + "/cap").body();
     }
 
-    static String draftJson(String area, String kind, String references) {
+    /** A valid draft that expires two days after the application's now. */
+    static String draftJson(Clock clock, String area, String kind, String references) {
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("area", area);
         draft.put("kind", kind);
@@ -226,7 +235,7 @@ class BulletinsApiTest {
         draft.put("instruction", "Kook water minstens één minuut.");
         draft.put("headlineEn", "Boil drinking water before use");
         draft.put("descriptionEn", "Tap water may be contaminated.");
-        draft.put("expires", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        draft.put("expires", clock.instant().plus(2, ChronoUnit.DAYS).toString());
         return ApiClient.json(draft);
     }
 

@@ -2,23 +2,29 @@ package nl.weerbaar.bulletins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Staff record circulating claims, assess them, link the rebuttal, and see the weekly trend. */
 @IntegrationTest
+@TimeDependent
 class ClaimsTest {
 
     @LocalServerPort
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
 
     @Test
     void staffRecordAndAssessClaimsOfTheirOwnAreaOnly() {
@@ -29,8 +35,11 @@ class ClaimsTest {
         String claim = claimJson("GM0599", "false", null);
 
         assertThat(api.post("/api/v1/claims", elsewhere, claim).status()).isEqualTo(403);
+        Instant beforeRecording = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ApiClient.Response recorded = api.post("/api/v1/claims", operator, claim);
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(Instant.parse(recorded.json().get("recordedAt").asString())).as("recorded by the application's clock")
+                .isBetween(beforeRecording, clock.instant());
         String id = recorded.json().get("id").asString();
 
         ApiClient.Response bad = api.post("/api/v1/claims", operator, "{\"area\":\"GM0599\",\"assessment\":\"fake\",\"channel\":\"pigeon\"}");
@@ -67,10 +76,11 @@ class ClaimsTest {
         final java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, 23);
     }
 
-    static String claimJson(String area, String assessment, String rebuttal) {
+    /** A claim first seen two days before the application's now, so inside the trend's last weeks. */
+    private String claimJson(String area, String assessment, String rebuttal) {
         Map<String, Object> claim = new java.util.LinkedHashMap<>(Map.of("area", area,
                 "text", "Nep-NL-Alert: 'drinkwater vergiftigd, koop flessen bij winkel X'", "channel", "whatsapp",
-                "firstSeenAt", Instant.now().minus(2, ChronoUnit.DAYS).toString(), "firstSeenWhere", "Buurtgroepen in Rotterdam-Zuid",
+                "firstSeenAt", clock.instant().minus(2, ChronoUnit.DAYS).toString(), "firstSeenWhere", "Buurtgroepen in Rotterdam-Zuid",
                 "estimatedReach", 5000, "assessment", assessment));
         if (rebuttal != null) {
             claim.put("rebuttalBulletin", rebuttal);

@@ -7,18 +7,28 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import nl.weerbaar.support.TimeDependent;
+import nl.weerbaar.system.ApplicationClock;
+import nl.weerbaar.system.OfflineCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./weerbaar verify FILE --keys keyset.json} on a computer with nothing but the files. */
+/**
+ * {@code ./weerbaar verify FILE --keys keyset.json} on a computer with nothing but the files. The
+ * fixture bulletin has fixed times, so it is judged by clocks fixed while it is in force and after
+ * it expired, never by the day the test runs.
+ */
+@TimeDependent
 class OfflineVerifyCommandTest {
 
     @TempDir
     Path folder;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @Test
     void exitsZeroOnlyForAGenuineBulletinInTheExportedKeySet() throws Exception {
@@ -30,22 +40,59 @@ class OfflineVerifyCommandTest {
                 .replace("minstens 1 minuut", "minstens 0 minuten").getBytes(StandardCharsets.UTF_8));
         Path otherKeys = Files.writeString(folder.resolve("other.json"),
                 KeySetJson.write(KeySetJson.document(List.of(SignedCapFixture.signed().key()))));
-        OfflineVerifyCommand command = new OfflineVerifyCommand();
+        OfflineVerifyCommand whileInForce = new OfflineVerifyCommand(at(fixture.sent().plus(1, ChronoUnit.HOURS)));
 
-        assertThat(command.handles(List.of("verify", genuine.toString(), "--keys", keySet.toString()))).isTrue();
-        assertThat(command.handles(List.of("verify", genuine.toString()))).as("without a key set the server's database decides").isFalse();
-        int genuineExit = run(command, genuine, keySet);
-        String genuineText = out.toString(StandardCharsets.UTF_8);
-        assertThat(run(command, tampered, keySet)).isEqualTo(1);
-        assertThat(run(command, genuine, otherKeys)).isEqualTo(1);
+        Run inForce = run(whileInForce, genuine, keySet);
+        Run altered = run(whileInForce, tampered, keySet);
+        Run unknown = run(whileInForce, genuine, otherKeys);
 
-        assertThat(genuineExit).isEqualTo(0);
-        assertThat(genuineText).contains("GENUINE", "Genuine: issued by Gemeente Amsterdam", "Echt: uitgegeven door Gemeente Amsterdam");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ALTERED", "UNKNOWNSIGNER");
-        assertThat(command.run(List.of("verify", "--keys", keySet.toString()), new PrintStream(out), new PrintStream(out))).isEqualTo(2);
+        assertThat(inForce.exit()).as(inForce.output()).isEqualTo(0);
+        assertThat(inForce.output()).contains("GENUINE", "Genuine: issued by Gemeente Amsterdam", "Echt: uitgegeven door Gemeente Amsterdam");
+        assertThat(altered.exit()).isEqualTo(1);
+        assertThat(altered.output()).contains("ALTERED");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.output()).contains("UNKNOWNSIGNER");
+        assertThat(whileInForce.run(List.of("verify", "--keys", keySet.toString()), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
     }
 
-    private int run(OfflineVerifyCommand command, Path file, Path keys) throws Exception {
-        return command.run(List.of("verify", file.toString(), "--keys", keys.toString()), new PrintStream(out, true), new PrintStream(out, true));
+    @Test
+    void theSameGenuineBulletinFailsOnceItHasExpired() throws Exception {
+        SignedCapFixture fixture = SignedCapFixture.signed();
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
+                Map.of("keys", KeySetJson.document(List.of(fixture.key())).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+        Path bulletin = Files.write(folder.resolve("bulletin.xml"), fixture.xml());
+        Instant expires = fixture.bulletin().expires();
+
+        Run lastSecond = run(new OfflineVerifyCommand(at(expires)), bulletin, keySet);
+        Run expired = run(new OfflineVerifyCommand(at(expires.plusSeconds(1))), bulletin, keySet);
+
+        assertThat(lastSecond.exit()).as("in force up to and including its expiry: " + lastSecond.output()).isEqualTo(0);
+        assertThat(expired.exit()).as(expired.output()).isEqualTo(1);
+        assertThat(expired.output()).contains("EXPIRED", "Expired: a genuine bulletin from Gemeente Amsterdam",
+                "Verlopen: echt bericht van Gemeente Amsterdam");
+    }
+
+    /** What {@code ./weerbaar} finds before starting anything: the public constructor, on the environment's clock. */
+    @Test
+    void theLauncherFindsTheCommandWithoutAnApplicationContext() {
+        OfflineCommand command = ServiceLoader.load(OfflineCommand.class).stream()
+                .filter(provider -> provider.type() == OfflineVerifyCommand.class).findFirst().orElseThrow().get();
+
+        assertThat(command.handles(List.of("verify", "bulletin.xml", "--keys", "keyset.json"))).isTrue();
+        assertThat(command.handles(List.of("verify", "bulletin.xml"))).as("without a key set the server's database decides").isFalse();
+    }
+
+    private static Clock at(Instant moment) {
+        return Clock.fixed(moment, ApplicationClock.NETHERLANDS);
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run run(OfflineVerifyCommand command, Path file, Path keys) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = command.run(List.of("verify", file.toString(), "--keys", keys.toString()), print, print);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -17,26 +17,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The printed poster: its QR code, read back from the PDF, checks the bulletin online and offline. */
 @IntegrationTest
+@TimeDependent
 class PosterTest {
 
     @LocalServerPort
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
     @TempDir
     Path folder;
 
@@ -47,7 +53,7 @@ class PosterTest {
         String author = user(api, admin, "GM0344");
         String colleague = user(api, admin, "GM0344");
         String id = api.post("/api/v1/bulletins", api.token(author, "poster-password-1"),
-                BulletinsApiTest.draftJson("GM0344", "alert", null)).json().get("id").asString();
+                BulletinsApiTest.draftJson(clock, "GM0344", "alert", null)).json().get("id").asString();
         var draft = api.get("/api/v1/bulletins/" + id, api.token(author, "poster-password-1"));
         api.sendIfMatch("POST", "/api/v1/bulletins/" + id + "/approval", api.token(colleague, "poster-password-1"), null, draft.header("ETag"));
         assertThat(api.post("/api/v1/bulletins/" + id + "/publication", api.token(author, "poster-password-1"), null).status()).isEqualTo(200);
@@ -72,7 +78,8 @@ class PosterTest {
         Path scanned = Files.writeString(folder.resolve("scanned.txt"), link);
         Path forgedScan = Files.writeString(folder.resolve("forged.txt"), "/verify?b=" + forged);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OfflineVerifyCommand offline = new OfflineVerifyCommand();
+        // Checked offline on the application's clock, as on a computer whose clock agrees with the server's.
+        OfflineVerifyCommand offline = new OfflineVerifyCommand(clock);
         assertThat(offline.run(List.of("verify", scanned.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))
                 .as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
         assertThat(offline.run(List.of("verify", forgedScan.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** As a new user would: a municipality drafts on the staff page, a colleague approves, a resident checks it. */
 @IntegrationTest
+@TimeDependent
 class StaffPagesTest {
 
     private static final String PASSWORD = "staff-page-password";
