@@ -61,7 +61,8 @@ class UserRepository {
         jdbc.sql("""
                         update user_account
                         set failed_logins = failed_logins + 1,
-                            locked_until = case when failed_logins + 1 >= :threshold then cast(:lockedUntil as timestamptz) else locked_until end
+                            locked_until = case when failed_logins + 1 >= :threshold
+                                                then cast(:lockedUntil as timestamptz) else locked_until end
                         where username = :username""")
                 .param("username", username)
                 .param("threshold", threshold)
