@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,12 +25,14 @@ class ApiTokens {
     private final UserRepository users;
     private final OrganisationRepository organisations;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, UserRepository users, OrganisationRepository organisations, AuditTrail audit) {
+    ApiTokens(JdbcClient jdbc, UserRepository users, OrganisationRepository organisations, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.organisations = organisations;
         this.audit = audit;
+        this.clock = clock;
     }
 
     record IssuedToken(long id, String token, Instant createdAt) {}
@@ -38,9 +42,12 @@ class ApiTokens {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        IssuedToken issued = jdbc.sql("insert into api_token (token_hash, user_id) values (:hash, :user) returning id, created_at")
+        IssuedToken issued = jdbc.sql("""
+                        insert into api_token (token_hash, user_id, created_at) values (:hash, :user, :now)
+                        returning id, created_at""")
                 .param("hash", hash(token))
                 .param("user", user.id())
+                .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new IssuedToken(rs.getLong("id"), token, rs.getTimestamp("created_at").toInstant()))
                 .single();
         audit.record(user.actor(), new AuditTrail.Change("token.issued", "api-token", String.valueOf(issued.id()),
@@ -70,9 +77,11 @@ class ApiTokens {
      */
     private void markUsed(String tokenHash) {
         jdbc.sql("""
-                        update api_token set last_used_at = now()
-                        where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
+                        update api_token set last_used_at = :now
+                        where token_hash = :hash
+                          and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')""")
                 .param("hash", tokenHash)
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -1,7 +1,9 @@
 package nl.weerbaar.access;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AccessControl access;
+    private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, AccessControl access) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AccessControl access, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
+        this.clock = clock;
     }
 
     /** What changed: an action on an entity in an area, with its state before and after (null where none). */
@@ -60,10 +64,12 @@ public class AuditTrail {
     public void record(Actor actor, Change change) {
         // The chain has one head: writers take their turn, until their transaction ends.
         jdbc.sql("select pg_advisory_xact_lock(7236512001)").query().singleValue();
+        // Read once the lock is held, so entries' times follow their order; in microseconds, as stored and hashed.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                 with head as (select seq, hash from audit_entry order by seq desc limit 1),
                      entry as (select coalesce((select seq from head), 0) + 1 as seq,
-                                      date_trunc('microseconds', clock_timestamp()) as at,
+                                      cast(:at as timestamptz) as at,
                                       coalesce((select hash from head), :genesis) as prev_hash)
                 insert into audit_entry (seq, at, actor, organisation, area_code, action, entity_type, entity_id,
                                          before, after, request_id, prev_hash, hash)
@@ -74,6 +80,7 @@ public class AuditTrail {
                 from entry
                 """)
                 .param("genesis", GENESIS_HASH)
+                .param("at", Timestamp.from(at))
                 .param("actor", actor.username())
                 .param("organisation", actor.organisation())
                 .param("area", change.areaCode())

@@ -1,6 +1,5 @@
 package nl.weerbaar.access;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +7,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal of a logged-in user or API token; carries what access decisions need. */
+/**
+ * The principal of a logged-in user or API token; carries what access decisions need.
+ *
+ * @param locked whether a lock-out held when the user was looked up, by the application clock:
+ *               Spring Security asks only while authenticating, right after the look-up
+ */
 record AuthenticatedUser(long id, String username, String passwordHash, String organisation, Role role,
-                         boolean enabled, Instant lockedUntil) implements UserDetails {
+                         boolean enabled, boolean locked) implements UserDetails {
 
     Actor actor() {
         return new Actor(username, organisation, role);
@@ -38,7 +42,7 @@ record AuthenticatedUser(long id, String username, String passwordHash, String o
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+        return !locked;
     }
 
     @Override

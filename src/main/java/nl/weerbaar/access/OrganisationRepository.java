@@ -1,5 +1,7 @@
 package nl.weerbaar.access;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class OrganisationRepository {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OrganisationRepository(JdbcClient jdbc) {
+    OrganisationRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     List<String> areasOf(String organisationCode) {
@@ -51,11 +55,12 @@ class OrganisationRepository {
     /** Inserts or renames; returns true when the organisation is new. */
     boolean upsert(Organisation organisation) {
         boolean created = jdbc.sql("""
-                        insert into organisation (code, kind, name) values (:code, :kind, :name)
+                        insert into organisation (code, kind, name, created_at) values (:code, :kind, :name, :now)
                         on conflict (code) do nothing""")
                 .param("code", organisation.code())
                 .param("kind", organisation.kind().code())
                 .param("name", organisation.name())
+                .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
         if (!created) {
             jdbc.sql("update organisation set name = :name where code = :code and name <> :name")

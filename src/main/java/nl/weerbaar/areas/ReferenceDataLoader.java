@@ -1,5 +1,7 @@
 package nl.weerbaar.areas;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.areas.ReferenceDataFiles.MunicipalityRow;
@@ -26,11 +28,13 @@ class ReferenceDataLoader {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ReferenceDataLoader(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+    ReferenceDataLoader(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Returns true when it loaded the data, false when the database already held it. */
@@ -94,7 +98,8 @@ class ReferenceDataLoader {
     }
 
     private void recordLoad(String dataset, int rows, String source) {
-        jdbc.update("insert into reference_data_load (dataset, rows, source) values (?, ?, ?)", dataset, rows, source);
+        jdbc.update("insert into reference_data_load (dataset, rows, source, loaded_at) values (?, ?, ?, ?)", dataset, rows, source,
+                Timestamp.from(clock.instant()));
     }
 
     private static String count(long n) {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.PostcodeArea;
+import nl.weerbaar.system.ApplicationClock;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -35,17 +36,19 @@ class StaticFinderExport {
     private final SupportPoints points;
     private final Areas areas;
     private final ITemplateEngine templates;
+    private final Clock clock;
 
-    StaticFinderExport(SupportPoints points, Areas areas, ITemplateEngine templates) {
+    StaticFinderExport(SupportPoints points, Areas areas, ITemplateEngine templates, Clock clock) {
         this.points = points;
         this.areas = areas;
         this.templates = templates;
+        this.clock = clock;
     }
 
     /** Writes the finder into a folder (created when missing); returns the number of files written. */
     int export(Path folder, Consumer<String> progress) throws IOException {
         Files.createDirectories(folder.resolve("pc"));
-        String exportedAt = ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).format(STAMP);
+        String exportedAt = ZonedDateTime.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS).format(STAMP);
         boolean anyDemo = points.anyDemo();
         int files = 0;
         copy("static/css/weerbaar.css", folder.resolve("weerbaar.css"));

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,18 +22,23 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The support_point and support_point_status tables. */
+/**
+ * The support_point and support_point_status tables. Every time written comes from the
+ * application clock, not the database's: freshness compares them with that clock.
+ */
 @Repository
 class SupportPointRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final Areas areas;
+    private final Clock clock;
 
-    SupportPointRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Areas areas) {
+    SupportPointRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Areas areas, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.areas = areas;
+        this.clock = clock;
     }
 
     /** The registry fields of a point, as validated: what create and edit write. */
@@ -52,12 +58,14 @@ class SupportPointRepository {
                         insert into support_point (name, tier, building_kind, address, lat, lon, municipality_code,
                             owner_organisation, capabilities, capacity_persons, capacity_overnight, generator,
                             fuel_autonomy_hours, communications, contact, opening, public, demo, status, occupancy,
-                            message, unavailable, status_confirmed_at, status_confirmed_by)
+                            message, unavailable, status_confirmed_at, status_confirmed_by, created_at, updated_at)
                         values (:name, :tier, :kind, :address, :lat, :lon, :municipality, :owner, cast(:capabilities as text[]),
                             :persons, :overnight, :generator, :fuel, cast(:communications as text[]), :contact, :opening,
-                            :public, :demo, :status, :occupancy, :message, cast(:unavailable as text[]), :confirmedAt, :confirmedBy)
+                            :public, :demo, :status, :occupancy, :message, cast(:unavailable as text[]), :confirmedAt, :confirmedBy,
+                            :now, :now)
                         returning id""")
                 .params(registrationParams(r))
+                .param("now", clockTime())
                 .param("demo", demo)
                 .param("status", live.status().code())
                 .param("occupancy", live.occupancy())
@@ -70,6 +78,7 @@ class SupportPointRepository {
 
     /** Inserts generated demo points in one batch statement; each confirmed the given time before now. */
     void insertDemo(List<DemoNetwork.DemoPoint> points) {
+        Instant now = clock.instant();
         List<Map<String, Object>> rows = new ArrayList<>(points.size());
         for (DemoNetwork.DemoPoint point : points) {
             Map<String, Object> params = registrationParams(point.registration());
@@ -77,18 +86,19 @@ class SupportPointRepository {
             params.put("occupancy", point.live().occupancy());
             params.put("message", point.live().message());
             params.put("unavailable", codes(point.live().unavailable()));
-            params.put("confirmedAgoSeconds", point.confirmedAgo().toSeconds());
+            params.put("confirmedAt", Timestamp.from(now.minus(point.confirmedAgo())));
+            params.put("now", Timestamp.from(now));
             rows.add(params);
         }
         batch.batchUpdate("""
                         insert into support_point (name, tier, building_kind, address, lat, lon, municipality_code,
                             owner_organisation, capabilities, capacity_persons, capacity_overnight, generator,
                             fuel_autonomy_hours, communications, contact, opening, public, demo, status, occupancy,
-                            message, unavailable, status_confirmed_at, status_confirmed_by)
+                            message, unavailable, status_confirmed_at, status_confirmed_by, created_at, updated_at)
                         values (:name, :tier, :kind, :address, :lat, :lon, :municipality, :owner, cast(:capabilities as text[]),
                             :persons, :overnight, :generator, :fuel, cast(:communications as text[]), :contact, :opening,
                             :public, true, :status, :occupancy, :message, cast(:unavailable as text[]),
-                            now() - make_interval(secs => :confirmedAgoSeconds), 'demo')""",
+                            :confirmedAt, 'demo', :now, :now)""",
                 rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
     }
 
@@ -101,25 +111,28 @@ class SupportPointRepository {
                             communications = cast(:communications as text[]), contact = :contact, opening = :opening,
                             public = :public,
                             unavailable = array(select u from unnest(unavailable) u where u = any(cast(:capabilities as text[]))),
-                            version = version + 1, updated_at = now()
+                            version = version + 1, updated_at = :now
                         where id = :id""")
                 .params(registrationParams(r))
+                .param("now", clockTime())
                 .param("id", id)
                 .update();
     }
 
     void retire(long id) {
-        jdbc.sql("update support_point set retired_at = now(), version = version + 1, updated_at = now() where id = :id")
-                .param("id", id).update();
+        jdbc.sql("update support_point set retired_at = :now, version = version + 1, updated_at = :now where id = :id")
+                .param("now", clockTime()).param("id", id).update();
     }
 
-    /** Sets the status and keeps it in the history; confirmation time is the database's clock. */
-    void setStatus(long id, LiveStatus live, String actor, String organisation, String requestId) {
+    /** Sets the status, confirmed at the given moment, and keeps it in the history. */
+    void setStatus(long id, LiveStatus live, String actor, String organisation, String requestId, Instant confirmedAt) {
+        Timestamp at = Timestamp.from(confirmedAt);
         jdbc.sql("""
                         update support_point set status = :status, occupancy = :occupancy, message = :message,
-                            unavailable = cast(:unavailable as text[]), status_confirmed_at = now(),
-                            status_confirmed_by = :actor, version = version + 1, updated_at = now()
+                            unavailable = cast(:unavailable as text[]), status_confirmed_at = :at,
+                            status_confirmed_by = :actor, version = version + 1, updated_at = :at
                         where id = :id""")
+                .param("at", at)
                 .param("status", live.status().code())
                 .param("occupancy", live.occupancy())
                 .param("message", live.message())
@@ -128,10 +141,12 @@ class SupportPointRepository {
                 .param("id", id)
                 .update();
         jdbc.sql("""
-                        insert into support_point_status (point_id, status, occupancy, message, unavailable, actor,
+                        insert into support_point_status (point_id, at, status, occupancy, message, unavailable, actor,
                             organisation, request_id)
-                        values (:id, :status, :occupancy, :message, cast(:unavailable as text[]), :actor, :organisation, :requestId)""")
+                        values (:id, :at, :status, :occupancy, :message, cast(:unavailable as text[]), :actor, :organisation,
+                            :requestId)""")
                 .param("id", id)
+                .param("at", at)
                 .param("status", live.status().code())
                 .param("occupancy", live.occupancy())
                 .param("message", live.message())
@@ -207,6 +222,10 @@ class SupportPointRepository {
 
     boolean anyPointEver() {
         return jdbc.sql("select exists (select 1 from support_point)").query(Boolean.class).single();
+    }
+
+    private Timestamp clockTime() {
+        return Timestamp.from(clock.instant());
     }
 
     private Map<String, Object> registrationParams(Registration r) {

@@ -4,6 +4,7 @@ import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,14 +58,14 @@ public class SupportPoints {
     private final Clock clock;
 
     SupportPoints(SupportPointRepository repository, PointFinder finder, AccessControl access, AuditTrail audit,
-                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin) {
+                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock) {
         this.repository = repository;
         this.finder = finder;
         this.access = access;
         this.audit = audit;
         this.areas = areas;
         this.freshWithin = freshWithin;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** What a coordinator registers; codes in kebab-case. Null lists are empty, null public is true. */
@@ -231,7 +232,7 @@ public class SupportPoints {
         new InputCheck().require(notOffered.isEmpty(), "unavailable",
                 "names capabilities this point does not have: " + codes(notOffered)).orThrow();
         Versioned.requireMatch(ifMatch, before.version());
-        repository.setStatus(id, live, actor.username(), actor.organisation(), RequestId.current());
+        repository.setStatus(id, live, actor.username(), actor.organisation(), RequestId.current(), clock.instant());
         SupportPoint after = repository.find(id).orElseThrow();
         audit.record(new AuditTrail.Change("support-point.status-set", "support-point", String.valueOf(id),
                 after.municipality(), statusOf(before), statusOf(after)));
@@ -266,10 +267,11 @@ public class SupportPoints {
         access.require(Role.COORDINATOR, area);
         Set<String> municipalities = municipalitiesOf(area);
         List<Long> ids = repository.lockInUse(municipalities);
+        Instant confirmedAt = clock.instant();
         for (SupportPoint before : repository.findByIds(ids)) {
             int occupancy = status.get().receivesResidents() ? before.occupancy() : 0;
             repository.setStatus(before.id(), new LiveStatus(status.get(), occupancy, blankToNull(input.message()),
-                    before.unavailable()), actor.username(), actor.organisation(), RequestId.current());
+                    before.unavailable()), actor.username(), actor.organisation(), RequestId.current(), confirmedAt);
             SupportPoint after = repository.find(before.id()).orElseThrow();
             audit.record(new AuditTrail.Change("support-point.status-set", "support-point", String.valueOf(before.id()),
                     before.municipality(), statusOf(before), Map.of("status", after.status(), "occupancy", after.occupancy(),

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -38,11 +40,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ProblemWriter problems;
+    private final Clock clock;
 
-    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, ProblemWriter problems) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, ProblemWriter problems, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.problems = problems;
+        this.clock = clock;
     }
 
     private record StoredAnswer(String fingerprint, int status, String contentType, String location, String etag, byte[] body) {}
@@ -143,14 +147,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void store(String principal, String key, String fingerprint, ContentCachingResponseWrapper response) {
         jdbc.sql("""
-                        insert into idempotent_request (principal, key, fingerprint, status, content_type, location, etag, body)
-                        values (:principal, :key, :fingerprint, :status, :contentType, :location, :etag, :body)""")
+                        insert into idempotent_request (principal, key, fingerprint, status, content_type, location, etag, body,
+                            created_at)
+                        values (:principal, :key, :fingerprint, :status, :contentType, :location, :etag, :body, :now)""")
                 .param("principal", principal).param("key", key).param("fingerprint", fingerprint)
                 .param("status", response.getStatus())
                 .param("contentType", response.getContentType())
                 .param("location", response.getHeader("Location"))
                 .param("etag", response.getHeader("ETag"))
                 .param("body", response.getContentAsByteArray())
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -2,18 +2,26 @@ package nl.weerbaar.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class AccessApiTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -24,6 +32,14 @@ class AccessApiTest {
 
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Value("${weerbaar.login.lockout-period:15m}")
+    Duration lockoutPeriod;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserRepository users;
 
     ApiClient api;
     String admin;
@@ -47,9 +63,15 @@ class AccessApiTest {
     @Test
     void tokenIsIssuedOnceForValidCredentialsAndIdentifiesTheUser() {
         String username = newUser("GM0363", "operator");
-        String token = api.token(username, PASSWORD);
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var issued = api.requestToken(username, PASSWORD);
+        Instant after = clock.instant();
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String token = issued.json().get("token").asString();
 
         assertThat(token).startsWith("wb_").hasSizeGreaterThan(40);
+        assertThat(Instant.parse(issued.json().get("createdAt").asString())).as("issued by the application clock")
+                .isBetween(before, after);
         JsonNode me = api.get("/api/v1/me", token).json();
         assertThat(me.get("username").asString()).isEqualTo(username);
         assertThat(me.get("organisation").asString()).isEqualTo("GM0363");
@@ -107,6 +129,11 @@ class AccessApiTest {
         var locked = api.requestToken(username, PASSWORD);
         assertThat(locked.status()).isEqualTo(401);
         assertThat(locked.body()).containsIgnoringCase("locked");
+
+        // The lock-out runs on the application clock: just past its period the account opens again.
+        UserRepository later = new UserRepository(jdbc, Clock.offset(clock, lockoutPeriod.plusSeconds(1)));
+        assertThat(later.findPrincipal(username).orElseThrow().isAccountNonLocked()).isTrue();
+        assertThat(users.findPrincipal(username).orElseThrow().isAccountNonLocked()).isFalse();
     }
 
     @Test

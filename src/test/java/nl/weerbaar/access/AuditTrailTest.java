@@ -6,18 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
+@TimeDependent
 class AuditTrailTest {
 
     @Autowired
@@ -28,6 +34,8 @@ class AuditTrailTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    Clock clock;
 
     private long recordTestEntry(int value) {
         transaction.executeWithoutResult(status -> audit.record(Actor.SYSTEM,
@@ -73,6 +81,18 @@ class AuditTrailTest {
             tamper("insert into audit_entry select * from removed_entry");
             jdbc.sql("drop table removed_entry").update();
         }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryIsTimedByTheApplicationClockAndTheChainHolds() {
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long seq = recordTestEntry(6);
+        Instant after = clock.instant();
+
+        Instant at = jdbc.sql("select at from audit_entry where seq = :seq").param("seq", seq).query(Timestamp.class).single()
+                .toInstant();
+        assertThat(at).isBetween(before, after);
         assertThat(audit.verify().intact()).isTrue();
     }
 

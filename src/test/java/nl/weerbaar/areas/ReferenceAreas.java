@@ -32,7 +32,7 @@ public final class ReferenceAreas {
                 return data.postcodes();
             }
         };
-        ReferenceDataLoader loaded = new ReferenceDataLoader(null, null, json) {
+        ReferenceDataLoader loaded = new ReferenceDataLoader(null, null, json, null) {
             @Override
             boolean loadIfEmpty() {
                 return false;

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class DemoNetworkTest {
 
     @LocalServerPort
@@ -71,6 +73,10 @@ class DemoNetworkTest {
         assertThat(groningen.size()).isEqualTo(20);
         groningen.forEach(point -> assertThat(point.get("demo").asBoolean()).isTrue());
         assertThat(groningen.get(0).get("municipality").asString()).isEqualTo("GM0014");
+        // Demo statuses were confirmed up to 12 hours before the load, by the clock that judges their freshness
+        // (an hour's margin for a load earlier in the suite).
+        groningen.forEach(point -> assertThat(point.get("freshness").get("ageMinutes").asLong()).isBetween(0L, 13 * 60L));
+        assertThat(groningen.valueStream().anyMatch(point -> point.get("freshness").get("recentlyConfirmed").asBoolean())).isTrue();
         JsonNode listed = api.get("/api/v1/support-points?municipality=GM0014").json().get("items");
         assertThat(listed.size()).isGreaterThan(20);
         listed.forEach(point -> assertThat(point.get("demo").asBoolean()).isTrue());

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class SupportPointPagesTest {
 
     private static final int PAGE_BUDGET_BYTES = 30 * 1024;
@@ -37,6 +39,13 @@ class SupportPointPagesTest {
         Map<String, Object> point = PointFixtures.amsterdamPoint("Paginapunt");
         point.putAll(changes);
         return new PointFixtures(api, api.token("admin", adminPassword)).create(point);
+    }
+
+    private void open(JsonNode point) {
+        ApiClient api = new ApiClient(port);
+        var opened = api.send("PUT", "/api/v1/support-points/" + point.get("id").asLong() + "/status",
+                api.token("admin", adminPassword), "{\"status\":\"open\"}", Map.of("If-Match", "\"1\""));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
     }
 
     @Test
@@ -63,6 +72,15 @@ class SupportPointPagesTest {
         assertThat(detail.body()).contains("Buurthuis Centrum Paginatest", "Drinkwater", "Telefoon opladen",
                 "Status nog nooit bevestigd");
         assertThat(page("/steunpunten/" + point.get("id").asLong() + "?lang=en").body()).contains("Drinking water");
+    }
+
+    @Test
+    void aStatusJustSetReadsAsRecentlyConfirmed() throws Exception {
+        JsonNode point = amsterdamPoint(Map.of("name", "Buurthuis Versetest"));
+        open(point);
+
+        String detail = page("/steunpunten/" + point.get("id").asLong()).body();
+        assertThat(detail).contains("Open", "Bevestigd 0 min geleden").doesNotContain("Niet recent bevestigd");
     }
 
     @Test

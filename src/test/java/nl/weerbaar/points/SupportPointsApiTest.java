@@ -2,11 +2,15 @@ package nl.weerbaar.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class SupportPointsApiTest {
 
     @LocalServerPort
@@ -24,6 +29,8 @@ class SupportPointsApiTest {
     String adminPassword;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     ApiClient api;
     String admin;
@@ -186,9 +193,10 @@ class SupportPointsApiTest {
         assertThat(edit.json().get("name").asString()).startsWith("Kerk herdoopt");
 
         assertThat(api.send("DELETE", path, admin, null, Map.of("If-Match", "\"1\"")).status()).isEqualTo(412);
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var retired = api.send("DELETE", path, admin, null, Map.of("If-Match", edit.header("ETag")));
         assertThat(retired.status()).isEqualTo(200);
-        assertThat(retired.json().get("retiredAt").isNull()).isFalse();
+        assertThat(Instant.parse(retired.json().get("retiredAt").asString())).isBetween(before, clock.instant());
         assertThat(api.get(path).status()).isEqualTo(404);
         assertThat(api.get(path, admin).status()).isEqualTo(200);
         assertThat(setStatus(admin, id, retired.header("ETag"), "{\"status\":\"open\"}").status()).isEqualTo(409);
@@ -198,7 +206,10 @@ class SupportPointsApiTest {
     void statusHistoryRecordsWhoAndWhenForSignedInUsersInScope() {
         long id = fixtures.create(PointFixtures.amsterdamPoint("Dorpshuis")).get("id").asLong();
         String operator = fixtures.token("GM0363", "operator");
-        setStatus(operator, id, "\"1\"", "{\"status\":\"open\",\"occupancy\":5,\"unavailable\":[\"drinking-water\"]}");
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        JsonNode point = setStatus(operator, id, "\"1\"", "{\"status\":\"open\",\"occupancy\":5,\"unavailable\":[\"drinking-water\"]}")
+                .json();
+        Instant after = clock.instant();
 
         var history = api.get("/api/v1/support-points/" + id + "/status-history", operator);
         assertThat(history.status()).isEqualTo(200);
@@ -206,7 +217,10 @@ class SupportPointsApiTest {
         assertThat(entry.get("status").asString()).isEqualTo("open");
         assertThat(entry.get("unavailable").get(0).asString()).isEqualTo("drinking-water");
         assertThat(entry.get("actor").asString()).startsWith("pt-operator-gm0363");
-        assertThat(entry.get("at").asString()).isNotBlank();
+        // Confirmed when the application clock says, so freshness (judged by that clock) counts from then.
+        assertThat(Instant.parse(entry.get("at").asString())).isBetween(before, after);
+        assertThat(point.get("freshness").get("confirmedAt").asString()).isEqualTo(entry.get("at").asString());
+        assertThat(point.get("freshness").get("ageMinutes").asLong()).isZero();
         assertThat(api.get("/api/v1/support-points/" + id + "/status-history").status()).isEqualTo(401);
     }
 

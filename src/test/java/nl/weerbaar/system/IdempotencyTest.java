@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +18,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A write retried with the same Idempotency-Key has one effect and gets the same answer. */
 @IntegrationTest
+@TimeDependent
 class IdempotencyTest {
 
     @LocalServerPort
@@ -30,6 +37,10 @@ class IdempotencyTest {
     String adminPassword;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JsonMapper json;
 
     private HttpResponse<String> createUser(String token, String key, String username) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
@@ -52,7 +63,9 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String username = "idem-" + System.nanoTime() % 1_000_000;
 
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
         HttpResponse<String> first = createUser(token, key, username);
+        Instant after = clock.instant();
         HttpResponse<String> retry = createUser(token, key, username);
 
         assertThat(first.statusCode()).isEqualTo(201);
@@ -61,6 +74,10 @@ class IdempotencyTest {
         assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(usersNamed(username)).isEqualTo(1);
+        // The user and the kept answer are stamped by the application clock, not the database's.
+        assertThat(Instant.parse(json.readTree(first.body()).get("createdAt").asString())).isBetween(before, after);
+        assertThat(jdbc.sql("select created_at from idempotent_request where key = :k").param("k", key).query(Timestamp.class)
+                .single().toInstant()).isBetween(before, after);
     }
 
     @Test
