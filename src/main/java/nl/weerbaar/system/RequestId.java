@@ -7,6 +7,8 @@ public final class RequestId {
 
     public static final String HEADER = "X-Request-ID";
     static final String MDC_KEY = "requestId";
+    /** The request attribute that keeps the id for the error page, which is rendered after the request's own filters. */
+    public static final String ATTRIBUTE = RequestId.class.getName();
 
     private RequestId() {}
 

@@ -26,6 +26,7 @@ class RequestIdFilter extends OncePerRequestFilter {
         String offered = request.getHeader(RequestId.HEADER);
         String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         MDC.put(RequestId.MDC_KEY, id);
+        request.setAttribute(RequestId.ATTRIBUTE, id);
         response.setHeader(RequestId.HEADER, id);
         try {
             chain.doFilter(request, response);
