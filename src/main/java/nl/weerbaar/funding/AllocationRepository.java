@@ -2,6 +2,7 @@ package nl.weerbaar.funding;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import nl.weerbaar.areas.Areas;
@@ -14,10 +15,13 @@ class AllocationRepository {
 
     private final JdbcClient jdbc;
     private final Areas areas;
+    /** Stamps when an allocation was adopted, the moment the API shows. */
+    private final Clock clock;
 
-    AllocationRepository(JdbcClient jdbc, Areas areas) {
+    AllocationRepository(JdbcClient jdbc, Areas areas, Clock clock) {
         this.jdbc = jdbc;
         this.areas = areas;
+        this.clock = clock;
     }
 
     private record Header(long id, String name, int year, long potCents, long baseCents, BigDecimal areaSharePercent,
@@ -81,8 +85,8 @@ class AllocationRepository {
     }
 
     void markAdopted(Allocation allocation) {
-        jdbc.sql("update funding_allocation set status = 'adopted', adopted_at = now() where id = :id")
-                .param("id", allocation.id()).update();
+        jdbc.sql("update funding_allocation set status = 'adopted', adopted_at = :now where id = :id")
+                .param("id", allocation.id()).param("now", Timestamp.from(clock.instant())).update();
         for (Allocation.RegionShare share : allocation.shares()) {
             jdbc.sql("""
                             insert into funding_region_budget (allocation_id, region_code, year, amount_cents)

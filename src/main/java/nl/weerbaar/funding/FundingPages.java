@@ -1,6 +1,7 @@
 package nl.weerbaar.funding;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,11 @@ class FundingPages {
     private final ReportPdf pdf;
     private final AccessControl access;
     private final Areas areas;
+    /** Which year a page shows when none is asked for: the current one, in Dutch time. */
+    private final Clock clock;
 
     FundingPages(BudgetLines budgetLines, Allocations allocations, Expenditures expenditures, FundingReports reports,
-                 ReportPdf pdf, AccessControl access, Areas areas) {
+                 ReportPdf pdf, AccessControl access, Areas areas, Clock clock) {
         this.pdf = pdf;
         this.budgetLines = budgetLines;
         this.allocations = allocations;
@@ -47,11 +50,12 @@ class FundingPages {
         this.reports = reports;
         this.access = access;
         this.areas = areas;
+        this.clock = clock;
     }
 
     @GetMapping
     String budget(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null ? Year.now().getValue() : year;
+        int shown = orThisYear(year);
         model.addAttribute("year", shown);
         List<BudgetLine> lines = budgetLines.list(shown);
         model.addAttribute("lines", lines);
@@ -70,14 +74,14 @@ class FundingPages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.invalidParams());
         }
-        redirect.addAttribute("year", year == null ? Year.now().getValue() : year);
+        redirect.addAttribute("year", orThisYear(year));
         return "redirect:/staff/funding";
     }
 
     @GetMapping("/allocations")
     String allocations(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long a,
                        @RequestParam(required = false) Long b, Model model) {
-        int shown = year == null ? Year.now().getValue() : year;
+        int shown = orThisYear(year);
         List<Allocation> ofYear = allocations.list(shown);
         model.addAttribute("year", shown);
         model.addAttribute("allocations", ofYear);
@@ -125,7 +129,7 @@ class FundingPages {
 
     @GetMapping("/expenditures")
     String expenditures(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null ? Year.now().getValue() : year;
+        int shown = orThisYear(year);
         Actor actor = access.requireRole(Role.VIEWER);
         model.addAttribute("year", shown);
         model.addAttribute("expenditures", expenditures.list(shown, null));
@@ -150,14 +154,14 @@ class FundingPages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.invalidParams());
         }
-        redirect.addAttribute("year", year == null ? Year.now().getValue() : year);
+        redirect.addAttribute("year", orThisYear(year));
         return "redirect:/staff/funding/expenditures";
     }
 
     @GetMapping("/report")
     String report(@RequestParam(required = false) Integer year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
                   Model model) {
-        int shown = year == null ? Year.now().getValue() : year;
+        int shown = orThisYear(year);
         FundingReports.PledgeReport pledge = reports.pledge(assumedGrowthPercent);
         model.addAttribute("year", shown);
         model.addAttribute("growth", assumedGrowthPercent);
@@ -187,6 +191,10 @@ class FundingPages {
         return ResponseEntity.ok().contentType(FundingApi.csvType())
                 .header("Content-Disposition", "attachment; filename=\"funding-regions-" + year + ".csv\"")
                 .body(FundingCsv.regions(reports.regions(year)));
+    }
+
+    private int orThisYear(Integer year) {
+        return year == null ? Year.now(clock).getValue() : year;
     }
 
     private boolean isNationalAdmin() {

@@ -1,5 +1,6 @@
 package nl.weerbaar.funding;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import nl.weerbaar.system.PrintedDocuments;
@@ -20,10 +21,13 @@ class ReportPdf {
 
     private final TemplateEngine templates;
     private final FundingFormat format;
+    /** Dates the report "generated on", in Dutch time. */
+    private final Clock clock;
 
-    ReportPdf(TemplateEngine templates, FundingFormat format) {
+    ReportPdf(TemplateEngine templates, FundingFormat format, Clock clock) {
         this.templates = templates;
         this.format = format;
+        this.clock = clock;
     }
 
     /** One year's pair of bars: the resilience total and 1.5 % of GDP, in millimetres. */
@@ -37,7 +41,7 @@ class ReportPdf {
         context.setVariable("categories", categories);
         context.setVariable("bars", bars(pledge));
         context.setVariable("fmt", format);
-        context.setVariable("generatedOn", LocalDate.now().toString());
+        context.setVariable("generatedOn", LocalDate.now(clock).toString());
         return PrintedDocuments.pdf(templates.process("funding/report-pdf", context));
     }
 

@@ -1,8 +1,9 @@
 package nl.weerbaar.household;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,20 +35,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HouseholdPages {
 
     private static final int NEARBY = 3;
-    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
 
     private final KitPlanner planner;
     private final KitCounter counter;
     private final SupportPoints points;
     private final Areas areas;
     private final AccessControl access;
+    /** Dutch time: which week a kit is counted in, where the reminders start, the staff chart's weeks. */
+    private final Clock clock;
 
-    HouseholdPages(KitPlanner planner, KitCounter counter, SupportPoints points, Areas areas, AccessControl access) {
+    HouseholdPages(KitPlanner planner, KitCounter counter, SupportPoints points, Areas areas, AccessControl access, Clock clock) {
         this.planner = planner;
         this.counter = counter;
         this.points = points;
         this.areas = areas;
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping("/denk-vooruit")
@@ -87,8 +90,8 @@ class HouseholdPages {
     @GetMapping(value = "/denk-vooruit/herinneringen.ics", produces = "text/calendar")
     ResponseEntity<String> reminders(@RequestParam(defaultValue = "nl") String lang) {
         boolean english = lang.startsWith("en");
-        LocalDate start = LocalDate.now(NL).withDayOfMonth(1).plusMonths(1);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(java.time.ZonedDateTime.now(ZoneId.of("UTC")));
+        LocalDate start = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC));
         String calendar = String.join("\r\n",
                 "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Weerbaar//Denk Vooruit//NL", "CALSCALE:GREGORIAN",
                 event("weerbaar-kit-expiry", stamp, start, 6,
@@ -110,7 +113,7 @@ class HouseholdPages {
     @GetMapping("/staff/denk-vooruit")
     String counts(Model model) {
         access.requireRole(Role.VIEWER);
-        LocalDate from = KitCounter.weekStart(LocalDate.now(NL)).minusWeeks(11);
+        LocalDate from = KitCounter.weekStart(LocalDate.now(clock)).minusWeeks(11);
         List<KitCounter.WeekCount> counts = counter.since(from);
         List<LocalDate> weeks = java.util.stream.Stream.iterate(from, w -> w.plusWeeks(1)).limit(12).toList();
         Map<String, Map<LocalDate, Long>> byRegion = new TreeMap<>();
@@ -149,7 +152,7 @@ class HouseholdPages {
         }
         model.addAttribute("anyDemo", nearest.points().stream().anyMatch(p -> p.point().demo()));
         if (nearest.origin().regionCode() != null) {
-            counter.count(nearest.origin().regionCode(), LocalDate.now(NL));
+            counter.count(nearest.origin().regionCode(), LocalDate.now(clock));
         }
     }
 

@@ -1,6 +1,7 @@
 package nl.weerbaar.stock;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,13 +35,16 @@ class DemoStockLoader implements DemoDataSet {
     private final StockLedger ledger;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    /** The day the demo lots' expiry dates count from: the ledger's today, so none arrives expired. */
+    private final Clock clock;
 
-    DemoStockLoader(Areas areas, StockRepository repository, StockLedger ledger, JdbcClient jdbc, AuditTrail audit) {
+    DemoStockLoader(Areas areas, StockRepository repository, StockLedger ledger, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.areas = areas;
         this.repository = repository;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +58,7 @@ class DemoStockLoader implements DemoDataSet {
         if (firstStart && jdbc.sql("select exists (select 1 from depot)").query(Boolean.class).single()) {
             return new Outcome(false, "Depots exist already: no demo stock beside them.");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         progress.accept("Generating the demo stock: depots and lots expiring from " + today + "…");
         DemoStock.Stock stock = DemoStock.generate(areas.regions(), areas.municipalities(), today);
         Map<String, Long> ids = new HashMap<>();

@@ -1,6 +1,7 @@
 package nl.weerbaar.stock;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +30,14 @@ public class StockLedger {
     private final StockRepository repository;
     private final AccessControl access;
     private final AuditTrail audit;
+    /** Tells which lots have expired: a lot is usable through its expiry day, Dutch time. */
+    private final Clock clock;
 
-    StockLedger(StockRepository repository, AccessControl access, AuditTrail audit) {
+    StockLedger(StockRepository repository, AccessControl access, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.access = access;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Records a batch all or nothing; a refused event refuses the batch, naming which one and why. */
@@ -122,7 +126,7 @@ public class StockLedger {
             throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
                     + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry());
         }
-        if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now())) {
+        if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now(clock))) {
             throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
                     + ": expired stock is not received");
         }
@@ -171,13 +175,14 @@ public class StockLedger {
     /** Takes a quantity out of a depot: from the named lot, or first-expiry-first-out over usable lots. */
     private List<RecordedEvent> takeOut(String type, long depot, String item, String lotNumber, BigDecimal quantity,
                                         StockMovement.Details details, UUID transferId, Actor actor, String which) {
+        LocalDate today = LocalDate.now(clock);
         if (lotNumber != null) {
             StockRepository.Lot lot = repository.lot(item, lotNumber).orElseThrow(() ->
                     refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lotNumber + " of " + item));
             if (lot.blocked()) {
                 throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued");
             }
-            if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now())) {
+            if (lot.expiry() != null && lot.expiry().isBefore(today)) {
                 throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
                         + " and may not be issued; write it off instead");
             }
@@ -187,7 +192,7 @@ public class StockLedger {
             return List.of(repository.insertEvent(type, depot, lot, quantity.negate(), details, transferId,
                     actor.username(), actor.organisation()));
         }
-        List<LotBalance> usable = repository.usableLotsForUpdate(depot, item);
+        List<LotBalance> usable = repository.usableLotsForUpdate(depot, item, today);
         BigDecimal available = usable.stream().map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(quantity) < 0) {
             throw refused(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
+import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,6 +95,8 @@ class StockPages {
         model.addAttribute("depot", depot);
         model.addAttribute("balances", reports.balances(id, null));
         model.addAttribute("events", reports.stockCard(id, null, null, 50));
+        // when each event was recorded, in Dutch time whatever the server's zone
+        model.addAttribute("zone", ApplicationClock.NETHERLANDS.getId());
         model.addAttribute("items", catalogue.items());
         model.addAttribute("depots", catalogue.depots());
         model.addAttribute("types", StockEventRequest.TYPES);

@@ -3,6 +3,7 @@ package nl.weerbaar.stock;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,16 +26,19 @@ public class StockReports {
     private final StockRepository repository;
     private final AccessControl access;
     private final Areas areas;
+    /** "Today" of every report: what has expired, how many days a lot has left. */
+    private final Clock clock;
 
-    StockReports(StockRepository repository, AccessControl access, Areas areas) {
+    StockReports(StockRepository repository, AccessControl access, Areas areas, Clock clock) {
         this.repository = repository;
         this.access = access;
         this.areas = areas;
+        this.clock = clock;
     }
 
     public List<LotBalance> balances(Long depot, String item) {
         access.requireRole(Role.VIEWER);
-        return repository.balances(depot, item, null);
+        return repository.balances(depot, item, null, LocalDate.now(clock));
     }
 
     public List<RecordedEvent> stockCard(Long depot, String item, String lot, int limit) {
@@ -63,9 +67,9 @@ public class StockReports {
     public ExpiryReport expiry(String area) {
         access.requireRole(Role.VIEWER);
         String code = checkArea(area);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<ExpiringLot> lots = repository.balances(null, null, null).stream()
+        List<ExpiringLot> lots = repository.balances(null, null, null, today).stream()
                 .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && inside(code).test(depots.get(b.depot())))
                 .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
                         ChronoUnit.DAYS.between(today, b.expiry())))
@@ -105,7 +109,7 @@ public class StockReports {
         long population = populationOf(code);
         String name = nameOf(code);
         Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<LotBalance> usable = repository.balances(null, item.code(), null).stream()
+        List<LotBalance> usable = repository.balances(null, item.code(), null, LocalDate.now(clock)).stream()
                 .filter(b -> !b.blocked() && !b.expired() && depots.containsKey(b.depot()))
                 .toList();
         BigDecimal inside = sum(usable, b -> inside(code).test(depots.get(b.depot())));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,14 +22,17 @@ class StockRepository {
 
     private static final String BALANCE_SELECT = """
             select b.depot_id, d.name as depot_name, l.item_code, l.id as lot_id, l.lot_number, l.expiry, b.quantity,
-                   l.blocked_at is not null as blocked, coalesce(l.expiry < current_date, false) as expired
+                   l.blocked_at is not null as blocked, coalesce(l.expiry < :today, false) as expired
             from stock_balance b join stock_lot l on l.id = b.lot_id join depot d on d.id = b.depot_id
             """;
 
     private final JdbcClient jdbc;
+    /** Stamps when a lot was blocked and an event recorded: both are shown as the application's time. */
+    private final Clock clock;
 
-    StockRepository(JdbcClient jdbc) {
+    StockRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     // --- catalogue
@@ -110,18 +115,19 @@ class StockRepository {
     }
 
     boolean block(long lotId, String reason) {
-        return jdbc.sql("update stock_lot set blocked_at = now(), blocked_reason = :reason where id = :id and blocked_at is null")
-                .param("id", lotId).param("reason", reason).update() == 1;
+        return jdbc.sql("update stock_lot set blocked_at = :now, blocked_reason = :reason where id = :id and blocked_at is null")
+                .param("id", lotId).param("reason", reason).param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
-    /** Locks and returns the depot's usable lots of an item, earliest expiry first. */
-    List<LotBalance> usableLotsForUpdate(long depot, String item) {
+    /** Locks and returns the depot's usable lots of an item, earliest expiry first; a lot expiring {@code today} is usable. */
+    List<LotBalance> usableLotsForUpdate(long depot, String item, LocalDate today) {
         return jdbc.sql(BALANCE_SELECT + """
                         where b.depot_id = :depot and l.item_code = :item and b.quantity > 0
-                          and l.blocked_at is null and (l.expiry is null or l.expiry >= current_date)
+                          and l.blocked_at is null and (l.expiry is null or l.expiry >= :today)
                         order by l.expiry nulls last, l.id
                         for update of b""")
-                .param("depot", depot).param("item", item).query(StockRepository::balance).list();
+                .param("depot", depot).param("item", item).param("today", Date.valueOf(today))
+                .query(StockRepository::balance).list();
     }
 
     /** Locks and returns one balance, zero when the depot never held the lot. */
@@ -145,9 +151,11 @@ class StockRepository {
                 .param("depot", depot).param("lot", lot).param("delta", delta).update() == 1;
     }
 
-    List<LotBalance> balances(Long depot, String item, List<Long> depots) {
+    /** Balances above zero, each marked expired when its lot expired before {@code today}. */
+    List<LotBalance> balances(Long depot, String item, List<Long> depots, LocalDate today) {
         StringBuilder sql = new StringBuilder(BALANCE_SELECT).append(" where b.quantity > 0");
         Map<String, Object> params = new HashMap<>();
+        params.put("today", Date.valueOf(today));
         if (depot != null) {
             sql.append(" and b.depot_id = :depot");
             params.put("depot", depot);
@@ -170,13 +178,14 @@ class StockRepository {
                               UUID transferId, String actor, String organisation) {
         return jdbc.sql("""
                         insert into stock_event (type, depot_id, lot_id, quantity, reason, document_number, reference,
-                                                 transfer_id, actor, organisation)
-                        values (:type, :depot, :lot, :quantity, :reason, :document, :reference, :transfer, :actor, :organisation)
+                                                 transfer_id, actor, organisation, recorded_at)
+                        values (:type, :depot, :lot, :quantity, :reason, :document, :reference, :transfer, :actor, :organisation,
+                                :recordedAt)
                         returning id, recorded_at""")
                 .param("type", type).param("depot", depot).param("lot", lot.id()).param("quantity", delta)
                 .param("reason", details.reason()).param("document", details.documentNumber())
                 .param("reference", details.reference()).param("transfer", transferId)
-                .param("actor", actor).param("organisation", organisation)
+                .param("actor", actor).param("organisation", organisation).param("recordedAt", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new RecordedEvent(rs.getLong("id"), type, depot, lot.item(), lot.number(), lot.expiry(),
                         delta, details.reason(), details.documentNumber(), details.reference(), transferId, actor,
                         organisation, rs.getTimestamp("recorded_at").toInstant()))

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +18,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The funding module through its API, as a national admin, a region and a municipality use it. */
 @IntegrationTest
+@TimeDependent
 class FundingApiTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -36,6 +41,8 @@ class FundingApiTest {
     String adminPassword;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     ApiClient api;
     String admin;
@@ -70,9 +77,13 @@ class FundingApiTest {
         assertThat(vr13Difference.get("differenceCents").asLong())
                 .isEqualTo(vr13.get("totalCents").asLong() - share(byResidents, "VR13").get("totalCents").asLong());
 
+        Instant beforeAdoption = clock.instant();
         var adopted = api.post("/api/v1/funding/allocations/" + id(withBase) + "/adoption", admin, null);
+        Instant afterAdoption = clock.instant();
         assertThat(adopted.status()).as(adopted.body()).isEqualTo(200);
         assertThat(adopted.json().get("status").asString()).isEqualTo("adopted");
+        assertThat(Instant.parse(adopted.json().get("adoptedAt").asString())).as("adopted at the application's time")
+                .isBetween(beforeAdoption.minusMillis(1), afterAdoption.plusMillis(1));
         assertThat(budgetOf("VR13", 2031)).isEqualTo(vr13.get("totalCents").asLong());
         assertThat(api.post("/api/v1/funding/allocations/" + id(withBase) + "/adoption", admin, null).status()).isEqualTo(409);
 
@@ -206,12 +217,17 @@ class FundingApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("year,gdpEur,").contains("2025,1187000000000.00,false");
+        LocalDate dayBefore = LocalDate.now(clock);
         var document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/funding/reports/national.pdf?year=2025"))
                 .header("Authorization", "Bearer " + admin).header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(document.statusCode()).isEqualTo(200);
+        LocalDate dayAfter = LocalDate.now(clock);
         assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(document.body())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("1.5 % of GDP", "17,805,000,000.00", "Civil preparedness");
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("1.5 % of GDP", "17,805,000,000.00", "Civil preparedness");
+            assertThat(text).as("dated by the application's clock")
+                    .containsAnyOf("Made with Weerbaar on " + dayBefore, "Made with Weerbaar on " + dayAfter);
             List<String> fonts = new java.util.ArrayList<>();
             for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
                 fonts.add(pdf.getPage(0).getResources().getFont(name).getName());

@@ -2,14 +2,18 @@ package nl.weerbaar.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the national report shows the totals against 1.5 % of GDP with a chart.
  */
 @IntegrationTest
+@TimeDependent
 class FundingPagesBrowserTest {
 
     private static final int YEAR = 2034;
@@ -28,6 +33,8 @@ class FundingPagesBrowserTest {
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
 
     @Test
     void nationalAdminAdoptsAFormulaRegionBooksSpendingAndTheReportShowsThePledge() {
@@ -40,7 +47,10 @@ class FundingPagesBrowserTest {
         try (Browser browser = Browser.open(port)) {
             logIn(browser, "admin", adminPassword);
             browser.get("/staff");
-            browser.find("a[href='/staff/funding']").click();
+            int yearBefore = Year.now(clock).getValue();
+            browser.clickAndWaitForNewPage(browser.find("a[href='/staff/funding']"));
+            assertThat(Integer.parseInt(browser.find("#line-year").getDomProperty("value"))).as("the current year by the application's clock")
+                    .isBetween(yearBefore, Year.now(clock).getValue());
             browser.get("/staff/funding?year=" + YEAR);
             browser.find("#line-source").sendKeys("Ministerie van Justitie en Veiligheid");
             browser.find("#line-purpose").sendKeys("regional-strengthening");

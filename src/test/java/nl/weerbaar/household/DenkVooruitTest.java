@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,8 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * axe-core finds no accessibility violations on the form and the result.
  */
 @IntegrationTest
+@TimeDependent
 class DenkVooruitTest {
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String QUERY = "/denk-vooruit?adults=2&babies=1&pets=1&needs=insulin&days=3&postcode=1012";
     private static Path axe;
 
@@ -33,6 +40,8 @@ class DenkVooruitTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @BeforeAll
     static void installAxe() throws Exception {
@@ -75,8 +84,16 @@ class DenkVooruitTest {
     @Test
     void onlyAnAnonymousCountPerRegionAndWeekIsKept() {
         long before = kitsCounted();
+        LocalDate weekBefore = KitCounter.weekStart(LocalDate.now(clock));
+        long beforeThisWeek = kitsCountedIn(weekBefore);
         new ApiClient(port).get(QUERY);
+        LocalDate weekAfter = KitCounter.weekStart(LocalDate.now(clock));
         assertThat(kitsCounted()).isEqualTo(before + 1);
+        if (weekAfter.equals(weekBefore)) {
+            assertThat(kitsCountedIn(weekBefore)).as("counted in the application's week").isEqualTo(beforeThisWeek + 1);
+        } else {
+            assertThat(kitsCountedIn(weekAfter)).as("counted in the application's week, which just began").isEqualTo(1);
+        }
         List<String> columns = jdbc.sql("select column_name from information_schema.columns where table_name = 'household_kit_count'")
                 .query(String.class).list();
         assertThat(columns).containsExactlyInAnyOrder("region_code", "week_start", "kits");
@@ -84,10 +101,19 @@ class DenkVooruitTest {
 
     @Test
     void remindersComeAsACalendarFile() {
+        LocalDate dayBefore = LocalDate.now(clock);
+        String stampBefore = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
         var calendar = new ApiClient(port).get("/denk-vooruit/herinneringen.ics");
+        LocalDate dayAfter = LocalDate.now(clock);
+        String stampAfter = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
         assertThat(calendar.header("Content-Type")).startsWith("text/calendar");
         assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR").contains("RRULE:FREQ=MONTHLY;INTERVAL=6")
                 .contains("BEGIN:VALARM").contains("\r\nEND:VCALENDAR");
+        // the first reminder falls on the first of next month, by the application's clock
+        assertThat(calendar.body()).containsAnyOf("DTSTART;VALUE=DATE:" + firstOfNextMonth(dayBefore),
+                "DTSTART;VALUE=DATE:" + firstOfNextMonth(dayAfter));
+        String stamp = calendar.body().lines().filter(line -> line.startsWith("DTSTAMP:")).findFirst().orElseThrow().substring(8);
+        assertThat(stamp).isBetween(stampBefore, stampAfter);
     }
 
     @Test
@@ -140,6 +166,15 @@ class DenkVooruitTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String firstOfNextMonth(LocalDate day) {
+        return day.withDayOfMonth(1).plusMonths(1).format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    private long kitsCountedIn(LocalDate week) {
+        return jdbc.sql("select coalesce(sum(kits), 0) from household_kit_count where week_start = :week")
+                .param("week", week).query(Long.class).single();
     }
 
     private long kitsCounted() {

@@ -3,6 +3,7 @@ package nl.weerbaar.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import nl.weerbaar.system.DemoDataSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class DemoStockTest {
 
     @LocalServerPort
@@ -35,6 +38,8 @@ class DemoStockTest {
     Areas areas;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @Test
     void theSameStockEveryTimeForTheSameDayAtEveryLevelScaledByPopulation() {
@@ -83,7 +88,8 @@ class DemoStockTest {
         assertThat(items).isGreaterThanOrEqualTo(8);
         long expiringSoon = jdbc.sql("""
                         select count(*) from stock_balance b join stock_lot l on l.id = b.lot_id join depot d on d.id = b.depot_id
-                        where d.demo and b.quantity > 0 and l.expiry between current_date and current_date + 14""")
+                        where d.demo and b.quantity > 0 and l.expiry between :today and :inTwoWeeks""")
+                .param("today", LocalDate.now(clock)).param("inTwoWeeks", LocalDate.now(clock).plusDays(14))
                 .query(Long.class).single();
         assertThat(expiringSoon).as("demo balances in lots that expire within two weeks").isGreaterThan(0);
         long regionalWater = jdbc.sql("""

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@TimeDependent
 class StockLedgerTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -34,6 +39,8 @@ class StockLedgerTest {
     String adminPassword;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     ApiClient api;
     String admin;
@@ -48,6 +55,11 @@ class StockLedgerTest {
         amsterdamOperator = api.token(user("GM0363", "operator"), PASSWORD);
         depot = createDepot(admin, "municipal", "GM0363");
         lotSuffix = "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    }
+
+    /** The application's today: lot expiry counts from it, not from the machine's date. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private String user(String organisation, String role) {
@@ -87,8 +99,8 @@ class StockLedgerTest {
     void issueWithoutLotTakesTheEarliestExpiringLotsFirst() {
         String later = "L" + lotSuffix;
         String sooner = "S" + lotSuffix;
-        receive(depot, later, LocalDate.now().plusDays(100), 50);
-        receive(depot, sooner, LocalDate.now().plusDays(20), 30);
+        receive(depot, later, today().plusDays(100), 50);
+        receive(depot, sooner, today().plusDays(20), 30);
 
         var issued = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 40,
                 "reason", "uitgifte steunpunt"));
@@ -102,7 +114,7 @@ class StockLedgerTest {
 
     @Test
     void issuingMoreThanIsHeldIsRefusedAndWritesNothing() {
-        receive(depot, "A" + lotSuffix, LocalDate.now().plusDays(60), 5);
+        receive(depot, "A" + lotSuffix, today().plusDays(60), 5);
         long before = eventCount();
 
         var refused = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 6));
@@ -117,11 +129,12 @@ class StockLedgerTest {
         String expired = "E" + lotSuffix;
         String blocked = "B" + lotSuffix;
         String good = "G" + lotSuffix;
-        receive(depot, expired, LocalDate.now().plusDays(10), 10);
-        receive(depot, blocked, LocalDate.now().plusDays(11), 10);
-        receive(depot, good, LocalDate.now().plusDays(300), 10);
+        receive(depot, expired, today().plusDays(10), 10);
+        receive(depot, blocked, today().plusDays(11), 10);
+        receive(depot, good, today().plusDays(300), 10);
         // time passes: the first lot is now past its date
-        jdbc.sql("update stock_lot set expiry = current_date - 1 where lot_number = :lot").param("lot", expired).update();
+        jdbc.sql("update stock_lot set expiry = :yesterday where lot_number = :lot")
+                .param("yesterday", today().minusDays(1)).param("lot", expired).update();
         assertThat(api.post("/api/v1/items/drinking-water/lots/" + blocked + "/blocking", admin,
                 "{\"reason\": \"terugroepactie fabrikant\"}").status()).isEqualTo(204);
 
@@ -138,19 +151,40 @@ class StockLedgerTest {
         assertThat(firstExpiry.json().get("items").get(0).get("lot").asString()).isEqualTo(good);
         var tooMuch = event(amsterdamOperator, Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", 1));
         assertThat(tooMuch.status()).as("expired and blocked stock does not count").isEqualTo(409);
+        JsonNode stock = api.get("/api/v1/stock?depot=" + depot, admin).json().get("items");
+        assertThat(stock.valueStream().filter(b -> b.get("expired").asBoolean()).map(b -> b.get("lot").asString()))
+                .containsExactly(expired);
+    }
+
+    @Test
+    void expiredStockIsNotReceived() {
+        String lot = "OLD" + lotSuffix;
+        LocalDate yesterday = today().minusDays(1);
+        long before = eventCount();
+
+        var refused = event(amsterdamOperator, Map.of("type", "receipt", "depot", depot, "item", "drinking-water",
+                "lot", lot, "expiry", yesterday.toString(), "quantity", 10));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).contains("expired on " + yesterday);
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
     void transferMovesStockAtomicallyAsAPairOfEvents() {
         long national = createDepot(admin, "national", "GM0363");
         String lot = "T" + lotSuffix;
-        receive(depot, lot, LocalDate.now().plusDays(90), 12);
+        receive(depot, lot, today().plusDays(90), 12);
 
+        Instant before = clock.instant();
         var moved = event(amsterdamOperator, Map.of("type", "transfer", "depot", depot, "toDepot", national,
                 "item", "drinking-water", "lot", lot, "quantity", 7));
+        Instant after = clock.instant();
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(201);
         JsonNode events = moved.json().get("items");
+        assertThat(events.valueStream().map(e -> Instant.parse(e.get("recordedAt").asString())))
+                .as("recorded at the application's time").allSatisfy(at -> assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1)));
         assertThat(events.valueStream().map(e -> e.get("type").asString())).containsExactly("transfer-out", "transfer-in");
         assertThat(events.get(0).get("transferId").asString()).isEqualTo(events.get(1).get("transferId").asString());
         assertThat(balance(depot, lot)).isEqualByComparingTo("5");
@@ -160,7 +194,7 @@ class StockLedgerTest {
     @Test
     void countAdjustsToWhatIsOnTheShelfAndWriteOffNeedsAReason() {
         String lot = "C" + lotSuffix;
-        receive(depot, lot, LocalDate.now().plusDays(90), 40);
+        receive(depot, lot, today().plusDays(90), 40);
 
         var counted = event(amsterdamOperator, Map.of("type", "adjustment", "depot", depot, "item", "drinking-water",
                 "lot", lot, "quantity", 35, "reason", "telling 28-11"));
@@ -183,14 +217,14 @@ class StockLedgerTest {
         String lot = "X" + lotSuffix;
         var invalid = api.post("/api/v1/stock-events", amsterdamOperator, ApiClient.json(Map.of("events", List.of(
                 Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", lot,
-                        "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10),
+                        "expiry", today().plusDays(50).toString(), "quantity", 10),
                 Map.of("type", "issue", "depot", depot, "item", "drinking-water", "quantity", -2)))));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("events[1].quantity");
 
         var refused = api.post("/api/v1/stock-events", amsterdamOperator, ApiClient.json(Map.of("events", List.of(
                 Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", lot,
-                        "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10),
+                        "expiry", today().plusDays(50).toString(), "quantity", 10),
                 Map.of("type", "issue", "depot", depot, "item", "drinking-water", "lot", lot, "quantity", 11)))));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).startsWith("events[1]:");
@@ -203,7 +237,7 @@ class StockLedgerTest {
         String groningen = api.token(user("GM0014", "operator"), PASSWORD);
         long before = eventCount();
         var refused = event(groningen, Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", "Z" + lotSuffix,
-                "expiry", LocalDate.now().plusDays(50).toString(), "quantity", 10));
+                "expiry", today().plusDays(50).toString(), "quantity", 10));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -211,7 +245,7 @@ class StockLedgerTest {
     @Test
     void racingIssuesNeverTakeMoreThanThereIsAndBalancesEqualTheirEvents() throws Exception {
         String lot = "R" + lotSuffix;
-        receive(depot, lot, LocalDate.now().plusDays(80), 10);
+        receive(depot, lot, today().plusDays(80), 10);
         List<Future<Integer>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
             for (int i = 0; i < 25; i++) {
@@ -236,7 +270,7 @@ class StockLedgerTest {
 
     @Test
     void theLedgerIsAppendOnly() {
-        receive(depot, "P" + lotSuffix, LocalDate.now().plusDays(50), 1);
+        receive(depot, "P" + lotSuffix, today().plusDays(50), 1);
         assertThatThrownBy(() -> jdbc.sql("update stock_event set quantity = 1000").update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from stock_event").update()).hasMessageContaining("append-only");
     }
@@ -251,7 +285,7 @@ class StockLedgerTest {
         String operator = api.token(user("NL", "operator"), PASSWORD);
         for (long target : List.of(local, regional)) {
             var received = event(operator, Map.of("type", "receipt", "depot", target, "item", "drinking-water",
-                    "lot", "COV-" + target + lotSuffix, "expiry", LocalDate.now().plusDays(200).toString(), "quantity", 60000));
+                    "lot", "COV-" + target + lotSuffix, "expiry", today().plusDays(200).toString(), "quantity", 60000));
             assertThat(received.status()).isEqualTo(201);
         }
 
@@ -270,18 +304,22 @@ class StockLedgerTest {
     @Test
     void expiryReportBucketsLotsByDaysLeft() {
         String soon = "SOON" + lotSuffix;
-        receive(depot, soon, LocalDate.now().plusDays(25), 4);
+        LocalDate received = today();
+        receive(depot, soon, received.plusDays(25), 4);
         JsonNode report = api.get("/api/v1/stock/expiry?area=GM0363", admin).json();
         JsonNode lot = report.get("lots").valueStream().filter(l -> l.get("lot").get("lot").asString().equals(soon)).findFirst()
                 .orElseThrow();
+        // the report counts from its own date: the day of the receipt, or the next when midnight passed in between
+        LocalDate reportDate = LocalDate.parse(report.get("date").asString());
+        assertThat(reportDate).isBetween(received, received.plusDays(1));
         assertThat(lot.get("bucket").asString()).isEqualTo("WITHIN_30_DAYS");
-        assertThat(lot.get("daysLeft").asLong()).isEqualTo(25);
+        assertThat(lot.get("daysLeft").asLong()).isEqualTo(ChronoUnit.DAYS.between(reportDate, received.plusDays(25)));
     }
 
     @Test
     void csvInventoryImportsAllOrNothingNamingEveryBadRow() {
         String lot = "CSV" + lotSuffix;
-        String expiry = LocalDate.now().plusDays(120).toString();
+        String expiry = today().plusDays(120).toString();
         long before = eventCount();
         var bad = api.send("POST", "/api/v1/stock-events/import", amsterdamOperator, """
                 type,depot,item,lot,expiry,quantity

@@ -3,25 +3,31 @@ package nl.weerbaar.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A coordinator on a phone receives and issues stock through the pages and sees coverage as a chart. */
 @IntegrationTest
+@TimeDependent
 class StockPagesBrowserTest {
 
     @LocalServerPort
     int port;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
+    @Autowired
+    Clock clock;
 
     @Test
     void receiveAndIssueOnAPhoneThenSeeTheStockCardAndCoverageChart() {
@@ -45,8 +51,10 @@ class StockPagesBrowserTest {
             new Select(browser.find("#item")).selectByValue("drinking-water");
             browser.find("#quantity").sendKeys("120");
             browser.find("#lot").sendKeys(lot);
-            // the date field takes the browser locale's order; typing the ISO parts in Dutch order
-            browser.find("#expiry").sendKeys(LocalDate.now().plusDays(200).format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+            // set, not typed: typed digits land in the segments of whatever order the browser's locale
+            // gives the date field, so on some days they made a year like 72031 and the receipt failed
+            String expiry = LocalDate.now(clock).plusDays(200).toString();
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('expiry').value = arguments[0]", expiry);
             browser.clickAndWaitForNewPage(browser.find("form[method='post'] button[type='submit']"));
             assertThat(browser.find("[role='status']").getText()).contains("Geboekt");
 
@@ -57,6 +65,9 @@ class StockPagesBrowserTest {
 
             assertThat(browser.driver().findElements(By.cssSelector("table tbody tr")).stream()
                     .anyMatch(row -> row.getText().contains(lot) && row.getText().contains("120"))).isTrue();
+            assertThat(browser.driver().findElements(By.cssSelector("table tbody tr")).stream()
+                    .anyMatch(row -> row.getText().contains(lot) && row.getText().contains(expiry)))
+                    .as("the balance shows the expiry entered").isTrue();
 
             browser.get("/staff/voorraad");
             assertThat(browser.driver().findElements(By.cssSelector("figure svg g"))).hasSize(25);
