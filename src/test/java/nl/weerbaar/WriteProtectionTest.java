@@ -242,11 +242,17 @@ class WriteProtectionTest {
         return endpoints;
     }
 
+    /**
+     * Rows per table, but for the audit log's sequencer tables: the sequencer moves entries written
+     * before the probes into the tree meanwhile; {@code audit_entry} itself counts what was written.
+     */
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select table_name from information_schema.tables
-                        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")
+                        where table_schema = current_schema() and table_type = 'BASE TABLE'
+                          and table_name not in ('audit_pending', 'audit_leaf', 'audit_tree_node', 'audit_tree_head')
+                        order by table_name""")
                 .query(String.class).list()
                 .forEach(table -> counts.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
         return counts;

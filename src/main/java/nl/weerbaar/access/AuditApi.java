@@ -1,31 +1,46 @@
 package nl.weerbaar.access;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import nl.weerbaar.system.InputCheck;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "audit", description = "The tamper-evident audit trail")
+@Tag(name = "audit", description = "The audit log: entries, signed tree heads and Merkle proofs (after RFC 9162)")
 class AuditApi {
 
     private final AuditTrail audit;
+    private final AuditLog log;
+    private final AuditLogVerifier verifier;
     private final AccessControl access;
 
-    AuditApi(AuditTrail audit, AccessControl access) {
+    AuditApi(AuditTrail audit, AuditLog log, AuditLogVerifier verifier, AccessControl access) {
         this.audit = audit;
+        this.log = log;
+        this.verifier = verifier;
         this.access = access;
     }
 
     record AuditPage(List<AuditTrail.Entry> items, Long nextAfterSeq) {}
 
-    record ChainStatus(boolean intact, long entries, AuditTrail.BrokenLink firstBroken) {}
+    record ChainStatus(boolean intact, long entries, long treeSize, AuditLogVerifier.Problem firstBroken) {}
+
+    /** Hashes in base64, as Certificate Transparency logs give them. */
+    record InclusionProofBody(long seq, long leafIndex, long treeSize, String leafHash, String canonicalEntry, List<String> auditPath) {}
+
+    record ConsistencyProofBody(long first, long second, List<String> consistencyPath) {}
 
     @GetMapping
     @Operation(operationId = "listAuditEntries",
@@ -44,10 +59,42 @@ class AuditApi {
     }
 
     @GetMapping("/verification")
-    @Operation(operationId = "verifyAuditChain", summary = "Check the whole hash chain; national admins only")
+    @Operation(operationId = "verifyAuditLog",
+            summary = "Recompute every leaf, the root and the latest head's signature; national admins only")
     ChainStatus verify() {
         access.require(Role.ADMIN, "NL");
-        AuditTrail.Verification result = audit.verify();
-        return new ChainStatus(result.intact(), result.entries(), result.firstBroken().orElse(null));
+        AuditLogVerifier.Verification result = verifier.verify(Optional.empty());
+        return new ChainStatus(result.intact(), result.entries(), result.treeSize(), result.firstProblem().orElse(null));
+    }
+
+    @GetMapping("/tree-head")
+    @Operation(operationId = "getAuditTreeHead",
+            summary = "The latest signed tree head (size, root, time, national signature); public, it reveals no entry. "
+                    + "Keep it, and later ask for a consistency proof from its size")
+    SignedTreeHead.Json treeHead() {
+        return log.latestHead().map(SignedTreeHead::toJson).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no tree head has been signed yet; ask again in a second"));
+    }
+
+    @GetMapping("/entries/{seq}/inclusion-proof")
+    @Operation(operationId = "getAuditInclusionProof",
+            summary = "Proof that an entry is in the tree of treeSize leaves (default: the latest head); admins, for entries in their scope")
+    InclusionProofBody inclusionProof(@PathVariable long seq,
+                                      @RequestParam(required = false) @Parameter(description = "the size of a signed tree head") Long treeSize) {
+        AuditLog.InclusionProof proof = log.inclusionProof(seq, treeSize);
+        return new InclusionProofBody(proof.seq(), proof.leafIndex(), proof.treeSize(), base64(proof.leafHash()),
+                proof.canonicalEntry(), proof.auditPath().stream().map(AuditApi::base64).toList());
+    }
+
+    @GetMapping("/consistency-proof")
+    @Operation(operationId = "getAuditConsistencyProof",
+            summary = "Proof that the tree of second leaves extends the tree of first leaves (RFC 9162 §2.1.4); public")
+    ConsistencyProofBody consistencyProof(@RequestParam long first, @RequestParam long second) {
+        return new ConsistencyProofBody(first, second,
+                log.consistencyProof(first, second).stream().map(AuditApi::base64).toList());
+    }
+
+    private static String base64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
     }
 }

@@ -36,7 +36,8 @@ class SecurityConfiguration {
             "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
             "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations",
             "/api/v1/support-points", "/api/v1/support-points/**",
-            "/api/v1/bulletins", "/api/v1/bulletins/**", "/api/v1/organisations/*/keys", "/api/v1/areas/*/bulletins.atom"};
+            "/api/v1/bulletins", "/api/v1/bulletins/**", "/api/v1/organisations/*/keys", "/api/v1/areas/*/bulletins.atom",
+            "/api/v1/audit/tree-head", "/api/v1/audit/consistency-proof"};
 
     /** Public POSTs that write nothing: checking a bulletin is for every resident, without an account. */
     static final String[] PUBLIC_API_CHECKS = {"/api/v1/verification"};

@@ -100,6 +100,12 @@ class ReadmeCommandsIT {
         Result audit = weerbaar("audit", "verify", "--data", data.toString());
         assertThat(audit.exit()).as(audit.output()).isZero();
         assertThat(audit.output()).contains("Audit trail intact");
+        Path head = data.resolve("tree-head.json");
+        Result saved = weerbaar("audit", "verify", "--save-head", head.toString(), "--data", data.toString());
+        assertThat(saved.exit()).as(saved.output()).isZero();
+        Result extended = weerbaar("audit", "verify", "--head", head.toString(), "--data", data.toString());
+        assertThat(extended.exit()).as(extended.output()).isZero();
+        assertThat(extended.output()).contains("extends the saved tree head");
         exercised.add("audit verify");
 
         assertThat(exercised).as("commands with a case here").containsAll(readmeCommands());
