@@ -1,0 +1,98 @@
+package nl.weerbaar.points;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.weerbaar.areas.Location;
+import nl.weerbaar.points.SupportPointsApi.NearestBody;
+import nl.weerbaar.points.SupportPointsApi.Origin;
+import nl.weerbaar.points.SupportPointsApi.PointBody;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The finder's answers as JSON, ready to send, with a strong ETag over their bytes. In a surge
+ * millions ask the same few thousand questions (one per postcode) while the points change a few
+ * times a minute, so an answer is built once and sent many times. It is served again only while
+ * it is still exactly what a fresh search would give: the points have not changed since (the
+ * finder's generation moves with every change, from this instance or, by NOTIFY, from any other)
+ * and no freshness in it has ticked over to the next minute.
+ */
+@Component
+class FinderAnswers {
+
+    /**
+     * Searches by position are rarely repeated; past this many kept answers all are dropped, which
+     * costs one rebuild per postcode and keeps memory bounded whatever callers send.
+     */
+    private static final int MAX_KEPT = 20_000;
+
+    /** One answer; {@code generation} is the finder's when the search began. */
+    record Answer(byte[] json, String etag, long generation, Instant validUntil) {
+        boolean servableAt(long currentGeneration, Instant now) {
+            return generation == currentGeneration && now.isBefore(validUntil);
+        }
+    }
+
+    private final SupportPoints points;
+    private final PointFinder finder;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Map<SupportPoints.FinderSearch, Answer> kept = new ConcurrentHashMap<>();
+
+    FinderAnswers(SupportPoints points, PointFinder finder, JsonMapper json, Clock clock) {
+        this.points = points;
+        this.finder = finder;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Answer answer(SupportPoints.FinderSearch search) {
+        long generation = finder.generation();
+        Instant now = clock.instant();
+        Answer answer = kept.get(search);
+        if (answer != null && answer.servableAt(generation, now)) {
+            return answer;
+        }
+        answer = build(search, generation, now);
+        if (kept.size() >= MAX_KEPT) {
+            kept.clear();
+        }
+        kept.put(search, answer);
+        return answer;
+    }
+
+    /**
+     * Reading the generation before searching stamps an answer with the generation it was built
+     * from or an older one: a change during the search makes it stale at once, never hides.
+     */
+    private Answer build(SupportPoints.FinderSearch search, long generation, Instant now) {
+        SupportPoints.NearestResult result = points.nearest(search);
+        Instant validUntil = Instant.MAX;
+        List<PointBody> items = new java.util.ArrayList<>(result.points().size());
+        for (NearbyPoint found : result.points()) {
+            SupportPoint point = found.point();
+            items.add(PointBody.of(point, points.freshness(point, now), Math.round(found.distanceMeters())));
+            Instant changes = points.freshnessChanges(point, now);
+            validUntil = changes.isBefore(validUntil) ? changes : validUntil;
+        }
+        Location at = result.origin();
+        byte[] body = json.writeValueAsBytes(new NearestBody(new Origin(at.postcode(), at.lat(), at.lon(), at.municipalityCode()), items));
+        return new Answer(body, strongEtag(body), generation, validUntil);
+    }
+
+    /** A hash of the bytes: equal answers get equal tags on every instance, so caches revalidate across a pool. */
+    static String strongEtag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
