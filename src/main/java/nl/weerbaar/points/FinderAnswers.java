@@ -1,5 +1,8 @@
 package nl.weerbaar.points;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -8,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 import nl.weerbaar.areas.Location;
 import nl.weerbaar.points.SupportPointsApi.NearestBody;
 import nl.weerbaar.points.SupportPointsApi.Origin;
@@ -32,10 +36,31 @@ class FinderAnswers {
      */
     private static final int MAX_KEPT = 20_000;
 
-    /** One answer; {@code generation} is the finder's when the search began. */
-    record Answer(byte[] json, String etag, long generation, Instant validUntil) {
+    /** An answer as sent: the bytes, their content coding (null for none) and a strong ETag over them. */
+    record Encoded(byte[] body, String contentEncoding, String etag) {
+        static Encoded identity(byte[] json) {
+            return new Encoded(json, null, strongEtag(json));
+        }
+
+        static Encoded gzip(byte[] json) {
+            byte[] gzipped = FinderAnswers.gzip(json);
+            return new Encoded(gzipped, "gzip", strongEtag(gzipped));
+        }
+    }
+
+    /**
+     * One answer, plain and gzipped: compressed once here rather than by the server on every
+     * request, and each with a strong ETag of its own, as two encodings are two representations.
+     * {@code generation} is the finder's when the search began.
+     */
+    record Answer(Encoded plain, Encoded gzipped, long generation, Instant validUntil) {
         boolean servableAt(long currentGeneration, Instant now) {
             return generation == currentGeneration && now.isBefore(validUntil);
+        }
+
+        /** The gzipped one when the caller's Accept-Encoding takes gzip, else the plain one. */
+        Encoded forAcceptEncoding(String acceptEncoding) {
+            return acceptsGzip(acceptEncoding) ? gzipped : plain;
         }
     }
 
@@ -83,11 +108,36 @@ class FinderAnswers {
         }
         Location at = result.origin();
         byte[] body = json.writeValueAsBytes(new NearestBody(new Origin(at.postcode(), at.lat(), at.lon(), at.municipalityCode()), items));
-        return new Answer(body, strongEtag(body), generation, validUntil);
+        return new Answer(Encoded.identity(body), Encoded.gzip(body), generation, validUntil);
+    }
+
+    /** Whether an Accept-Encoding header takes gzip: listed (or as *) without q=0. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return !(parts.length > 1 && parts[1].strip().matches("(?i)q\\s*=\\s*0(\\.0*)?"));
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip in memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     /** A hash of the bytes: equal answers get equal tags on every instance, so caches revalidate across a pool. */
-    static String strongEtag(byte[] body) {
+    private static String strongEtag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";

@@ -89,8 +89,9 @@ class SupportPointsApi {
     }
 
     /**
-     * The answer comes ready-made from {@link FinderAnswers}; its ETag is a hash of its bytes, so
-     * Spring answers 304 to a matching If-None-Match. It holds public points only, whoever asks.
+     * The answer comes ready-made (and gzipped) from {@link FinderAnswers}; its ETag is a hash of
+     * its bytes, so Spring answers 304 to a matching If-None-Match. It holds public points only,
+     * whoever asks.
      */
     @GetMapping("/nearest")
     @Operation(operationId = "findNearestSupportPoints",
@@ -106,10 +107,15 @@ class SupportPointsApi {
             @RequestParam(required = false)
             @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability,
             HttpServletRequest request) {
-        FinderAnswers.Answer answer = finderAnswers.answer(
-                points.check(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability)));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(answer.etag())
-                .cacheControl(CacheHeaders.forCaller(request)).body(answer.json());
+        FinderAnswers.Encoded answer = finderAnswers.answer(
+                        points.check(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability)))
+                .forAcceptEncoding(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(answer.etag())
+                .cacheControl(CacheHeaders.forCaller(request)).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (answer.contentEncoding() != null) {
+            ok.header(HttpHeaders.CONTENT_ENCODING, answer.contentEncoding());
+        }
+        return ok.body(answer.body());
     }
 
     record Feature(String type, long id, Geometry geometry, FeatureProperties properties) {}

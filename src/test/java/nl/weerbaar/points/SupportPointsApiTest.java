@@ -65,7 +65,7 @@ class SupportPointsApiTest {
         assertThat(api.get("/api/v1/support-points/" + id, coordinator).header("ETag")).isEqualTo("\"1\"");
         var read = api.get("/api/v1/support-points/" + id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.header("ETag")).matches("\"[^\"]+\"");
+        assertThat(read.header("ETag")).matches("W/\"[^\"]+\"");
         JsonNode point = read.json();
         assertThat(point.get("tier").asString()).isEqualTo("local");
         assertThat(point.get("buildingKind").asString()).isEqualTo("community-centre");
