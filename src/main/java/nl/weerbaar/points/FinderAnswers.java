@@ -31,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 class FinderAnswers {
 
     /**
-     * Searches by position are rarely repeated; past this many kept answers all are dropped, which
-     * costs one rebuild per postcode and keeps memory bounded whatever callers send.
+     * What the kept answers may weigh together. The default search of every one of the 4,106
+     * postcode areas takes about 40 MiB (plain and gzipped); searches by position are rarely
+     * repeated. Past the budget all are dropped at once, which costs one rebuild per question and
+     * keeps memory bounded whatever callers send.
      */
-    private static final int MAX_KEPT = 20_000;
+    private static final long MAX_KEPT_BYTES = 48L * 1024 * 1024;
 
     /** An answer as sent: the bytes, their content coding (null for none) and a strong ETag over them. */
     record Encoded(byte[] body, String contentEncoding, String etag) {
@@ -54,6 +56,10 @@ class FinderAnswers {
      * {@code generation} is the finder's when the search began.
      */
     record Answer(Encoded plain, Encoded gzipped, long generation, Instant validUntil) {
+        long bytes() {
+            return plain.body().length + gzipped.body().length;
+        }
+
         boolean servableAt(long currentGeneration, Instant now) {
             return generation == currentGeneration && now.isBefore(validUntil);
         }
@@ -69,6 +75,8 @@ class FinderAnswers {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<SupportPoints.FinderSearch, Answer> kept = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}; only answers being kept take the lock, readers never. */
+    private long keptBytes;
 
     FinderAnswers(SupportPoints points, PointFinder finder, JsonMapper json, Clock clock) {
         this.points = points;
@@ -85,11 +93,17 @@ class FinderAnswers {
             return answer;
         }
         answer = build(search, generation, now);
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
-        }
-        kept.put(search, answer);
+        keep(search, answer);
         return answer;
+    }
+
+    private synchronized void keep(SupportPoints.FinderSearch search, Answer answer) {
+        if (keptBytes + answer.bytes() > MAX_KEPT_BYTES) {
+            kept.clear();
+            keptBytes = 0;
+        }
+        Answer replaced = kept.put(search, answer);
+        keptBytes += answer.bytes() - (replaced == null ? 0 : replaced.bytes());
     }
 
     /**
