@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,7 @@ class FinderAnswers {
     private Answer build(SupportPoints.FinderSearch search, long generation, Instant now) {
         SupportPoints.NearestResult result = points.nearest(search);
         Instant validUntil = Instant.MAX;
-        List<PointBody> items = new java.util.ArrayList<>(result.points().size());
+        List<PointBody> items = new ArrayList<>(result.points().size());
         for (NearbyPoint found : result.points()) {
             SupportPoint point = found.point();
             items.add(PointBody.of(point, points.freshness(point, now), Math.round(found.distanceMeters())));
@@ -154,7 +156,7 @@ class FinderAnswers {
     private static String strongEtag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

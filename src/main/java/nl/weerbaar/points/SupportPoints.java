@@ -287,7 +287,7 @@ public class SupportPoints {
      * A finder search, checked and resolved: equal searches are equal records, so an answer can
      * be kept under it. Empty filter sets let everything through.
      */
-    public record FinderSearch(Location origin, int limit, Set<PointStatus> statuses, Set<Capability> capabilities) {}
+    record FinderSearch(Location origin, int limit, Set<PointStatus> statuses, Set<Capability> capabilities) {}
 
     /**
      * Public points nearest to a postcode or position, nearest first. Without filters every
