@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The public points in use, in memory, for the nearest-point search: the finder is the one
  * endpoint everybody calls at once, so it answers without a query. Each change is read back
- * from the database and swapped in as a new immutable snapshot; readers never lock.
+ * from the database and swapped in as a new immutable snapshot; readers never lock. Each snapshot
+ * has a generation one higher than the last, so answers built from an older one can be recognised.
  */
 @Component
 class PointFinder {
@@ -25,10 +26,11 @@ class PointFinder {
     /** Past this many changes at once (a bulk activation, the demo load) one full reload is cheaper. */
     private static final int FULL_RELOAD_THRESHOLD = 1000;
 
-    private record Snapshot(Map<Long, SupportPoint> points, SpatialIndex<SupportPoint> index, boolean anyDemo) {
-        static Snapshot of(Map<Long, SupportPoint> points) {
+    private record Snapshot(Map<Long, SupportPoint> points, SpatialIndex<SupportPoint> index, boolean anyDemo,
+                            long generation) {
+        static Snapshot of(Map<Long, SupportPoint> points, long generation) {
             return new Snapshot(Map.copyOf(points), SpatialIndex.of(points.values(), SupportPoint::lat, SupportPoint::lon),
-                    points.values().stream().anyMatch(SupportPoint::demo));
+                    points.values().stream().anyMatch(SupportPoint::demo), generation);
         }
     }
 
@@ -43,7 +45,7 @@ class PointFinder {
     synchronized void reloadAll() {
         Map<Long, SupportPoint> points = new HashMap<>();
         repository.findAllPublicInUse().forEach(p -> points.put(p.id(), p));
-        snapshot = Snapshot.of(points);
+        swapIn(points);
     }
 
     /**
@@ -66,12 +68,21 @@ class PointFinder {
             }
         }
         gone.forEach(points::remove);
-        snapshot = Snapshot.of(points);
+        swapIn(points);
+    }
+
+    private void swapIn(Map<Long, SupportPoint> points) {
+        snapshot = Snapshot.of(points, snapshot == null ? 1 : snapshot.generation() + 1);
     }
 
     /** Every public point in use, as currently held. */
     List<SupportPoint> all() {
         return List.copyOf(current().points().values());
+    }
+
+    /** Changes whenever any public point changes, appears or goes: answers stamped with another one are stale. */
+    long generation() {
+        return current().generation();
     }
 
     boolean anyDemo() {

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of support points: the public finder (a postcode form and a list, no JavaScript),
- * a point's page, and the phone-friendly page where operators set a point's status.
+ * a point's page, and the phone-friendly page where operators set a point's status. The public
+ * pages may be kept by any cache ({@link CacheHeaders}), unless a signed-in user asks.
  */
 @Controller
 class SupportPointPages {
@@ -88,8 +90,9 @@ class SupportPointPages {
     }
 
     @GetMapping("/steunpunten")
-    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletResponse response,
-                  java.util.Locale locale) {
+    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletRequest request,
+                  HttpServletResponse response, java.util.Locale locale) {
+        CacheHeaders.applyToPage(request, response);
         model.addAttribute("postcode", postcode == null ? "" : postcode);
         if (postcode == null || postcode.isBlank()) {
             return "points/finder";
@@ -112,9 +115,11 @@ class SupportPointPages {
 
     /** The printed pack of a municipality's public points: map, list by postcode, QR codes to the live pages. */
     @GetMapping(value = "/steunpunten/pakket/{code}", produces = "application/pdf")
-    ResponseEntity<byte[]> pack(@PathVariable String code, java.util.Locale locale) {
+    ResponseEntity<byte[]> pack(@PathVariable String code, java.util.Locale locale, HttpServletRequest request,
+                                HttpServletResponse response) {
         Municipality municipality = areas.municipality(code).orElseThrow(() ->
                 new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, "no municipality " + code));
+        CacheHeaders.applyToPage(request, response);
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"steunpunten-" + municipality.code() + ".pdf\"")
@@ -123,7 +128,8 @@ class SupportPointPages {
 
     /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
     @GetMapping("/steunpunten/kaart")
-    String map(Model model) {
+    String map(Model model, HttpServletRequest request, HttpServletResponse response) {
+        CacheHeaders.applyToPage(request, response);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("anyDemo", points.anyDemo());
@@ -131,8 +137,10 @@ class SupportPointPages {
     }
 
     @GetMapping("/steunpunten/{id:[0-9]+}")
-    String point(@PathVariable long id, Model model, java.util.Locale locale) {
+    String point(@PathVariable long id, Model model, java.util.Locale locale, HttpServletRequest request,
+                 HttpServletResponse response) {
         SupportPoint point = points.get(id);
+        CacheHeaders.applyToPage(request, response);
         model.addAttribute("notices", noticesFor(point.municipality(), locale));
         model.addAttribute("view", new PointView(point, points.freshness(point), null));
         return "points/point";

@@ -284,10 +284,21 @@ public class SupportPoints {
     // ---- public finder ------------------------------------------------------------------------
 
     /**
+     * A finder search, checked and resolved: equal searches are equal records, so an answer can
+     * be kept under it. Empty filter sets let everything through.
+     */
+    record FinderSearch(Location origin, int limit, Set<PointStatus> statuses, Set<Capability> capabilities) {}
+
+    /**
      * Public points nearest to a postcode or position, nearest first. Without filters every
      * public point in use comes back whatever its status: in quiet times people learn where to go.
      */
     public NearestResult nearest(NearestQuery query) {
+        return nearest(check(query));
+    }
+
+    /** Checks a finder query and resolves its origin; a bad one gets a 400 naming the field. */
+    FinderSearch check(NearestQuery query) {
         InputCheck check = new InputCheck();
         Location origin = origin(query, check);
         int limit = query.limit() == null ? 10 : query.limit();
@@ -295,10 +306,14 @@ public class SupportPoints {
         Set<PointStatus> statuses = parseAll(PointStatus.class, query.status(), "status", check);
         Set<Capability> capabilities = parseAll(Capability.class, query.capability(), "capability", check);
         check.orThrow();
-        Predicate<SupportPoint> filter = point -> (statuses.isEmpty() || statuses.contains(point.status()))
-                && point.capabilities().containsAll(capabilities)
-                && capabilities.stream().noneMatch(point.unavailable()::contains);
-        return new NearestResult(origin, finder.nearest(origin.lat(), origin.lon(), limit, filter));
+        return new FinderSearch(origin, limit, statuses, capabilities);
+    }
+
+    NearestResult nearest(FinderSearch search) {
+        Predicate<SupportPoint> filter = point -> (search.statuses().isEmpty() || search.statuses().contains(point.status()))
+                && point.capabilities().containsAll(search.capabilities())
+                && search.capabilities().stream().noneMatch(point.unavailable()::contains);
+        return new NearestResult(search.origin(), finder.nearest(search.origin().lat(), search.origin().lon(), search.limit(), filter));
     }
 
     /**
@@ -316,7 +331,16 @@ public class SupportPoints {
 
     /** How recently the point's status was confirmed, against the configured freshness window. */
     public Freshness freshness(SupportPoint point) {
-        return Freshness.of(point.statusConfirmedAt(), clock.instant(), freshWithin);
+        return freshness(point, clock.instant());
+    }
+
+    Freshness freshness(SupportPoint point, Instant now) {
+        return Freshness.of(point.statusConfirmedAt(), now, freshWithin);
+    }
+
+    /** When {@link #freshness(SupportPoint, Instant)} of the point next gives another answer. */
+    Instant freshnessChanges(SupportPoint point, Instant now) {
+        return Freshness.nextChange(point.statusConfirmedAt(), now, freshWithin);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

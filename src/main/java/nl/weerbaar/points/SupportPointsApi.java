@@ -3,15 +3,17 @@ package nl.weerbaar.points;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import nl.weerbaar.areas.Location;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +36,11 @@ class SupportPointsApi {
     private static final String GEO_JSON = "application/geo+json";
 
     private final SupportPoints points;
+    private final FinderAnswers finderAnswers;
 
-    SupportPointsApi(SupportPoints points) {
+    SupportPointsApi(SupportPoints points, FinderAnswers finderAnswers) {
         this.points = points;
+        this.finderAnswers = finderAnswers;
     }
 
     /**
@@ -76,31 +80,42 @@ class SupportPointsApi {
     @GetMapping
     @Operation(operationId = "listSupportPoints",
             summary = "Support points in use; anonymous callers get the public ones only")
-    Items<PointBody> list(@RequestParam(required = false) @Parameter(example = "GM0363") String municipality,
-                          @RequestParam(required = false) @Parameter(example = "VR13") String region,
-                          @RequestParam(required = false) @Parameter(example = "open") String status) {
-        return new Items<>(points.list(new SupportPoints.ListFilter(municipality, region, status)).stream().map(this::body).toList());
+    ResponseEntity<Items<PointBody>> list(@RequestParam(required = false) @Parameter(example = "GM0363") String municipality,
+                                          @RequestParam(required = false) @Parameter(example = "VR13") String region,
+                                          @RequestParam(required = false) @Parameter(example = "open") String status,
+                                          HttpServletRequest request) {
+        return callerDependent(request)
+                .body(new Items<>(points.list(new SupportPoints.ListFilter(municipality, region, status)).stream().map(this::body).toList()));
     }
 
+    /**
+     * The answer comes ready-made (and gzipped) from {@link FinderAnswers}; its ETag is a hash of
+     * its bytes, so Spring answers 304 to a matching If-None-Match. It holds public points only,
+     * whoever asks.
+     */
     @GetMapping("/nearest")
     @Operation(operationId = "findNearestSupportPoints",
             summary = "Public support points nearest to a postcode or position, nearest first, with distance and freshness")
-    ResponseEntity<NearestBody> nearest(
+    @ApiResponse(responseCode = "200", description = "The nearest public points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NearestBody.class)))
+    ResponseEntity<byte[]> nearest(
             @RequestParam(required = false) @Parameter(example = "1012AB") String postcode,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) @Parameter(example = "10") Integer limit,
             @RequestParam(required = false) @Parameter(description = "one status or a comma-separated list, e.g. open,full")
             List<String> status,
             @RequestParam(required = false)
-            @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability) {
-        SupportPoints.NearestResult result = points.nearest(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability));
-        Location at = result.origin();
-        List<PointBody> items = result.points().stream()
-                .map(found -> PointBody.of(found.point(), points.freshness(found.point()), Math.round(found.distanceMeters())))
-                .toList();
-        // Status changes by the minute: caches may keep an answer briefly, never for long.
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
-                .body(new NearestBody(new Origin(at.postcode(), at.lat(), at.lon(), at.municipalityCode()), items));
+            @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability,
+            HttpServletRequest request) {
+        FinderAnswers.Encoded answer = finderAnswers.answer(
+                        points.check(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability)))
+                .forAcceptEncoding(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(answer.etag())
+                .cacheControl(CacheHeaders.forCaller(request)).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (answer.contentEncoding() != null) {
+            ok.header(HttpHeaders.CONTENT_ENCODING, answer.contentEncoding());
+        }
+        return ok.body(answer.body());
     }
 
     record Feature(String type, long id, Geometry geometry, FeatureProperties properties) {}
@@ -123,8 +138,8 @@ class SupportPointsApi {
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(operationId = "exportSupportPointsCsv", summary = "Support points in use as CSV, in the columns import reads")
     ResponseEntity<String> exportCsv(@RequestParam(required = false) String municipality,
-                                     @RequestParam(required = false) String region) {
-        return ResponseEntity.ok()
+                                     @RequestParam(required = false) String region, HttpServletRequest request) {
+        return callerDependent(request)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"support-points.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(points.exportCsv(new SupportPoints.ListFilter(municipality, region, null)));
@@ -135,15 +150,15 @@ class SupportPointsApi {
             summary = "Support points in use as a GeoJSON FeatureCollection (RFC 7946, WGS84)")
     ResponseEntity<FeatureCollection> exportGeoJson(@RequestParam(required = false) String municipality,
                                                     @RequestParam(required = false) String region,
-                                                    @RequestParam(required = false) String status) {
+                                                    @RequestParam(required = false) String status,
+                                                    HttpServletRequest request) {
         List<Feature> features = points.list(new SupportPoints.ListFilter(municipality, region, status)).stream()
                 .map(p -> new Feature("Feature", p.id(), new Geometry("Point", new double[] {p.lon(), p.lat()}),
                         new FeatureProperties(p.name(), p.tier(), p.buildingKind(), p.municipality(), p.status(), p.occupancy(),
                                 p.capacity().persons(), p.capabilities(), p.message(), points.freshness(p).recentlyConfirmed(),
                                 p.demo(), "/steunpunten/" + p.id())))
                 .toList();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(15)).cachePublic())
+        return callerDependent(request).contentType(MediaType.parseMediaType(GEO_JSON))
                 .body(new FeatureCollection("FeatureCollection", features));
     }
 
@@ -152,13 +167,16 @@ class SupportPointsApi {
     @GetMapping("/coverage")
     @Operation(operationId = "getSupportPointCoverage", summary = "Residents per point and the share of residents "
             + "farther than 1.5 km and 3 km from an open public point, per municipality or per safety region")
-    CoverageBody coverage(@RequestParam(defaultValue = "municipality") @Parameter(example = "region") String level) {
+    ResponseEntity<CoverageBody> coverage(@RequestParam(defaultValue = "municipality") @Parameter(example = "region") String level,
+                                          HttpServletRequest request) {
         if (!level.equals("municipality") && !level.equals("region")) {
             throw new nl.weerbaar.system.InvalidInputException("level", "must be municipality or region");
         }
-        return new CoverageBody(level, "residents per 4-digit postcode (CBS, 1 January 2021) at the postcode's point; "
-                + "straight-line distance to the nearest open public support point",
-                points.coverage(level.equals("region")));
+        // Computed from public points only, so the same for everyone.
+        return ResponseEntity.ok().cacheControl(CacheHeaders.forCaller(request)).body(new CoverageBody(level,
+                "residents per 4-digit postcode (CBS, 1 January 2021) at the postcode's point; "
+                        + "straight-line distance to the nearest open public support point",
+                points.coverage(level.equals("region"))));
     }
 
     @PostMapping("/activation")
@@ -168,11 +186,22 @@ class SupportPointsApi {
         return points.activate(input);
     }
 
+    /**
+     * Signed-in callers (the only ones who may change a point) get the version as ETag, for
+     * If-Match. Anonymous callers get a public, cacheable answer whose ETag is a hash of its
+     * content: the freshness in it changes by the minute while the version stays, and a cache
+     * revalidating on the version alone would go on showing a status as recent long after it was.
+     */
     @GetMapping("/{id}")
-    @Operation(operationId = "getSupportPoint", summary = "One support point, with its ETag")
-    ResponseEntity<PointBody> get(@PathVariable long id) {
+    @Operation(operationId = "getSupportPoint",
+            summary = "One support point; signed in, with its version as ETag for If-Match")
+    ResponseEntity<PointBody> get(@PathVariable long id, HttpServletRequest request) {
         SupportPoint point = points.get(id);
-        return ResponseEntity.ok().eTag(Versioned.etag(point.version())).cacheControl(CacheControl.noCache()).body(body(point));
+        ResponseEntity.BodyBuilder answer = callerDependent(request);
+        if (request.getUserPrincipal() != null) {
+            answer.eTag(Versioned.etag(point.version()));
+        }
+        return answer.body(body(point));
     }
 
     @PutMapping("/{id}")
@@ -202,6 +231,15 @@ class SupportPointsApi {
     @Operation(operationId = "getSupportPointStatusHistory", summary = "Who set which status when, newest first (signed in)")
     Items<StatusChange> history(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
         return new Items<>(points.history(id, limit));
+    }
+
+    /**
+     * An answer that depends on who asks: public points for anyone, non-public ones too for signed-in
+     * staff of their area. Caches keep a copy per Authorization; the strong ETag over the content is
+     * added by {@link PublicReadEtags}.
+     */
+    private static ResponseEntity.BodyBuilder callerDependent(HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheHeaders.forCaller(request)).varyBy(HttpHeaders.AUTHORIZATION);
     }
 
     private ResponseEntity<PointBody> withEtag(SupportPoint point) {
