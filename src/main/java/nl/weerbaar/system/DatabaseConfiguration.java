@@ -2,9 +2,8 @@ package nl.weerbaar.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,21 +25,21 @@ class DatabaseConfiguration {
         }
     }
 
-    /** Null-safe holder so the embedded server is only started when no external URL is given. */
-    record EmbeddedServerHandle(EmbeddedPostgresServer server) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    /**
+     * Null-safe holder: the embedded server exists only when no external URL is given. The server was
+     * started early by {@link EmbeddedPostgresEarlyStart}, which also stops it after the data source closed.
+     */
+    record EmbeddedServerHandle(EmbeddedPostgresServer server) {}
 
-    @Bean(destroyMethod = "close")
+    @Bean
     EmbeddedServerHandle embeddedServer(DatabaseProperties db,
-                                        @Value("${weerbaar.data-dir:./data}") String dataDir,
-                                        @Value("${weerbaar.serving:false}") boolean serving) {
-        return new EmbeddedServerHandle(db.external() ? null : EmbeddedPostgresServer.open(Path.of(dataDir), serving));
+                                        Optional<EmbeddedPostgresEarlyStart.Starting> starting) {
+        if (db.external()) {
+            return new EmbeddedServerHandle(null);
+        }
+        return new EmbeddedServerHandle(starting.orElseThrow(() -> new IllegalStateException(
+                "The embedded PostgreSQL was not started: EmbeddedPostgresEarlyStart is missing from META-INF/spring.factories"))
+                .await());
     }
 
     @Bean(destroyMethod = "close")
