@@ -50,6 +50,20 @@ final class FormLogin {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Submits a form of the page at {@code pagePath} to {@code action}, as the button on it does. */
+    HttpResponse<String> submit(String pagePath, String action, String session) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(get(pagePath, session).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF field on " + pagePath);
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String session(HttpResponse<String> response, String previous) {
         return response.headers().allValues("Set-Cookie").stream().map(SESSION::matcher).filter(Matcher::find)
                 .map(m -> m.group(1)).findFirst().orElse(previous);

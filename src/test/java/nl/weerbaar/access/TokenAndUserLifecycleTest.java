@@ -146,4 +146,28 @@ class TokenAndUserLifecycleTest {
         assertThat(api.post("/api/v1/users/no-such-user-" + System.nanoTime() + "/disabling", admin, null).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/me", api.token(username, PASSWORD)).status()).as("still enabled").isEqualTo(200);
     }
+
+    @Test
+    void anAdminDisablesAndEnablesAUserOnTheStaffPage() throws Exception {
+        String username = api.createUser(admin, "GM0363", "operator", PASSWORD);
+        String token = api.token(username, PASSWORD);
+        FormLogin browser = new FormLogin(port);
+        String session = browser.login("admin", adminPassword).session();
+
+        var page = browser.get("/staff/gebruikers", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(username, "/staff/gebruikers/" + username + "/uitschakelen");
+
+        var disabled = browser.submit("/staff/gebruikers", "/staff/gebruikers/" + username + "/uitschakelen", session);
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
+        assertThat(browser.get("/staff/gebruikers", session).body()).contains("/staff/gebruikers/" + username + "/inschakelen");
+
+        var enabled = browser.submit("/staff/gebruikers", "/staff/gebruikers/" + username + "/inschakelen", session);
+        assertThat(enabled.statusCode()).isEqualTo(302);
+        assertThat(api.requestToken(username, PASSWORD).status()).isEqualTo(201);
+
+        String viewerSession = browser.login(api.createUser(admin, "GM0363", "viewer", PASSWORD), PASSWORD).session();
+        assertThat(browser.get("/staff/gebruikers", viewerSession).statusCode()).as("admins only").isEqualTo(403);
+    }
 }

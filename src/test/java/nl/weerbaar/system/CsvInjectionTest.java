@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Issue 13, item 1: names that a spreadsheet would run come out of every export as text, and imports read them back. */
 @IntegrationTest
+@TimeDependent
 class CsvInjectionTest {
 
     private static final List<String> PAYLOADS = List.of("=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-2+3+cmd",
