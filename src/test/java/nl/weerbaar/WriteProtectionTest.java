@@ -40,7 +40,7 @@ class WriteProtectionTest {
     private static final String PASSWORD = "write-protection-probe";
 
     /** Writes any logged-in user may do for themselves. */
-    private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens");
+    private static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/tokens", "DELETE /api/v1/tokens/current");
 
     /**
      * POSTs open to everyone because they write nothing: checking a bulletin is for every resident.
@@ -62,8 +62,8 @@ class WriteProtectionTest {
     /**
      * Per write: a path and body that act in Amsterdam (GM0363, region VR13); for national money
      * (budget lines, allocations, GDP), a valid request that only NL may make. {@code {point}},
-     * {@code {depot}}, {@code {bulletin}}, {@code {claim}}, {@code {scenario}} and {@code {run}} (of that
-     * scenario) stand for rows in Amsterdam that the test creates first; {@code {expires}} and
+     * {@code {depot}}, {@code {bulletin}}, {@code {claim}}, {@code {scenario}}, {@code {run}} (of that
+     * scenario) and {@code {user}} (a viewer of GM0363) stand for rows in Amsterdam that the test creates first; {@code {expires}} and
      * {@code {firstSeen}} for a moment after and before the application's now, because a bulletin's
      * expiry and a claim's first sighting are checked against its clock before their area is.
      */
@@ -117,6 +117,9 @@ class WriteProtectionTest {
             Map.entry("POST /api/v1/scenarios", new Probe("/api/v1/scenarios", AMSTERDAM_SCENARIO)),
             Map.entry("PUT /api/v1/scenarios/{id}", new Probe("/api/v1/scenarios/{scenario}", AMSTERDAM_SCENARIO)),
             Map.entry("DELETE /api/v1/scenarios/{id}", new Probe("/api/v1/scenarios/{scenario}", "{}")),
+            Map.entry("POST /api/v1/users/{username}/disabling", new Probe("/api/v1/users/{user}/disabling", null)),
+            Map.entry("POST /api/v1/users/{username}/enabling", new Probe("/api/v1/users/{user}/enabling", null)),
+            Map.entry("POST /api/v1/users/{username}/token-revocation", new Probe("/api/v1/users/{user}/token-revocation", null)),
             Map.entry("POST /api/v1/scenarios/{id}/copy", new Probe("/api/v1/scenarios/{scenario}/copy", "{\"name\":\"probe\"}")),
             Map.entry("POST /api/v1/scenarios/{id}/runs", new Probe("/api/v1/scenarios/{scenario}/runs", null)),
             Map.entry("POST /api/v1/scenario-runs/{runId}/cancel", new Probe("/api/v1/scenario-runs/{run}/cancel", null)),
@@ -191,6 +194,7 @@ class WriteProtectionTest {
                 "claim", created(api, admin, claim.path(), claim.body()),
                 "scenario", scenario,
                 "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs")));
+        fixtures.put("user", api.createUser(admin, "GM0363", "viewer", PASSWORD));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();

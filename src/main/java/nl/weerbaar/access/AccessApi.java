@@ -2,11 +2,19 @@ package nl.weerbaar.access;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.ProblemWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +40,9 @@ class AccessApi {
         this.access = access;
     }
 
-    record TokenResponse(String token, long id, String username, Instant createdAt) {}
+    record TokenResponse(String token, long id, String username, Instant createdAt, Instant expiresAt) {}
+
+    record TokenRevocation(String username, int revokedTokens) {}
 
     record Items<T>(List<T> items) {}
 
@@ -40,7 +50,18 @@ class AccessApi {
     @Operation(operationId = "createToken", summary = "Exchange HTTP Basic credentials for an API token, shown once")
     ResponseEntity<TokenResponse> createToken(@AuthenticationPrincipal AuthenticatedUser user) {
         ApiTokens.IssuedToken issued = tokens.issue(user);
-        return ResponseEntity.status(201).body(new TokenResponse(issued.token(), issued.id(), user.username(), issued.createdAt()));
+        return ResponseEntity.status(201).body(new TokenResponse(issued.token(), issued.id(), user.username(), issued.createdAt(),
+                issued.expiresAt()));
+    }
+
+    @DeleteMapping("/tokens/current")
+    @Operation(operationId = "revokeCurrentToken", summary = "Revoke the API token this request carries; it stops working at once")
+    ResponseEntity<Void> revokeCurrentToken(Authentication authentication) {
+        if (!(authentication.getDetails() instanceof ApiTokens.PresentedToken presented)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "this request carries no API token");
+        }
+        tokens.revoke(presented);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me")
@@ -62,6 +83,31 @@ class AccessApi {
         return new Items<>(users.visibleToCurrentActor());
     }
 
+    @PostMapping("/users/{username}/disabling")
+    @Operation(operationId = "disableUser", summary = "Disable a user within the admin's scope: it can no longer log in, "
+            + "its tokens are revoked and its sessions end at once")
+    UserAccount disableUser(@PathVariable String username) {
+        return users.disable(username);
+    }
+
+    @PostMapping("/users/{username}/enabling")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled user within the admin's scope; it logs in again for new tokens")
+    UserAccount enableUser(@PathVariable String username) {
+        return users.enable(username);
+    }
+
+    @PostMapping("/users/{username}/token-revocation")
+    @Operation(operationId = "revokeUserTokens", summary = "Revoke every API token of a user within the admin's scope")
+    TokenRevocation revokeUserTokens(@PathVariable String username) {
+        return new TokenRevocation(username, users.revokeTokens(username));
+    }
+
+    @ExceptionHandler(NoSuchUserException.class)
+    ResponseEntity<ProblemDetail> noSuchUser(NoSuchUserException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemWriter.problem(HttpStatus.NOT_FOUND, e.getMessage(), request.getRequestURI()));
+    }
+
     @GetMapping("/organisations")
     @Operation(operationId = "listOrganisations", summary = "All organisations with the areas they act in")
     Items<Organisation> listOrganisations() {
@@ -74,7 +120,7 @@ class AccessApi {
     Organisation getOrganisation(@PathVariable String code) {
         access.currentActor();
         return organisations.find(code.toUpperCase()).orElseThrow(() ->
-                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no organisation with code '" + code + "'"));
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation with code '" + code + "'"));
     }
 
     @PostMapping("/organisations")

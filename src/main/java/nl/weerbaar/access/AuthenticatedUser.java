@@ -8,13 +8,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The principal of a logged-in user or API token; carries what access decisions need.
- *
- * @param locked whether a lock-out held when the user was looked up, by the application clock:
- *               Spring Security asks only while authenticating, right after the look-up
+ * The principal of a logged-in user or API token; carries what access decisions need. An account
+ * is never locked: failed logins are throttled per client address instead (see {@link LoginThrottle}).
  */
 record AuthenticatedUser(long id, String username, String passwordHash, String organisation, Role role,
-                         boolean enabled, boolean locked) implements UserDetails {
+                         boolean enabled) implements UserDetails {
 
     Actor actor() {
         return new Actor(username, organisation, role);
@@ -38,11 +36,6 @@ record AuthenticatedUser(long id, String username, String passwordHash, String o
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API calls that carry {@code Authorization: Bearer <token>}. */
+/** Authenticates API calls that carry {@code Authorization: Bearer <token>}, checked against the database on every call. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -30,12 +30,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(header.substring(7).trim());
-        if (user.isEmpty()) {
-            entryPoint.commence(request, response, new BadCredentialsException("the API token is unknown or revoked"));
+        var presented = tokens.authenticate(header.substring(7).trim());
+        if (presented.isEmpty()) {
+            entryPoint.commence(request, response, new BadCredentialsException("the API token is unknown, expired or revoked"));
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+        AuthenticatedUser user = presented.get().user();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        // The token itself, for the one request that acts on it: revoking the current token.
+        authentication.setDetails(presented.get());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_API_CHECKS).permitAll()
+                        // Anyone may give up their own token, a viewer too.
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Role.OPERATOR.name())
@@ -104,8 +106,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserRepository users) throws Exception {
+        http.addFilterBefore(new DisabledUserSessions(users), AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/staff", "/staff/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

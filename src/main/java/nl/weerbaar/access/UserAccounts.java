@@ -1,7 +1,6 @@
 package nl.weerbaar.access;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,20 +8,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InputCheck;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users: creation within scope, login look-up, and lock-out after repeated failed logins. */
+/**
+ * Users: creation within scope, login look-up, disabling and enabling. A disabled user cannot log
+ * in, its tokens are revoked, and its open sessions stop at their next request (checked against
+ * the database on every request, so on every instance at once).
+ */
 @Service
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -34,20 +32,16 @@ public class UserAccounts implements UserDetailsService {
     private final AccessControl access;
     private final AuditTrail audit;
     private final PasswordEncoder passwordEncoder;
-    private final int lockoutThreshold;
-    private final Duration lockoutPeriod;
+    private final ApiTokens tokens;
 
     UserAccounts(UserRepository users, OrganisationRepository organisations, AccessControl access, AuditTrail audit,
-                 PasswordEncoder passwordEncoder,
-                 @Value("${weerbaar.login.lockout-threshold:5}") int lockoutThreshold,
-                 @Value("${weerbaar.login.lockout-period:15m}") Duration lockoutPeriod) {
+                 PasswordEncoder passwordEncoder, ApiTokens tokens) {
         this.users = users;
         this.organisations = organisations;
         this.access = access;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
-        this.lockoutThreshold = lockoutThreshold;
-        this.lockoutPeriod = lockoutPeriod;
+        this.tokens = tokens;
     }
 
     public record NewUser(String username, String password, String organisation, String role) {}
@@ -93,20 +87,68 @@ public class UserAccounts implements UserDetailsService {
                 .collect(Collectors.joining());
     }
 
-    @Override
+    /**
+     * A user as Spring Security sees it, for logging in (see {@link PasswordLogin}) and for commands
+     * that act with a user's rights. Not a {@code UserDetailsService} bean: logins go through
+     * {@link PasswordLogin} only, so nothing can log in around its throttle.
+     */
     public UserDetails loadUserByUsername(String username) {
         return users.findPrincipal(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    @EventListener
-    void onLoginFailure(AuthenticationFailureBadCredentialsEvent event) {
-        users.recordFailure(String.valueOf(event.getAuthentication().getName()), lockoutThreshold, lockoutPeriod);
+    /** Stops a user at once, on behalf of an admin over the user's organisation; its tokens are revoked too. */
+    @Transactional
+    public UserAccount disable(String username) {
+        Actor admin = access.requireRole(Role.ADMIN);
+        UserAccount user = require(username);
+        access.requireOver(Role.ADMIN, user.organisation());
+        new InputCheck().require(!user.username().equals(admin.username()), "username",
+                "you cannot disable yourself: ask another admin").orThrow();
+        return switchTo(user, false);
     }
 
-    @EventListener
-    void onLoginSuccess(AuthenticationSuccessEvent event) {
-        users.recordSuccess(event.getAuthentication().getName());
+    @Transactional
+    public UserAccount enable(String username) {
+        access.requireRole(Role.ADMIN);
+        UserAccount user = require(username);
+        access.requireOver(Role.ADMIN, user.organisation());
+        return switchTo(user, true);
+    }
+
+    /** From the server's command line: no login involved. */
+    @Transactional
+    public UserAccount disableAsSystem(String username) {
+        return switchTo(require(username), false);
+    }
+
+    @Transactional
+    public UserAccount enableAsSystem(String username) {
+        return switchTo(require(username), true);
+    }
+
+    /** Revokes every token of a user (a lost laptop, a leaked script), on behalf of an admin over its organisation. */
+    @Transactional
+    public int revokeTokens(String username) {
+        access.requireRole(Role.ADMIN);
+        UserAccount user = require(username);
+        access.requireOver(Role.ADMIN, user.organisation());
+        return tokens.revokeAllOf(user);
+    }
+
+    private UserAccount require(String username) {
+        return users.find(username).orElseThrow(() -> new NoSuchUserException(username));
+    }
+
+    private UserAccount switchTo(UserAccount user, boolean enabled) {
+        if (users.setEnabled(user.id(), enabled)) {
+            audit.record(new AuditTrail.Change(enabled ? "user.enabled" : "user.disabled", "user", user.username(),
+                    organisations.auditArea(user.organisation()), Map.of("enabled", !enabled), Map.of("enabled", enabled)));
+        }
+        if (!enabled) {
+            tokens.revokeAllOf(user);
+        }
+        return users.find(user.username()).orElseThrow();
     }
 
     private void validate(NewUser request) {

@@ -4,14 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The user_account table; lock-outs and creation times are on the application clock. */
+/** The user_account table; creation times are on the application clock. */
 @Repository
 class UserRepository {
 
@@ -23,13 +21,24 @@ class UserRepository {
         this.clock = clock;
     }
 
-    /** The user as a principal, locked or not at this moment. */
+    /** The user as a principal, enabled or not. */
     Optional<AuthenticatedUser> findPrincipal(String username) {
-        Instant now = clock.instant();
         return jdbc.sql("select * from user_account where username = :username")
                 .param("username", username)
-                .query((rs, row) -> principal(rs, now))
+                .query((rs, row) -> principal(rs))
                 .optional();
+    }
+
+    /** Whether the user may act at this moment: checked on every request of a session, on every instance. */
+    boolean isEnabled(long id) {
+        return jdbc.sql("select enabled from user_account where id = :id").param("id", id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    /** Sets whether a user may log in and act; true when it changed. */
+    boolean setEnabled(long id, boolean enabled) {
+        return jdbc.sql("update user_account set enabled = :enabled where id = :id and enabled <> :enabled")
+                .param("id", id).param("enabled", enabled).update() > 0;
     }
 
     Optional<UserAccount> find(String username) {
@@ -56,31 +65,10 @@ class UserRepository {
                 .single();
     }
 
-    /** Counts a failed login; from the threshold on, locks the account for the lock-out period. */
-    void recordFailure(String username, int threshold, Duration lockout) {
-        jdbc.sql("""
-                        update user_account
-                        set failed_logins = failed_logins + 1,
-                            locked_until = case when failed_logins + 1 >= :threshold
-                                                then cast(:lockedUntil as timestamptz) else locked_until end
-                        where username = :username""")
-                .param("username", username)
-                .param("threshold", threshold)
-                .param("lockedUntil", Timestamp.from(clock.instant().plus(lockout)))
-                .update();
-    }
-
-    void recordSuccess(String username) {
-        jdbc.sql("update user_account set failed_logins = 0, locked_until = null where username = :username and failed_logins > 0")
-                .param("username", username)
-                .update();
-    }
-
-    private static AuthenticatedUser principal(ResultSet rs, Instant now) throws SQLException {
-        Timestamp lockedUntil = rs.getTimestamp("locked_until");
+    /** A row of user_account, or of a query that selects all its columns, as a principal. */
+    static AuthenticatedUser principal(ResultSet rs) throws SQLException {
         return new AuthenticatedUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("organisation_code"), Role.fromCode(rs.getString("role")), rs.getBoolean("enabled"),
-                lockedUntil != null && !lockedUntil.toInstant().isBefore(now));
+                rs.getString("organisation_code"), Role.fromCode(rs.getString("role")), rs.getBoolean("enabled"));
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

@@ -32,11 +32,6 @@ final class Cents {
         return BigDecimal.valueOf(cents, 2);
     }
 
-    /** "1234567.80": for CSV, where a spreadsheet reads it as a number. */
-    static String plain(long cents) {
-        return toEuros(cents).toPlainString();
-    }
-
     /** "EUR 1,234,567.80" for pages and PDF. */
     static String display(long cents) {
         return String.format(java.util.Locale.ROOT, "EUR %,.2f", toEuros(cents));

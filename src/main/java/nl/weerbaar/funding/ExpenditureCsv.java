@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.weerbaar.system.Csv;
 import nl.weerbaar.system.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -91,7 +92,7 @@ class ExpenditureCsv {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return null;
         }
-        String value = record.get(column);
+        String value = Csv.readBack(record.get(column));
         return value.isBlank() ? null : value;
     }
 }

@@ -1,18 +1,15 @@
 package nl.weerbaar.planning;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.Csv;
 import nl.weerbaar.system.PrintedDocuments;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -55,28 +52,24 @@ public class PlanReport {
         List<PlanResult.AreaDay> rows = new ArrayList<>(result.areaDays());
         rows.sort(Comparator.comparing(PlanResult.AreaDay::municipality).thenComparingInt(PlanResult.AreaDay::day)
                 .thenComparing(PlanResult.AreaDay::item));
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (PlanResult.AreaDay row : rows) {
-                List<Object> cells = new ArrayList<>();
-                LocalDate date = row.day() >= 0 && row.day() < result.dates().size() ? result.dates().get(row.day()) : null;
-                cells.add(row.municipality());
-                cells.add(row.region());
-                cells.add(row.day() + 1);
-                cells.add(date == null ? "" : date.toString());
-                cells.add(row.item());
-                cells.add(row.demand());
-                cells.add(row.supplied());
-                cells.add(row.unmetTotal());
-                for (UnmetReason reason : UnmetReason.values()) {
-                    cells.add(row.unmet() == null ? 0 : row.unmet().getOrDefault(reason, 0L));
-                }
-                printer.printRecord(cells);
+        List<List<Object>> lines = new ArrayList<>();
+        for (PlanResult.AreaDay row : rows) {
+            List<Object> cells = new ArrayList<>();
+            LocalDate date = row.day() >= 0 && row.day() < result.dates().size() ? result.dates().get(row.day()) : null;
+            cells.add(row.municipality());
+            cells.add(row.region());
+            cells.add(row.day() + 1);
+            cells.add(date);
+            cells.add(row.item());
+            cells.add(row.demand());
+            cells.add(row.supplied());
+            cells.add(row.unmetTotal());
+            for (UnmetReason reason : UnmetReason.values()) {
+                cells.add(row.unmet() == null ? 0 : row.unmet().getOrDefault(reason, 0L));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            lines.add(cells);
         }
-        return out.toString();
+        return Csv.write(header, lines);
     }
 
     /**
@@ -85,23 +78,17 @@ public class PlanReport {
      * {@code supplied}, {@code unmet}, {@code open} (false once the point has gone dark).
      */
     public String pointsCsv(PlanResult result) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader("point", "name", "municipality", "day", "date", "item", "demand", "supplied", "unmet", "open").get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (PlanResult.PointOutcome point : result.points()) {
-                for (int day = 0; day < point.demandPerDay().size(); day++) {
-                    long demand = point.demandPerDay().get(day);
-                    long supplied = point.suppliedPerDay().get(day);
-                    boolean open = point.darkFromDay() == null || day < point.darkFromDay();
-                    printer.printRecord(point.point(), point.name(), point.municipality(), day + 1, result.dates().get(day),
-                            point.item(), demand, supplied, demand - supplied, open);
-                }
+        List<List<Object>> lines = new ArrayList<>();
+        for (PlanResult.PointOutcome point : result.points()) {
+            for (int day = 0; day < point.demandPerDay().size(); day++) {
+                long demand = point.demandPerDay().get(day);
+                long supplied = point.suppliedPerDay().get(day);
+                boolean open = point.darkFromDay() == null || day < point.darkFromDay();
+                lines.add(Arrays.asList(point.point(), point.name(), point.municipality(), day + 1, result.dates().get(day),
+                        point.item(), demand, supplied, demand - supplied, open));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return Csv.write(List.of("point", "name", "municipality", "day", "date", "item", "demand", "supplied", "unmet", "open"), lines);
     }
 
     /** One item's chart for the PDF. */

@@ -1,11 +1,10 @@
 package nl.weerbaar.points;
 
 import nl.weerbaar.system.Codes;
+import nl.weerbaar.system.Csv;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -74,19 +72,15 @@ final class PointsCsv {
     }
 
     static String write(List<SupportPoint> points) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(EXPORT_COLUMNS.toArray(String[]::new)).get())) {
-            for (SupportPoint p : points) {
-                printer.printRecord(p.id(), p.name(), p.tier().code(), p.buildingKind().code(), p.address(), p.lat(), p.lon(),
-                        p.municipality(), p.ownerOrganisation(), join(p.capabilities()), p.capacity().persons(),
-                        p.capacity().overnight(), p.backupPower().generator(), p.backupPower().fuelAutonomyHours(),
-                        join(p.communications()), p.contact(), p.opening(), p.isPublic(), p.demo(), p.status().code(),
-                        p.occupancy(), p.message(), join(p.unavailable()), p.statusConfirmedAt());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (SupportPoint p : points) {
+            rows.add(Arrays.asList(p.id(), p.name(), p.tier().code(), p.buildingKind().code(), p.address(), p.lat(), p.lon(),
+                    p.municipality(), p.ownerOrganisation(), join(p.capabilities()), p.capacity().persons(),
+                    p.capacity().overnight(), p.backupPower().generator(), p.backupPower().fuelAutonomyHours(),
+                    join(p.communications()), p.contact(), p.opening(), p.isPublic(), p.demo(), p.status().code(),
+                    p.occupancy(), p.message(), join(p.unavailable()), p.statusConfirmedAt()));
         }
-        return out.toString();
+        return Csv.write(EXPORT_COLUMNS, rows);
     }
 
     private static String join(List<? extends Enum<?>> codes) {
@@ -97,7 +91,7 @@ final class PointsCsv {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return null;
         }
-        String value = record.get(column);
+        String value = Csv.readBack(record.get(column));
         return value.isBlank() ? null : value;
     }
 

@@ -2,18 +2,17 @@ package nl.weerbaar.stock;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import nl.weerbaar.system.Csv;
 import nl.weerbaar.system.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /** Inventories as CSV: stock events in (all or nothing, every bad row named), balances out. */
@@ -64,23 +63,17 @@ final class StockCsv {
     }
 
     static String balances(List<LotBalance> balances) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(BALANCE_COLUMNS.toArray(String[]::new)).get().print(out)) {
-            for (LotBalance b : balances) {
-                printer.printRecord(b.depot(), b.depotName(), b.item(), b.lot(), b.expiry(), b.quantity().toPlainString(),
-                        b.blocked(), b.expired());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Csv.write(BALANCE_COLUMNS, balances.stream()
+                .map(b -> Arrays.<Object>asList(b.depot(), b.depotName(), b.item(), b.lot(), b.expiry(), b.quantity(),
+                        b.blocked(), b.expired()))
+                .toList());
     }
 
     private static String value(CSVRecord record, String column) {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return null;
         }
-        String value = record.get(column);
+        String value = Csv.readBack(record.get(column));
         return value.isEmpty() ? null : value;
     }
 

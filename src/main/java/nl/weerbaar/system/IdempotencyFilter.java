@@ -27,7 +27,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for every API write: the first request runs in one transaction with the
  * storing of its answer; a retry with the same key (by the same user) gets that answer again and
  * has no second effect. A key reused for a different request is refused with 422. Answers are
- * only sent after the transaction committed, so a 2xx is never lost.
+ * only sent after the transaction committed, so a 2xx is never lost. A key that is empty or longer
+ * than {@value #MAX_KEY_LENGTH} characters is refused with 400, never ignored: a client that
+ * believes it is protected against double effects must not silently lose that protection.
+ * Answers are kept for the retry window of {@link IdempotencyRetention}.
  *
  * <p>Registered inside the security chain (see the access module), after authentication.
  */
@@ -35,18 +38,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ProblemWriter problems;
     private final Clock clock;
+    private final IdempotencyRetention retention;
 
-    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, ProblemWriter problems, Clock clock) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, ProblemWriter problems, Clock clock,
+                      IdempotencyRetention retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.problems = problems;
         this.clock = clock;
+        this.retention = retention;
     }
 
     private record StoredAnswer(String fingerprint, int status, String contentType, String location, String etag, byte[] body) {}
@@ -61,8 +68,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            problems.writeInvalid(response, new InvalidInputException(HEADER, (key.isEmpty() ? "is empty" : "has " + key.length()
+                    + " characters") + "; send 1 to " + MAX_KEY_LENGTH + " characters, e.g. a UUID, or no such header at all"),
+                    request.getRequestURI());
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (key.isEmpty() || key.length() > 200 || authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null || !authentication.isAuthenticated()) {
             chain.doFilter(request, response);
             return;
         }
@@ -77,6 +90,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 // Serialises retries of one key: the second waits until the first has committed.
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:principal), hashtext(:key))")
                         .param("principal", principal).param("key", key).query().singleValue();
+                forgetIfExpired(principal, key);
                 Optional<StoredAnswer> stored = find(principal, key);
                 if (stored.isPresent()) {
                     return stored;
@@ -134,6 +148,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         response.setHeader("Idempotent-Replayed", "true");
         response.getOutputStream().write(answer.body());
+    }
+
+    /** An answer older than the retry window is gone, whether or not the scheduled purge has run yet. */
+    private void forgetIfExpired(String principal, String key) {
+        jdbc.sql("delete from idempotent_request where principal = :principal and key = :key and created_at < :cutoff")
+                .param("principal", principal).param("key", key).param("cutoff", Timestamp.from(retention.cutoff()))
+                .update();
     }
 
     private Optional<StoredAnswer> find(String principal, String key) {

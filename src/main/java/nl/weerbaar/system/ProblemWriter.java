@@ -3,6 +3,7 @@ package nl.weerbaar.system;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,13 +33,29 @@ public class ProblemWriter {
         return problem;
     }
 
+    /** 400 naming every bad field in {@code invalidParams}: the one shape of refused input, in filters and controllers alike. */
+    public static ProblemDetail invalid(InvalidInputException e, String path) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), path);
+        problem.setProperty("invalidParams", e.invalidParams().stream()
+                .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList());
+        return problem;
+    }
+
+    public void writeInvalid(HttpServletResponse response, InvalidInputException e, String path) throws IOException {
+        write(response, invalid(e, path));
+    }
+
     public void write(HttpServletResponse response, HttpStatus status, String detail, String path) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"weerbaar\"");
         }
-        json.writeValue(response.getOutputStream(), problem(status, detail, path));
+        write(response, problem(status, detail, path));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -17,7 +17,9 @@ public final class Versioned {
 
     /**
      * Checks an If-Match header against the current version: missing gives 428, stale gives 412
-     * (naming the current version, so a client can reload and decide).
+     * (naming the current version, so a client can reload and decide). If-Match compares strongly
+     * (RFC 9110, 13.1.1): a weak tag {@code W/"7"} only says "equivalent", never "this very
+     * version", so it never matches.
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -27,7 +29,6 @@ public final class Versioned {
         String wanted = etag(currentVersion);
         boolean matches = ifMatch.trim().equals("*") || java.util.Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                 .anyMatch(wanted::equals);
         if (!matches) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,

@@ -1,7 +1,6 @@
 package nl.weerbaar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.ProblemWriter;
 import org.slf4j.Logger;
@@ -31,10 +30,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, e.getMessage(), request.getRequestURI());
-        problem.setProperty("invalidParams", e.invalidParams().stream()
-                .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList());
-        return respond(problem);
+        return respond(ProblemWriter.invalid(e, request.getRequestURI()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

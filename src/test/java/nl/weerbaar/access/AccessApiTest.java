@@ -3,7 +3,6 @@ package nl.weerbaar.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -32,14 +30,8 @@ class AccessApiTest {
 
     @Value("${weerbaar.admin-password}")
     String adminPassword;
-    @Value("${weerbaar.login.lockout-period:15m}")
-    Duration lockoutPeriod;
     @Autowired
     Clock clock;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserRepository users;
 
     ApiClient api;
     String admin;
@@ -87,7 +79,7 @@ class AccessApiTest {
 
         var unknownToken = api.get("/api/v1/me", "wb_not-a-real-token");
         assertThat(unknownToken.status()).isEqualTo(401);
-        assertThat(unknownToken.json().get("detail").asString()).contains("unknown or revoked");
+        assertThat(unknownToken.json().get("detail").asString()).contains("unknown, expired or revoked");
         assertThat(api.get("/api/v1/me", api.token(username, PASSWORD)).status()).isEqualTo(200);
     }
 
@@ -117,23 +109,6 @@ class AccessApiTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         List<String> fields = response.json().get("invalidParams").valueStream().map(p -> p.get("name").asString()).toList();
         assertThat(fields).containsExactlyInAnyOrder("username", "password", "organisation", "role");
-    }
-
-    @Test
-    void accountLocksAfterRepeatedFailedLogins() {
-        String username = newUser("GM0363", "operator");
-        for (int i = 0; i < 5; i++) {
-            var failure = api.requestToken(username, "wrong-password-" + i);
-            assertThat(failure.status()).isEqualTo(401);
-        }
-        var locked = api.requestToken(username, PASSWORD);
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.body()).containsIgnoringCase("locked");
-
-        // The lock-out runs on the application clock: just past its period the account opens again.
-        UserRepository later = new UserRepository(jdbc, Clock.offset(clock, lockoutPeriod.plusSeconds(1)));
-        assertThat(later.findPrincipal(username).orElseThrow().isAccountNonLocked()).isTrue();
-        assertThat(users.findPrincipal(username).orElseThrow().isAccountNonLocked()).isFalse();
     }
 
     @Test

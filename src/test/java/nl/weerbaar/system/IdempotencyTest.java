@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -116,5 +117,44 @@ class IdempotencyTest {
         assertThat(createUser(token, key, "Not Valid").statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from idempotent_request where key = :k").param("k", key).query(Long.class).single())
                 .isZero();
+    }
+
+    /** Issue 13, item 8: an empty or overlong key used to be skipped, so a retry made two users. */
+    @Test
+    void anEmptyOrOverlongKeyIsRefusedNamingTheHeaderAndWritesNothing() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        for (String key : List.of("", "   ", "k".repeat(201))) {
+            String username = "idem-bad-" + System.nanoTime() % 1_000_000;
+            HttpResponse<String> refused = createUser(token, key, username);
+            assertThat(refused.statusCode()).as("key of %d characters", key.length()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(refused.body()).get("invalidParams").get(0).get("name").asString()).isEqualTo("Idempotency-Key");
+            assertThat(usersNamed(username)).isZero();
+        }
+        String username = "idem-200-" + System.nanoTime() % 1_000_000;
+        assertThat(createUser(token, "k".repeat(200), username).statusCode()).as("200 characters are allowed").isEqualTo(201);
+    }
+
+    /** Issue 13, item 8: answers are kept for the retry window only, by the application clock. */
+    @Test
+    void storedAnswersArePurgedAfterTheRetryWindow() throws Exception {
+        String token = new ApiClient(port).token("admin", adminPassword);
+        String key = UUID.randomUUID().toString();
+        assertThat(createUser(token, key, "idem-old-" + System.nanoTime() % 1_000_000).statusCode()).isEqualTo(201);
+
+        IdempotencyRetention retention = new IdempotencyRetention(jdbc, clock, Duration.ofHours(24));
+        retention.purge();
+        assertThat(storedAnswers(key)).as("inside the window the answer is kept").isEqualTo(1);
+
+        // Only this answer is aged (other tests share the table): stored 24 hours and a minute ago by the clock.
+        jdbc.sql("update idempotent_request set created_at = :then where key = :k")
+                .param("then", Timestamp.from(clock.instant().minus(Duration.ofHours(24).plusMinutes(1)))).param("k", key).update();
+        assertThat(retention.purge()).isPositive();
+        assertThat(storedAnswers(key)).as("after the window the answer is gone").isZero();
+    }
+
+    private long storedAnswers(String key) {
+        return jdbc.sql("select count(*) from idempotent_request where key = :k").param("k", key).query(Long.class).single();
     }
 }

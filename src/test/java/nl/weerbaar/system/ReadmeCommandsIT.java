@@ -49,6 +49,19 @@ class ReadmeCommandsIT {
         assertThat(user.output()).contains("Created user readme-viewer: viewer of GM0363");
         exercised.add("user add");
 
+        Result disable = weerbaar("user", "disable", "readme-viewer", "--data", data.toString());
+        assertThat(disable.exit()).as(disable.output()).isZero();
+        assertThat(disable.output()).contains("User readme-viewer is disabled");
+        exercised.add("user disable");
+
+        Result enable = weerbaar("user", "enable", "readme-viewer", "--data", data.toString());
+        assertThat(enable.exit()).as(enable.output()).isZero();
+        assertThat(enable.output()).contains("User readme-viewer is enabled");
+        Result unknown = weerbaar("user", "enable", "no-such-user", "--data", data.toString());
+        assertThat(unknown.exit()).as(unknown.output()).isEqualTo(2);
+        assertThat(unknown.output()).contains("no user with username 'no-such-user'");
+        exercised.add("user enable");
+
         Result rotate = weerbaar("keys", "rotate", "GM0363", "--data", data.toString());
         assertThat(rotate.exit()).as(rotate.output()).isZero();
         assertThat(rotate.output()).contains("New signing key", "GM0363");

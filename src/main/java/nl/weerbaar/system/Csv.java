@@ -1,0 +1,76 @@
+package nl.weerbaar.system;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one CSV writer of the system (RFC 4180: comma, CRLF, quotes doubled), and the rule by which
+ * every import reads back what it wrote.
+ *
+ * <p>Exports are opened in spreadsheets, and a spreadsheet runs a text cell that starts with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula (OWASP
+ * "CSV injection"): a point named {@code =HYPERLINK(…)} in a public download would run on the
+ * reader's machine. Such a text cell is written with a single quote in front and in double quotes,
+ * so the spreadsheet shows it as text. Numbers are passed as {@link Number} and written as they
+ * are: {@code -12.5} stays a number. A text cell that already starts with quotes before such a
+ * character gets one more, so {@link #readBack} (which removes exactly one) returns every text as
+ * it was.
+ */
+public final class Csv {
+
+    private static final Pattern RUNS_AS_FORMULA = Pattern.compile("^'*[=+\\-@\t\r]");
+    private static final Pattern NEUTRALISED = Pattern.compile("^'+[=+\\-@\t\r]");
+    private static final String LINE_END = "\r\n";
+
+    private Csv() {}
+
+    /** A header line and the rows; a cell is a {@link Number} (written as is), text, or null (empty). */
+    public static String write(List<String> header, List<? extends List<?>> rows) {
+        StringBuilder out = new StringBuilder();
+        line(out, header);
+        for (List<?> row : rows) {
+            line(out, row);
+        }
+        return out.toString();
+    }
+
+    /** A cell as an import should take it: without the quote {@link #write} put before a formula character. */
+    public static String readBack(String cell) {
+        return cell != null && NEUTRALISED.matcher(cell).find() ? cell.substring(1) : cell;
+    }
+
+    private static void line(StringBuilder out, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append(LINE_END);
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        String text = value.toString();
+        boolean formula = RUNS_AS_FORMULA.matcher(text).find();
+        if (formula) {
+            text = "'" + text;
+        }
+        return formula || needsQuotes(text) ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static boolean needsQuotes(String text) {
+        return !text.isEmpty() && (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0 || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1)));
+    }
+}
