@@ -180,7 +180,12 @@ public class Bulletins {
 
     /** Checks a CAP message against the keys of this server. */
     public Verdict verify(byte[] xml) {
-        return BulletinVerifier.verify(xml, trustedKeys(), clock.instant());
+        return check(xml).verdict();
+    }
+
+    /** The verdict on a CAP message with each of its signatures, against the keys of this server. */
+    public Verification check(byte[] xml) {
+        return BulletinVerifier.check(xml, trustedKeys(), clock.instant());
     }
 
     public TrustedKeys trustedKeys() {

@@ -43,7 +43,7 @@ public class CapImports {
 
     /** What was imported and what its signature says. */
     public record Report(UUID id, String area, String identifier, String sender, Instant sent, String msgType,
-                         String headline, Verdict verdict) {}
+                         String headline, Verification verification) {}
 
     @Transactional
     public Report importMessage(String area, byte[] xml) {
@@ -54,7 +54,8 @@ public class CapImports {
                 "must name the area this message is for: NL, VR13 or GM0363").orThrow();
         access.require(Role.COORDINATOR, areaCode);
         Element alert = document.getDocumentElement();
-        Verdict verdict = bulletins.verify(xml);
+        Verification verification = bulletins.check(xml);
+        Verdict verdict = verification.verdict();
         String identifier = child(alert, "identifier");
         String sender = child(alert, "sender");
         Instant sent = OffsetDateTime.parse(child(alert, "sent")).toInstant();
@@ -64,15 +65,15 @@ public class CapImports {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + identifier + " from " + sender + " was imported already");
         }
         Report report = new Report(UUID.randomUUID(), areaCode, identifier, sender, sent, child(alert, "msgType"),
-                firstHeadline(alert), verdict);
+                firstHeadline(alert), verification);
         jdbc.sql("""
-                insert into cap_import (id, area_code, identifier, sender, sent, msg_type, headline, verdict, verdict_text, xml,
+                insert into cap_import (id, area_code, identifier, sender, sent, msg_type, headline, verdict, verdict_text, cap_version, xml,
                                         imported_by, imported_at)
-                values (:id, :area, :identifier, :sender, :sent, :msgType, :headline, :verdict, :verdictText, :xml,
+                values (:id, :area, :identifier, :sender, :sent, :msgType, :headline, :verdict, :verdictText, :capVersion, :xml,
                         :actor, :importedAt)""")
                 .param("id", report.id()).param("area", areaCode).param("identifier", identifier).param("sender", sender)
                 .param("sent", Timestamp.from(sent)).param("msgType", report.msgType()).param("headline", report.headline())
-                .param("verdict", verdict.code()).param("verdictText", verdict.english())
+                .param("verdict", verdict.code()).param("verdictText", verdict.english()).param("capVersion", verification.capVersion())
                 .param("xml", new String(xml, StandardCharsets.UTF_8)).param("actor", actor.username())
                 .param("importedAt", Timestamp.from(clock.instant()))
                 .update();

@@ -29,15 +29,16 @@ class VerificationApi {
             @org.springframework.web.bind.annotation.RequestParam(required = false) String area, @RequestBody byte[] capXml) {
         CapImports.Report report = imports.importMessage(area, capXml);
         return org.springframework.http.ResponseEntity.status(201).body(new ImportReport(report.id(), report.area(),
-                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(), VerdictView.of(report.verdict())));
+                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(), VerdictView.of(report.verification())));
     }
 
     /** Writes nothing: it only reads the keys, so anyone may ask. */
     @PostMapping(value = "/api/v1/verification",
             consumes = {"application/cap+xml", "application/xml", "text/xml", "text/plain", "application/octet-stream"})
     @Operation(operationId = "verifyBulletin",
-            summary = "Check a CAP message, byte for byte: genuine, altered, unknownSigner, revoked, expired or notSigned")
+            summary = "Check a CAP message and each of its signatures: genuine, expired, revoked, altered, unknownSigner, "
+                    + "weakAlgorithm, notSigned, otherCapVersion, notCap, unsafeXml or unreadableXml")
     VerdictView verify(@RequestBody byte[] capXml) {
-        return VerdictView.of(bulletins.verify(capXml));
+        return VerdictView.of(bulletins.check(capXml));
     }
 }
