@@ -19,17 +19,18 @@ class VerificationApi {
     }
 
     record ImportReport(java.util.UUID id, String area, String identifier, String sender, java.time.Instant sent,
-                        String msgType, String headline, VerdictView signature) {}
+                        String msgType, String headline, String capVersion, VerdictView signature) {}
 
     /** Any content type: feeds label CAP as text/xml, application/xml or application/cap+xml, and the schema decides. */
     @PostMapping("/api/v1/cap-imports")
     @io.swagger.v3.oas.annotations.Operation(operationId = "importCap",
-            summary = "Import a CAP 1.2 message for an area (coordinator): schema-checked, its signature checked and reported")
+            summary = "Import a CAP 1.2 or 1.1 message for an area (coordinator): schema-checked, its signatures checked and reported")
     org.springframework.http.ResponseEntity<ImportReport> importCap(
             @org.springframework.web.bind.annotation.RequestParam(required = false) String area, @RequestBody byte[] capXml) {
         CapImports.Report report = imports.importMessage(area, capXml);
         return org.springframework.http.ResponseEntity.status(201).body(new ImportReport(report.id(), report.area(),
-                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(), VerdictView.of(report.verification())));
+                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(),
+                report.verification().capVersion(), VerdictView.of(report.verification())));
     }
 
     /** Writes nothing: it only reads the keys, so anyone may ask. */

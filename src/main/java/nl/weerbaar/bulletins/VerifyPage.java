@@ -57,6 +57,7 @@ class VerifyPage {
         model.addAttribute("verdict", verdict);
         model.addAttribute("explanation", verdict.explain(locale));
         model.addAttribute("capVersion", verification.capVersion());
+        model.addAttribute("about", VerdictView.about(verdict));
         // With one signature the explanation says it all; several are listed, each with what it shows.
         model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures() : java.util.List.of());
         model.addAttribute("alertClass", alertClass(verdict));

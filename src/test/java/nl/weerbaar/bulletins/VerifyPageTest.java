@@ -52,6 +52,7 @@ class VerifyPageTest {
         assertThat(aggregated).contains("data-verdict=\"weakAlgorithm\"", "Zwakke handtekening", "Dit bericht draagt 2 handtekeningen",
                 "Handtekening 1, van CN=Provincial Alert Issuer", "Handtekening 2, van CN=Alert Aggregator");
         assertThat(olderVersion).contains("data-verdict=\"otherCapVersion\"", "Andere CAP-versie", "Geschreven in CAP 1.1",
+                "Kop volgens het bericht", "Séisme de magnitude 4,1 près de Trois-Rivières", "Région de Trois-Rivières, Québec",
                 "klopt met de inhoud").doesNotContain("utrecht-alert--error");
         assertThat(attack).contains("data-verdict=\"unsafeXml\"", "Onveilige XML");
         assertThat(feed).contains("data-verdict=\"notCap\"", "Geen CAP-bericht");
