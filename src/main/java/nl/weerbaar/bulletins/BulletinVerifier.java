@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.crypto.MarshalException;
@@ -36,6 +37,14 @@ public final class BulletinVerifier {
 
     /** The verdict on the whole message, with each signature it carries checked on its own. */
     public static Verification check(byte[] xml, TrustedKeys keys, Instant now) {
+        return check(xml, keys, now, Set.of());
+    }
+
+    /**
+     * As {@link #check(byte[], TrustedKeys, Instant)}, for a message taken in for an area: another
+     * authority is genuine only within its areas, those the message names by CBS code and this one.
+     */
+    public static Verification check(byte[] xml, TrustedKeys keys, Instant now, Set<String> forAreas) {
         Document document;
         try {
             document = CapXml.parseSafely(xml);
@@ -51,12 +60,14 @@ public final class BulletinVerifier {
             return Verification.of(new Verdict.NotCap(describe(root)));
         }
         Verdict.About about = about(root, version.get().namespace());
+        Set<String> areas = new TreeSet<>(forAreas);
+        areas.addAll(cbsAreas(root, version.get().namespace()));
         List<Element> signatures = XmlSignatures.signatureElements(document);
         List<Verification.SignatureLine> lines = new ArrayList<>();
         for (int i = 0; i < signatures.size(); i++) {
             // A Signature element without SignedInfo signs nothing: published examples carry such placeholders.
             if (!XmlSignatures.isPlaceholder(signatures.get(i))) {
-                lines.add(checkOne(xml, document, i, signatures.size() == 1, lines.size() + 1, about, keys, now));
+                lines.add(checkOne(xml, document, i, signatures.size() == 1, lines.size() + 1, about, areas, keys, now));
             }
         }
         Verdict verdict = lines.stream().map(Verification.SignatureLine::verdict).min(SignatureRanking.BEST_FIRST)
@@ -69,7 +80,8 @@ public final class BulletinVerifier {
 
     /** The signature at {@code index}, checked on the message as it was when it was made. */
     private static Verification.SignatureLine checkOne(byte[] xml, Document document, int index, boolean onlySignature,
-                                                       int number, Verdict.About about, TrustedKeys keys, Instant now) {
+                                                       int number, Verdict.About about, Set<String> areas,
+                                                       TrustedKeys keys, Instant now) {
         Element signature = XmlSignatures.asSignedBy(document, index);
         SignatureAlgorithm algorithm = SignatureAlgorithm.of(signature);
         Optional<PublishedKey> key = XmlSignatures.keyName(signature).flatMap(keys::find);
@@ -77,7 +89,7 @@ public final class BulletinVerifier {
         try {
             outcome = key.isPresent()
                     ? verifyOwn(xml, signature, onlySignature, key.get(), algorithm, about, keys, now)
-                    : verifyForeign(signature, algorithm, about, now);
+                    : ForeignSignatures.judge(signature, algorithm, about, areas, keys, now);
         } catch (MarshalException | RuntimeException e) {
             String signer = key.map(k -> keys.nameOf(k.organisation()) + " (key " + k.kid() + ")")
                     .orElseGet(() -> XmlSignatures.keyName(signature).orElse("(none named)"));
@@ -90,9 +102,9 @@ public final class BulletinVerifier {
     }
 
     /** Who signed, as a person reads it, and what that one signature says. */
-    private record Outcome(String signer, Verdict verdict) {}
+    record Outcome(String signer, Verdict verdict) {}
 
-    private static Verdict.WeakAlgorithm weak(SignatureAlgorithm algorithm, XmlSignatures.Check check, String signer,
+    static Verdict.WeakAlgorithm weak(SignatureAlgorithm algorithm, XmlSignatures.Check check, String signer,
                                              Verdict.About about) {
         return new Verdict.WeakAlgorithm(about, algorithm.name(), check.valid() && check.wholeDocument(), signer);
     }
@@ -145,28 +157,6 @@ public final class BulletinVerifier {
         return new Verdict.Genuine(about, key.organisation(), keys.nameOf(key.organisation()), key.kid(), note);
     }
 
-    /** A message signed by someone outside Weerbaar: say whether the signature holds, and by whom. */
-    private static Outcome verifyForeign(Element signature, SignatureAlgorithm algorithm, Verdict.About about, Instant now)
-            throws MarshalException {
-        XmlSignatures.Check check = XmlSignatures.check(signature, Optional.empty());
-        Optional<X509Certificate> certificate = check.certificate();
-        if (check.embeddedKey().isEmpty()) {
-            String named = XmlSignatures.keyName(signature).orElse("(none named)");
-            return new Outcome(named, new Verdict.UnknownSigner(about, false, Verdict.UnknownSigner.SignerKind.key, named, false));
-        }
-        String signer = certificate.map(c -> c.getSubjectX500Principal().getName())
-                .orElseGet(() -> PublishedKey.kidOf(check.embeddedKey().get()));
-        if (algorithm.weak()) {
-            return new Outcome(signer, weak(algorithm, check, signer, about));
-        }
-        if (!check.valid() || !check.wholeDocument()) {
-            return new Outcome(signer, new Verdict.Altered("the content no longer matches its signature"));
-        }
-        boolean expired = certificate.filter(c -> now.isAfter(c.getNotAfter().toInstant())).isPresent();
-        return new Outcome(signer, new Verdict.UnknownSigner(about, true, certificate.isPresent()
-                ? Verdict.UnknownSigner.SignerKind.certificate : Verdict.UnknownSigner.SignerKind.key, signer, expired));
-    }
-
     /** What a non-CAP root is, for the words: its name and namespace. */
     private static String describe(Element root) {
         String name = root.getLocalName() == null ? root.getTagName() : root.getLocalName();
@@ -181,6 +171,21 @@ public final class BulletinVerifier {
         return new Verdict.About(text(alert, namespace, "identifier"), text(alert, namespace, "sender"),
                 firstText(alert, namespace, "headline"), firstText(alert, namespace, "areaDesc"),
                 time(text(alert, namespace, "sent")), latest(alert, namespace));
+    }
+
+    /** The Dutch areas a message names by CBS code in a geocode, as Weerbaar's own bulletins do. */
+    private static Set<String> cbsAreas(Element alert, String namespace) {
+        Set<String> areas = new TreeSet<>();
+        NodeList geocodes = alert.getElementsByTagNameNS(namespace, "geocode");
+        for (int i = 0; i < geocodes.getLength(); i++) {
+            Element geocode = (Element) geocodes.item(i);
+            String value = Objects.requireNonNullElse(firstText(geocode, namespace, "value"), "").trim();
+            if ("CBS".equals(Objects.requireNonNullElse(firstText(geocode, namespace, "valueName"), "").trim())
+                    && value.matches("NL|VR[0-9]{2}|GM[0-9]{4}")) {
+                areas.add(value);
+            }
+        }
+        return areas;
     }
 
     private static Instant latest(Element alert, String namespace) {

@@ -43,6 +43,7 @@ public class Bulletins {
 
     private final BulletinRepository repository;
     private final SigningKeys keys;
+    private final TrustAnchors trustAnchors;
     private final AccessControl access;
     private final AuditTrail audit;
     private final Organisations organisations;
@@ -50,11 +51,12 @@ public class Bulletins {
     private final String publicUrl;
     private final Clock clock;
 
-    Bulletins(BulletinRepository repository, SigningKeys keys, AccessControl access, AuditTrail audit,
+    Bulletins(BulletinRepository repository, SigningKeys keys, TrustAnchors trustAnchors, AccessControl access, AuditTrail audit,
               Organisations organisations, Areas areas,
               @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.keys = keys;
+        this.trustAnchors = trustAnchors;
         this.access = access;
         this.audit = audit;
         this.organisations = organisations;
@@ -188,6 +190,11 @@ public class Bulletins {
         return BulletinVerifier.check(xml, trustedKeys(), clock.instant());
     }
 
+    /** As {@link #check(byte[])}, for a message taken in for an area: another authority is genuine only within its own. */
+    public Verification check(byte[] xml, String forArea) {
+        return BulletinVerifier.check(xml, trustedKeys(), clock.instant(), Set.of(forArea));
+    }
+
     public TrustedKeys trustedKeys() {
         return new TrustedKeys() {
             public Optional<PublishedKey> find(String kid) {
@@ -196,6 +203,10 @@ public class Bulletins {
 
             public String nameOf(String organisation) {
                 return organisations.find(organisation).map(Organisation::name).orElse(organisation);
+            }
+
+            public List<TrustAnchor> anchors() {
+                return trustAnchors.all();
             }
         };
     }

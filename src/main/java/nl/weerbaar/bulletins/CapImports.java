@@ -57,7 +57,7 @@ public class CapImports {
                 "must name the area this message is for: NL, VR13 or GM0363").orThrow();
         access.require(Role.COORDINATOR, areaCode);
         Element alert = document.getDocumentElement();
-        Verification verification = bulletins.check(xml);
+        Verification verification = bulletins.check(xml, areaCode);
         Verdict verdict = verification.verdict();
         String identifier = child(alert, namespace, "identifier");
         String sender = child(alert, namespace, "sender");

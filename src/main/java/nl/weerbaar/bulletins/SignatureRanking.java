@@ -4,7 +4,7 @@ import java.util.Comparator;
 
 /**
  * Which of several signatures decides the verdict on a message: the best one by a trusted signer
- * first (genuine, then expired, then revoked), then a broken signature (the bytes were changed
+ * first (genuine, then expired, then revoked, then outside its area), then a broken signature (the bytes were changed
  * after someone signed them), then an intact one by an unknown signer, then a weak one, and last
  * one that could not be checked at all.
  */
@@ -19,10 +19,11 @@ final class SignatureRanking {
             case Verdict.Genuine g -> 0;
             case Verdict.Expired e -> 1;
             case Verdict.Revoked r -> 2;
-            case Verdict.Altered a -> 3;
-            case Verdict.UnknownSigner u -> u.intact() ? 4 : 6;
-            case Verdict.WeakAlgorithm w -> 5;
-            default -> 7;
+            case Verdict.OutsideScope o -> 3;
+            case Verdict.Altered a -> 4;
+            case Verdict.UnknownSigner u -> u.intact() ? 5 : 7;
+            case Verdict.WeakAlgorithm w -> 6;
+            default -> 8;
         };
     }
 

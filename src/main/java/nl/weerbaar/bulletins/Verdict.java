@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.system.ApplicationClock;
 
@@ -12,12 +13,12 @@ import nl.weerbaar.system.ApplicationClock;
  * an unknown signer is not called a forgery.
  */
 public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdict.UnknownSigner, Verdict.Revoked,
-        Verdict.Expired, Verdict.NotSigned, Verdict.WeakAlgorithm, Verdict.OtherCapVersion, Verdict.NotCap,
+        Verdict.Expired, Verdict.NotSigned, Verdict.OutsideScope, Verdict.WeakAlgorithm, Verdict.OtherCapVersion, Verdict.NotCap,
         Verdict.UnsafeXml, Verdict.UnreadableXml {
 
     /**
-     * Short code for programs: genuine, expired, revoked, altered, unknownSigner, weakAlgorithm,
-     * notSigned, otherCapVersion, notCap, unsafeXml, unreadableXml.
+     * Short code for programs: genuine, expired, revoked, outsideScope, altered, unknownSigner,
+     * weakAlgorithm, notSigned, otherCapVersion, notCap, unsafeXml, unreadableXml.
      */
     String code();
 
@@ -145,6 +146,25 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdic
 
         public String english() {
             return "Not signed: anyone could have written this. It cannot be checked as official.";
+        }
+    }
+
+    /** Signed by another authority trusted here, but about an area it may not speak for. */
+    record OutsideScope(About about, String authority, List<String> trustedFor, List<String> messageAreas) implements Verdict {
+        public String code() {
+            return "outsideScope";
+        }
+
+        public String dutch() {
+            return "Buiten zijn gebied: ondertekend door " + authority + ", dat hier vertrouwd wordt voor " + String.join(", ", trustedFor)
+                    + ", maar dit bericht gaat (ook) over " + String.join(", ", messageAreas) + ". Daar spreekt " + authority
+                    + " niet officieel. Vertrouw het niet zonder meer.";
+        }
+
+        public String english() {
+            return "Outside its area: signed by " + authority + ", trusted here for " + String.join(", ", trustedFor)
+                    + ", but this message is (also) about " + String.join(", ", messageAreas) + ", where " + authority
+                    + " does not speak officially. Do not simply trust it.";
         }
     }
 

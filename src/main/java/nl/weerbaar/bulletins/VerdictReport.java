@@ -19,7 +19,7 @@ final class VerdictReport {
     /** Each verdict's exit code. 1 is not signed (as it was when every other verdict was 1 as well); 2 stays bad use. */
     static final String EXIT_CODES = """
             exit codes: 0 genuine, 1 notSigned, 2 bad use, 3 expired, 4 revoked, 5 altered, 6 unknownSigner,
-                        7 weakAlgorithm, 8 otherCapVersion, 9 notCap, 10 unsafeXml, 11 unreadableXml""";
+                        7 weakAlgorithm, 8 otherCapVersion, 9 notCap, 10 unsafeXml, 11 unreadableXml, 12 outsideScope""";
 
     private VerdictReport() {}
 
@@ -36,6 +36,7 @@ final class VerdictReport {
             case Verdict.NotCap n -> 9;
             case Verdict.UnsafeXml u -> 10;
             case Verdict.UnreadableXml u -> 11;
+            case Verdict.OutsideScope o -> 12;
         };
     }
 

@@ -52,6 +52,7 @@ record VerdictView(String verdict, boolean trusted, Explanation explanation, Str
             case Verdict.Expired e -> e.about();
             case Verdict.NotSigned n -> n.about();
             case Verdict.WeakAlgorithm w -> w.about();
+            case Verdict.OutsideScope o -> o.about();
             case Verdict.OtherCapVersion o -> o.about();
             case Verdict.Altered a -> null;
             case Verdict.NotCap n -> null;

@@ -37,7 +37,7 @@ class VerificationApi {
     @PostMapping(value = "/api/v1/verification",
             consumes = {"application/cap+xml", "application/xml", "text/xml", "text/plain", "application/octet-stream"})
     @Operation(operationId = "verifyBulletin",
-            summary = "Check a CAP message and each of its signatures: genuine, expired, revoked, altered, unknownSigner, "
+            summary = "Check a CAP message and each of its signatures: genuine, expired, revoked, outsideScope, altered, unknownSigner, "
                     + "weakAlgorithm, notSigned, otherCapVersion, notCap, unsafeXml or unreadableXml")
     VerdictView verify(@RequestBody byte[] capXml) {
         return VerdictView.of(bulletins.check(capXml));

@@ -107,7 +107,7 @@ class OfflineVerifyCommandTest {
 
         assertThat(run.output()).contains("signature 1 (CN=Provincial Alert Issuer", "signature 2 (CN=Alert Aggregator", "RSA-SHA1");
         assertThat(usage.toString(StandardCharsets.UTF_8)).contains("0 genuine", "1 notSigned", "2 bad use", "3 expired", "4 revoked",
-                "5 altered", "6 unknownSigner", "7 weakAlgorithm", "8 otherCapVersion", "9 notCap", "10 unsafeXml", "11 unreadableXml");
+                "5 altered", "6 unknownSigner", "7 weakAlgorithm", "8 otherCapVersion", "9 notCap", "10 unsafeXml", "11 unreadableXml", "12 outsideScope");
     }
 
     /** What {@code ./weerbaar} finds before starting anything: the public constructor, on the environment's clock. */

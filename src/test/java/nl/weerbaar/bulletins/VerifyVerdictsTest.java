@@ -167,6 +167,32 @@ class VerifyVerdictsTest {
         }
     }
 
+    /** Secure validation is off for SHA-1 signatures only; the guard must still keep the checker from following a URI. */
+    @Test
+    void aWeakSignaturePointingOutsideTheMessageIsNotFollowed() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            exchange.close();
+        });
+        server.start();
+        try {
+            byte[] pointing = new String(CapExamples.read("made-up/cap11-seismic-rsa-sha1-iso-8859-1.xml"), StandardCharsets.ISO_8859_1)
+                    .replace("<ds:Reference URI=\"\">", "<ds:Reference URI=\"http://127.0.0.1:" + server.getAddress().getPort() + "/x\">")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+
+            Verdict verdict = BulletinVerifier.verify(pointing, CapExamples.NO_KEYS, CapExamples.WHILE_MADE_UP_IN_FORCE);
+
+            assertThat(verdict).isInstanceOfSatisfying(Verdict.OtherCapVersion.class, other -> assertThat(other.signature())
+                    .isInstanceOfSatisfying(Verdict.UnknownSigner.class, unknown -> assertThat(unknown.intact()).isFalse()));
+            assertThat(fetched).as("requests made by the checker").hasValue(0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aFeedIsNotCapAndCutOffTextIsUnreadableNotAltered() {
         Verdict feed = BulletinVerifier.verify(CapExamples.read("made-up/not-cap-atom-feed.xml"), CapExamples.NO_KEYS,
