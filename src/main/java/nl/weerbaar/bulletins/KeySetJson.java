@@ -29,10 +29,6 @@ public final class KeySetJson {
 
     private KeySetJson() {}
 
-    public static Map<String, Object> document(List<PublishedKey> keys) {
-        return document(keys, List.of());
-    }
-
     /** Our own keys, and the other authorities trusted here with the areas they may speak for. */
     public static Map<String, Object> document(List<PublishedKey> keys, List<TrustAnchor> anchors) {
         Map<String, Object> document = new LinkedHashMap<>();

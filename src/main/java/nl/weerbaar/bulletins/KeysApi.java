@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class KeysApi {
     @GetMapping("/api/v1/organisations/{code}/keys")
     @Operation(operationId = "listOrganisationKeys", summary = "An organisation's public signing keys with validity and revocation")
     Map<String, Object> organisationKeys(@PathVariable String code) {
-        return names.document(keys.publishedBy(code.toUpperCase()), java.util.List.of());
+        return names.document(keys.publishedBy(code.toUpperCase()), List.of());
     }
 
     @PostMapping("/api/v1/organisations/{code}/keys/rotation")

@@ -17,12 +17,7 @@ public interface TrustedKeys {
     /** Other authorities trusted for their areas, revoked ones included: what they signed before stays theirs. */
     List<TrustAnchor> anchors();
 
-    /** Trusts exactly the keys of an exported key set, nothing else: for checks without the server. */
-    static TrustedKeys of(List<PublishedKey> keys, Map<String, String> names) {
-        return of(keys, names, List.of());
-    }
-
-    /** Trusts exactly the keys and anchors of an exported key set, nothing else. */
+    /** Trusts exactly the keys and anchors of an exported key set, nothing else: for checks without the server. */
     static TrustedKeys of(List<PublishedKey> keys, Map<String, String> names, List<TrustAnchor> anchors) {
         Map<String, PublishedKey> byKid = keys.stream().collect(Collectors.toMap(PublishedKey::kid, Function.identity()));
         return new TrustedKeys() {

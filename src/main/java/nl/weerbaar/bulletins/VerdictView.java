@@ -16,10 +16,6 @@ record VerdictView(String verdict, boolean trusted, Explanation explanation, Str
     record SignatureView(int number, String signer, String algorithm, boolean weakAlgorithm, String verdict,
                          Explanation explanation) {}
 
-    static VerdictView of(Verdict verdict) {
-        return of(Verification.of(verdict));
-    }
-
     static VerdictView of(Verification verification) {
         Verdict verdict = verification.verdict();
         Verdict.About about = about(verdict);

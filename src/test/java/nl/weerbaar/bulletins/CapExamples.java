@@ -12,7 +12,7 @@ final class CapExamples {
 
     /** Near the made-up messages' sent time (28 November 2026), while their certificates are valid and the messages in force. */
     static final Instant WHILE_MADE_UP_IN_FORCE = Instant.parse("2026-11-28T12:00:00Z");
-    static final TrustedKeys NO_KEYS = TrustedKeys.of(List.of(), Map.of());
+    static final TrustedKeys NO_KEYS = TrustedKeys.of(List.of(), Map.of(), List.of());
 
     private CapExamples() {}
 

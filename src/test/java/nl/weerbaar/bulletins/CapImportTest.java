@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
@@ -41,14 +40,14 @@ class CapImportTest {
         byte[] xml = example(file);
         CapXml.validate(CapXml.parse(xml));
 
-        assertThat(BulletinVerifier.verify(xml, TrustedKeys.of(java.util.List.of(), Map.of()), ANY_MOMENT))
+        assertThat(BulletinVerifier.verify(xml, CapExamples.NO_KEYS, ANY_MOMENT))
                 .isInstanceOf(Verdict.NotSigned.class);
     }
 
     @Test
     void theSignedIpawsExampleHasAValidSignatureByAnUntrustedExpiredCertificate() throws Exception {
         Verdict verdict = BulletinVerifier.verify(example("ipaws-2019-signed-cancel.xml"),
-                TrustedKeys.of(java.util.List.of(), Map.of()), Instant.parse("2026-11-28T00:00:00Z"));
+                CapExamples.NO_KEYS, Instant.parse("2026-11-28T00:00:00Z"));
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.UnknownSigner.class, unknown -> {
             assertThat(unknown.intact()).as("signature valid").isTrue();

@@ -36,12 +36,12 @@ class OfflineVerifyCommandTest {
     void exitsZeroOnlyForAGenuineBulletinInTheExportedKeySet() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
-                Map.of("keys", KeySetJson.document(List.of(fixture.key())).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+                Map.of("keys", KeySetJson.document(List.of(fixture.key()), List.of()).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
         Path genuine = Files.write(folder.resolve("bulletin.xml"), fixture.xml());
         Path tampered = Files.write(folder.resolve("tampered.xml"), new String(fixture.xml(), StandardCharsets.UTF_8)
                 .replace("minstens 1 minuut", "minstens 0 minuten").getBytes(StandardCharsets.UTF_8));
         Path otherKeys = Files.writeString(folder.resolve("other.json"),
-                KeySetJson.write(KeySetJson.document(List.of(SignedCapFixture.signed().key()))));
+                KeySetJson.write(KeySetJson.document(List.of(SignedCapFixture.signed().key()), List.of())));
         OfflineVerifyCommand whileInForce = new OfflineVerifyCommand(at(fixture.sent().plus(1, ChronoUnit.HOURS)));
 
         Run inForce = run(whileInForce, genuine, keySet);
@@ -62,7 +62,7 @@ class OfflineVerifyCommandTest {
     void theSameGenuineBulletinFailsOnceItHasExpired() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
-                Map.of("keys", KeySetJson.document(List.of(fixture.key())).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+                Map.of("keys", KeySetJson.document(List.of(fixture.key()), List.of()).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
         Path bulletin = Files.write(folder.resolve("bulletin.xml"), fixture.xml());
         Instant expires = fixture.bulletin().expires();
 
@@ -86,7 +86,7 @@ class OfflineVerifyCommandTest {
             "made-up/doctype-external-entities.xml,           10, UNSAFEXML",
             "made-up/truncated-thunderstorm.xml,              11, UNREADABLEXML"})
     void eachVerdictExitsWithItsOwnCode(String example, int exit, String printed) throws Exception {
-        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of())));
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of(), List.of())));
         Path message = Files.write(folder.resolve("message.xml"), CapExamples.read(example));
 
         Run run = run(new OfflineVerifyCommand(at(CapExamples.WHILE_MADE_UP_IN_FORCE)), message, keySet);
@@ -97,7 +97,7 @@ class OfflineVerifyCommandTest {
 
     @Test
     void severalSignaturesAreListedAndTheUsageNamesEveryExitCode() throws Exception {
-        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of())));
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of(), List.of())));
         Path message = Files.write(folder.resolve("message.xml"), CapExamples.read("made-up/cap12-two-signatures-rsa-sha1.xml"));
         ByteArrayOutputStream usage = new ByteArrayOutputStream();
 
