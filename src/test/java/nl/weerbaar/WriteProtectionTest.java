@@ -126,7 +126,11 @@ class WriteProtectionTest {
             Map.entry("POST /api/v1/organisations/{code}/keys/rotation",
                     new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}")),
             Map.entry("POST /api/v1/organisations/{code}/keys/{kid}/revocation",
-                    new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}")));
+                    new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}")),
+            Map.entry("POST /api/v1/trust-anchors", new Probe("/api/v1/trust-anchors", "{\"name\":\"Probe\",\"areas\":[\"GM0363\"],"
+                    + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhcT5AcZ7b0fDsfAYMVJcOjEdRXEq9e2pMxlxQ7RWBx06VzlJUdz1ez8oT8rPhQnHgs9yQFx0Ss1vKEf7PsfCGQ==\"}")),
+            Map.entry("POST /api/v1/trust-anchors/{id}/revocation",
+                    new Probe("/api/v1/trust-anchors/00000000-0000-0000-0000-000000000000/revocation", "{\"reason\":\"probe\"}")));
 
     record Probe(String path, String body, String contentType) {
         Probe(String path, String body) {

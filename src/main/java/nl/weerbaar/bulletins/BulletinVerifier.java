@@ -1,75 +1,139 @@
 package nl.weerbaar.bulletins;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.crypto.MarshalException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Decides whether a CAP message is a genuine Weerbaar bulletin. Works on bytes and a key set
- * only, so the same check runs on the server, on the command line and offline.
+ * Decides whether a CAP message is genuine, and if not, what is known about it. Works on bytes
+ * and a key set only, so the same check runs on the server, on the command line and offline.
  */
 public final class BulletinVerifier {
+
+    private static final Pattern DECLARED_ENCODING = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
 
     private BulletinVerifier() {}
 
     public static Verdict verify(byte[] xml, TrustedKeys keys, Instant now) {
-        Document document;
-        try {
-            document = CapXml.parse(xml);
-        } catch (CapXml.NotCapException e) {
-            return new Verdict.Altered("the text is not complete, readable XML: it was damaged or changed");
-        }
-        Element root = document.getDocumentElement();
-        if (!CapXml.CAP_NAMESPACE.equals(root.getNamespaceURI()) || !"alert".equals(root.getLocalName())) {
-            return new Verdict.Altered("this is not a CAP 1.2 alert");
-        }
-        Verdict.About about = about(root);
-        Optional<Element> signature = XmlSignatures.signatureElement(document);
-        // A Signature element without SignedInfo signs nothing: published examples carry such placeholders.
-        if (XmlSignatures.signatureCount(document) == 0 || signature.filter(XmlSignatures::isPlaceholder).isPresent()) {
-            return new Verdict.NotSigned(about);
-        }
-        if (signature.isEmpty()) {
-            return new Verdict.Altered("a signed alert carries exactly one signature, directly inside the alert");
-        }
-        Optional<PublishedKey> key = XmlSignatures.keyName(signature.get()).flatMap(keys::find);
-        try {
-            return key.isPresent()
-                    ? verifyOwn(xml, document, signature.get(), key.get(), about, keys, now)
-                    : verifyForeign(signature.get(), about, now);
-        } catch (MarshalException | RuntimeException e) {
-            return new Verdict.Altered("the signature cannot be read: " + e.getMessage());
-        }
+        return check(xml, keys, now).verdict();
     }
 
-    private static Verdict verifyOwn(byte[] xml, Document document, Element signature, PublishedKey key,
-                                     Verdict.About about, TrustedKeys keys, Instant now) throws MarshalException {
+    /** The verdict on the whole message, with each signature it carries checked on its own. */
+    public static Verification check(byte[] xml, TrustedKeys keys, Instant now) {
+        return check(xml, keys, now, Set.of());
+    }
+
+    /**
+     * As {@link #check(byte[], TrustedKeys, Instant)}, for a message taken in for an area: another
+     * authority is genuine only within its areas, those the message names by CBS code and this one.
+     */
+    public static Verification check(byte[] xml, TrustedKeys keys, Instant now, Set<String> forAreas) {
+        Document document;
+        try {
+            document = CapXml.parseSafely(xml);
+        } catch (CapXml.UnsafeXmlException e) {
+            return Verification.of(new Verdict.UnsafeXml());
+        } catch (CapXml.NotCapException e) {
+            return Verification.of(new Verdict.UnreadableXml(e.getMessage()));
+        }
+        Element root = document.getDocumentElement();
+        Optional<CapVersion> version = "alert".equals(root.getLocalName())
+                ? CapVersion.ofNamespace(root.getNamespaceURI()) : Optional.empty();
+        if (version.isEmpty()) {
+            return Verification.of(new Verdict.NotCap(describe(root)));
+        }
+        Verdict.About about = about(root, version.get().namespace());
+        Set<String> areas = new TreeSet<>(forAreas);
+        areas.addAll(cbsAreas(root, version.get().namespace()));
+        List<Element> signatures = XmlSignatures.signatureElements(document);
+        List<Verification.SignatureLine> lines = new ArrayList<>();
+        for (int i = 0; i < signatures.size(); i++) {
+            // A Signature element without SignedInfo signs nothing: published examples carry such placeholders.
+            if (!XmlSignatures.isPlaceholder(signatures.get(i))) {
+                lines.add(checkOne(xml, document, i, signatures.size() == 1, lines.size() + 1, about, areas, keys, now));
+            }
+        }
+        Verdict verdict = lines.stream().map(Verification.SignatureLine::verdict).min(SignatureRanking.BEST_FIRST)
+                .orElseGet(() -> new Verdict.NotSigned(about));
+        if (!version.get().current() && SignatureRanking.leavesVersionToSay(verdict)) {
+            verdict = new Verdict.OtherCapVersion(about, version.get().number(), verdict);
+        }
+        return new Verification(verdict, version.get().number(), lines);
+    }
+
+    /** The signature at {@code index}, checked on the message as it was when it was made. */
+    private static Verification.SignatureLine checkOne(byte[] xml, Document document, int index, boolean onlySignature,
+                                                       int number, Verdict.About about, Set<String> areas,
+                                                       TrustedKeys keys, Instant now) {
+        Element signature = XmlSignatures.asSignedBy(document, index);
+        SignatureAlgorithm algorithm = SignatureAlgorithm.of(signature);
+        Optional<PublishedKey> key = XmlSignatures.keyName(signature).flatMap(keys::find);
+        Outcome outcome;
+        try {
+            outcome = key.isPresent()
+                    ? verifyOwn(xml, signature, onlySignature, key.get(), algorithm, about, keys, now)
+                    : ForeignSignatures.judge(signature, algorithm, about, areas, keys, now);
+        } catch (MarshalException | RuntimeException e) {
+            String signer = key.map(k -> keys.nameOf(k.organisation()) + " (key " + k.kid() + ")")
+                    .orElseGet(() -> XmlSignatures.keyName(signature).orElse("(none named)"));
+            // One of our own keys is named, so the signature was ours and is now damaged; a stranger's may just be beyond us.
+            outcome = new Outcome(signer, key.isPresent()
+                    ? new Verdict.Altered("the signature cannot be read: " + e.getMessage())
+                    : new Verdict.UnknownSigner(about, false, Verdict.UnknownSigner.SignerKind.key, signer, false));
+        }
+        return new Verification.SignatureLine(number, outcome.signer(), algorithm.name(), algorithm.weak(), outcome.verdict());
+    }
+
+    /** Who signed, as a person reads it, and what that one signature says. */
+    record Outcome(String signer, Verdict verdict) {}
+
+    static Verdict.WeakAlgorithm weak(SignatureAlgorithm algorithm, XmlSignatures.Check check, String signer,
+                                             Verdict.About about) {
+        return new Verdict.WeakAlgorithm(about, algorithm.name(), check.valid() && check.wholeDocument(), signer);
+    }
+
+    private static Outcome verifyOwn(byte[] xml, Element signature, boolean onlySignature, PublishedKey key,
+                                     SignatureAlgorithm algorithm, Verdict.About about, TrustedKeys keys, Instant now)
+            throws MarshalException {
+        String signer = keys.nameOf(key.organisation()) + " (key " + key.kid() + ")";
         XmlSignatures.Check check = XmlSignatures.check(signature, Optional.of(key.publicKey()));
+        if (algorithm.weak()) {
+            return new Outcome(signer, weak(algorithm, check, signer, about));
+        }
         if (!check.valid() || !check.wholeDocument()) {
-            return new Verdict.Altered("the content no longer matches the signature of " + keys.nameOf(key.organisation()));
+            return new Outcome(signer, new Verdict.Altered("the content no longer matches the signature of " + keys.nameOf(key.organisation())));
         }
         // Weerbaar always writes the public key too; missing or different means someone changed it.
         if (check.embeddedKey().filter(embedded -> sameKey(embedded, key.publicKey())).isEmpty()) {
-            return new Verdict.Altered("the public key written in the signature is not key " + key.kid());
+            return new Outcome(signer, new Verdict.Altered("the public key written in the signature is not key " + key.kid()));
         }
+        // Byte for byte as published: Weerbaar writes one signature, so the published form exists only for a lone one;
+        // beside another authority's signature, ours is held to what XML-DSig covers and to its own canonical text.
         if (XmlSignatures.hasWhiteSpace(signature) || !XmlSignatures.base64IsCanonical(signature)
-                || !CapXml.inPublishedForm(xml, document)) {
-            return new Verdict.Altered("the signed words are intact, but the file was changed around them");
+                || onlySignature && !CapXml.inPublishedForm(xml, signature.getOwnerDocument())) {
+            return new Outcome(signer, new Verdict.Altered("the signed words are intact, but the file was changed around them"));
         }
         if (!CapWriter.sender(key.organisation()).equals(about.sender())) {
-            return new Verdict.Altered("it names " + about.sender() + " as sender, but was signed by " + key.organisation());
+            return new Outcome(signer, new Verdict.Altered("it names " + about.sender() + " as sender, but was signed by " + key.organisation()));
         }
-        return judge(about, key, keys, now);
+        return new Outcome(signer, judge(about, key, keys, now));
     }
 
     /** A signature that holds, by a known key: was the key good when it signed, and is the message still in force? */
@@ -93,36 +157,39 @@ public final class BulletinVerifier {
         return new Verdict.Genuine(about, key.organisation(), keys.nameOf(key.organisation()), key.kid(), note);
     }
 
-    /** A message signed by someone outside Weerbaar: say whether the signature holds, and by whom. */
-    private static Verdict verifyForeign(Element signature, Verdict.About about, Instant now) throws MarshalException {
-        XmlSignatures.Check check = XmlSignatures.check(signature, Optional.empty());
-        if (check.embeddedKey().isEmpty()) {
-            String named = XmlSignatures.keyName(signature).orElse("(none named)");
-            return new Verdict.UnknownSigner(about, false, Verdict.UnknownSigner.SignerKind.key, named, false);
-        }
-        if (!check.valid() || !check.wholeDocument()) {
-            return new Verdict.Altered("the content no longer matches its signature");
-        }
-        Optional<X509Certificate> certificate = check.certificate();
-        boolean expired = certificate.filter(c -> now.isAfter(c.getNotAfter().toInstant())).isPresent();
-        return certificate.isPresent()
-                ? new Verdict.UnknownSigner(about, true, Verdict.UnknownSigner.SignerKind.certificate,
-                        certificate.get().getSubjectX500Principal().getName(), expired)
-                : new Verdict.UnknownSigner(about, true, Verdict.UnknownSigner.SignerKind.key,
-                        PublishedKey.kidOf(check.embeddedKey().get()), false);
+    /** What a non-CAP root is, for the words: its name and namespace. */
+    private static String describe(Element root) {
+        String name = root.getLocalName() == null ? root.getTagName() : root.getLocalName();
+        return root.getNamespaceURI() == null ? "<" + name + ">" : "<" + name + "> in " + root.getNamespaceURI();
     }
 
     private static boolean sameKey(PublicKey a, PublicKey b) {
         return Arrays.equals(a.getEncoded(), b.getEncoded());
     }
 
-    private static Verdict.About about(Element alert) {
-        return new Verdict.About(text(alert, "identifier"), text(alert, "sender"), firstText(alert, "headline"),
-                firstText(alert, "areaDesc"), time(text(alert, "sent")), latest(alert));
+    private static Verdict.About about(Element alert, String namespace) {
+        return new Verdict.About(text(alert, namespace, "identifier"), text(alert, namespace, "sender"),
+                firstText(alert, namespace, "headline"), firstText(alert, namespace, "areaDesc"),
+                time(text(alert, namespace, "sent")), latest(alert, namespace));
     }
 
-    private static Instant latest(Element alert) {
-        NodeList expires = alert.getElementsByTagNameNS(CapXml.CAP_NAMESPACE, "expires");
+    /** The Dutch areas a message names by CBS code in a geocode, as Weerbaar's own bulletins do. */
+    private static Set<String> cbsAreas(Element alert, String namespace) {
+        Set<String> areas = new TreeSet<>();
+        NodeList geocodes = alert.getElementsByTagNameNS(namespace, "geocode");
+        for (int i = 0; i < geocodes.getLength(); i++) {
+            Element geocode = (Element) geocodes.item(i);
+            String value = Objects.requireNonNullElse(firstText(geocode, namespace, "value"), "").trim();
+            if ("CBS".equals(Objects.requireNonNullElse(firstText(geocode, namespace, "valueName"), "").trim())
+                    && value.matches("NL|VR[0-9]{2}|GM[0-9]{4}")) {
+                areas.add(value);
+            }
+        }
+        return areas;
+    }
+
+    private static Instant latest(Element alert, String namespace) {
+        NodeList expires = alert.getElementsByTagNameNS(namespace, "expires");
         Instant latest = null;
         for (int i = 0; i < expires.getLength(); i++) {
             Instant moment = time(expires.item(i).getTextContent());
@@ -134,9 +201,9 @@ public final class BulletinVerifier {
     }
 
     /** A direct child's text. */
-    private static String text(Element parent, String name) {
+    private static String text(Element parent, String namespace, String name) {
         for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && Objects.equals(CapXml.CAP_NAMESPACE, element.getNamespaceURI())
+            if (child instanceof Element element && Objects.equals(namespace, element.getNamespaceURI())
                     && name.equals(element.getLocalName())) {
                 return element.getTextContent();
             }
@@ -144,8 +211,8 @@ public final class BulletinVerifier {
         return null;
     }
 
-    private static String firstText(Element parent, String name) {
-        NodeList found = parent.getElementsByTagNameNS(CapXml.CAP_NAMESPACE, name);
+    private static String firstText(Element parent, String namespace, String name) {
+        NodeList found = parent.getElementsByTagNameNS(namespace, name);
         return found.getLength() == 0 ? null : found.item(0).getTextContent();
     }
 
@@ -157,8 +224,22 @@ public final class BulletinVerifier {
         }
     }
 
-    /** Text pasted into a form arrives with Windows line ends; the XML parser reads both the same. */
+    /**
+     * Text pasted into a form arrives as characters, with Windows line ends (the XML parser reads
+     * both the same). It becomes bytes again in the encoding its XML declaration names: the parser
+     * decodes by that declaration, so an ISO-8859-1 message pasted as UTF-8 would read garbled.
+     */
     public static byte[] fromPastedText(String pasted) {
-        return pasted.strip().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+        String text = pasted.strip().replace("\r\n", "\n");
+        return text.getBytes(declaredEncoding(text));
+    }
+
+    private static Charset declaredEncoding(String text) {
+        Matcher declared = DECLARED_ENCODING.matcher(text);
+        try {
+            return declared.find() && Charset.isSupported(declared.group(1)) ? Charset.forName(declared.group(1)) : StandardCharsets.UTF_8;
+        } catch (IllegalCharsetNameException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }

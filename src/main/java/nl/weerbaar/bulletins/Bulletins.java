@@ -43,6 +43,7 @@ public class Bulletins {
 
     private final BulletinRepository repository;
     private final SigningKeys keys;
+    private final TrustAnchors trustAnchors;
     private final AccessControl access;
     private final AuditTrail audit;
     private final Organisations organisations;
@@ -50,11 +51,12 @@ public class Bulletins {
     private final String publicUrl;
     private final Clock clock;
 
-    Bulletins(BulletinRepository repository, SigningKeys keys, AccessControl access, AuditTrail audit,
+    Bulletins(BulletinRepository repository, SigningKeys keys, TrustAnchors trustAnchors, AccessControl access, AuditTrail audit,
               Organisations organisations, Areas areas,
               @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.keys = keys;
+        this.trustAnchors = trustAnchors;
         this.access = access;
         this.audit = audit;
         this.organisations = organisations;
@@ -180,7 +182,17 @@ public class Bulletins {
 
     /** Checks a CAP message against the keys of this server. */
     public Verdict verify(byte[] xml) {
-        return BulletinVerifier.verify(xml, trustedKeys(), clock.instant());
+        return check(xml).verdict();
+    }
+
+    /** The verdict on a CAP message with each of its signatures, against the keys of this server. */
+    public Verification check(byte[] xml) {
+        return BulletinVerifier.check(xml, trustedKeys(), clock.instant());
+    }
+
+    /** As {@link #check(byte[])}, for a message taken in for an area: another authority is genuine only within its own. */
+    public Verification check(byte[] xml, String forArea) {
+        return BulletinVerifier.check(xml, trustedKeys(), clock.instant(), Set.of(forArea));
     }
 
     public TrustedKeys trustedKeys() {
@@ -191,6 +203,10 @@ public class Bulletins {
 
             public String nameOf(String organisation) {
                 return organisations.find(organisation).map(Organisation::name).orElse(organisation);
+            }
+
+            public List<TrustAnchor> anchors() {
+                return trustAnchors.all();
             }
         };
     }

@@ -23,7 +23,7 @@ import org.xml.sax.SAXException;
 /** Reading, writing and schema-checking CAP 1.2 documents, safely (no DTDs, no external entities). */
 final class CapXml {
 
-    static final String CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
+    static final String CAP_NAMESPACE = CapVersion.V1_2.namespace();
     static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final Schema SCHEMA = loadSchema();
 
@@ -34,6 +34,21 @@ final class CapXml {
         NotCapException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /** Thrown for input that declares a DOCTYPE: the door to entity expansion and fetching files or URLs, refused unread. */
+    static final class UnsafeXmlException extends Exception {
+        UnsafeXmlException() {
+            super("the XML declares a DOCTYPE (a document type with possible entities); it was refused and nothing it names was fetched");
+        }
+    }
+
+    /** Parses without ever reading a DTD; input with a DOCTYPE is refused as unsafe, other parse errors are unreadable. */
+    static Document parseSafely(byte[] xml) throws NotCapException, UnsafeXmlException {
+        if (SafeXml.declaresDoctype(xml)) {
+            throw new UnsafeXmlException();
+        }
+        return parse(xml);
     }
 
     static Document parse(byte[] xml) throws NotCapException {

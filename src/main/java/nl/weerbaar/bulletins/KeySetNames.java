@@ -18,11 +18,11 @@ class KeySetNames {
         this.organisations = organisations;
     }
 
-    Map<String, Object> document(List<PublishedKey> keys) {
+    Map<String, Object> document(List<PublishedKey> keys, List<TrustAnchor> anchors) {
         Map<String, String> names = new TreeMap<>();
         keys.forEach(k -> names.put(k.organisation(),
                 organisations.find(k.organisation()).map(Organisation::name).orElse(k.organisation())));
-        Map<String, Object> document = new LinkedHashMap<>(KeySetJson.document(keys));
+        Map<String, Object> document = new LinkedHashMap<>(KeySetJson.document(keys, anchors));
         document.put("organisations", names);
         return document;
     }

@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,23 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 class KeysApi {
 
     private final SigningKeys keys;
+    private final TrustAnchors anchors;
     private final KeySetNames names;
 
-    KeysApi(SigningKeys keys, KeySetNames names) {
+    KeysApi(SigningKeys keys, TrustAnchors anchors, KeySetNames names) {
         this.keys = keys;
+        this.anchors = anchors;
         this.names = names;
     }
 
-    /** The well-known place checkers (and other servers) fetch the key set from. */
+    /** The well-known place checkers (and other servers) fetch the key set from: our keys and the other authorities we trust. */
     @GetMapping(value = "/.well-known/weerbaar-keys.json", produces = "application/json")
     Map<String, Object> wellKnownKeySet() {
-        return names.document(keys.published());
+        return names.document(keys.published(), anchors.all());
     }
 
     @GetMapping("/api/v1/organisations/{code}/keys")
     @Operation(operationId = "listOrganisationKeys", summary = "An organisation's public signing keys with validity and revocation")
     Map<String, Object> organisationKeys(@PathVariable String code) {
-        return names.document(keys.publishedBy(code.toUpperCase()));
+        return names.document(keys.publishedBy(code.toUpperCase()), List.of());
     }
 
     @PostMapping("/api/v1/organisations/{code}/keys/rotation")

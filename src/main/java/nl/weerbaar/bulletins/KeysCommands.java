@@ -13,14 +13,14 @@ import org.springframework.context.annotation.Configuration;
 class KeysCommands {
 
     @Bean
-    CliCommand keysExport(SigningKeys keys, KeySetNames names) {
+    CliCommand keysExport(SigningKeys keys, TrustAnchors anchors, KeySetNames names) {
         return new CliCommand() {
             public String name() {
                 return "keys export";
             }
 
             public String summary() {
-                return "FILE: write the public key set of every organisation, for checking bulletins offline";
+                return "FILE: write the public key set of every organisation and the trusted other authorities, for checking bulletins offline";
             }
 
             public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
@@ -29,8 +29,9 @@ class KeysCommands {
                     return 2;
                 }
                 List<PublishedKey> published = keys.published();
-                Files.writeString(Path.of(args.getFirst()), KeySetJson.write(names.document(published)));
-                out.printf("Wrote %d public keys to %s%n", published.size(), args.getFirst());
+                List<TrustAnchor> trusted = anchors.all();
+                Files.writeString(Path.of(args.getFirst()), KeySetJson.write(names.document(published, trusted)));
+                out.printf("Wrote %d public keys and %d trust anchors to %s%n", published.size(), trusted.size(), args.getFirst());
                 return 0;
             }
         };

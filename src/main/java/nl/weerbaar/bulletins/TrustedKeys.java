@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The keys a checker trusts: the database's, or an exported key set read from a file. */
+/** The keys and trust anchors a checker trusts: the database's, or an exported key set read from a file. */
 public interface TrustedKeys {
 
     Optional<PublishedKey> find(String kid);
@@ -14,8 +14,11 @@ public interface TrustedKeys {
     /** The organisation's name for people; its code when the name is not known. */
     String nameOf(String organisation);
 
-    /** Trusts exactly the keys of an exported key set, nothing else: for checks without the server. */
-    static TrustedKeys of(List<PublishedKey> keys, Map<String, String> names) {
+    /** Other authorities trusted for their areas, revoked ones included: what they signed before stays theirs. */
+    List<TrustAnchor> anchors();
+
+    /** Trusts exactly the keys and anchors of an exported key set, nothing else: for checks without the server. */
+    static TrustedKeys of(List<PublishedKey> keys, Map<String, String> names, List<TrustAnchor> anchors) {
         Map<String, PublishedKey> byKid = keys.stream().collect(Collectors.toMap(PublishedKey::kid, Function.identity()));
         return new TrustedKeys() {
             public Optional<PublishedKey> find(String kid) {
@@ -24,6 +27,10 @@ public interface TrustedKeys {
 
             public String nameOf(String organisation) {
                 return names.getOrDefault(organisation, organisation);
+            }
+
+            public List<TrustAnchor> anchors() {
+                return anchors;
             }
         };
     }

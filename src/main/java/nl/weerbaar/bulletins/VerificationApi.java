@@ -19,25 +19,27 @@ class VerificationApi {
     }
 
     record ImportReport(java.util.UUID id, String area, String identifier, String sender, java.time.Instant sent,
-                        String msgType, String headline, VerdictView signature) {}
+                        String msgType, String headline, String capVersion, VerdictView signature) {}
 
     /** Any content type: feeds label CAP as text/xml, application/xml or application/cap+xml, and the schema decides. */
     @PostMapping("/api/v1/cap-imports")
     @io.swagger.v3.oas.annotations.Operation(operationId = "importCap",
-            summary = "Import a CAP 1.2 message for an area (coordinator): schema-checked, its signature checked and reported")
+            summary = "Import a CAP 1.2 or 1.1 message for an area (coordinator): schema-checked, its signatures checked and reported")
     org.springframework.http.ResponseEntity<ImportReport> importCap(
             @org.springframework.web.bind.annotation.RequestParam(required = false) String area, @RequestBody byte[] capXml) {
         CapImports.Report report = imports.importMessage(area, capXml);
         return org.springframework.http.ResponseEntity.status(201).body(new ImportReport(report.id(), report.area(),
-                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(), VerdictView.of(report.verdict())));
+                report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(),
+                report.verification().capVersion(), VerdictView.of(report.verification())));
     }
 
     /** Writes nothing: it only reads the keys, so anyone may ask. */
     @PostMapping(value = "/api/v1/verification",
             consumes = {"application/cap+xml", "application/xml", "text/xml", "text/plain", "application/octet-stream"})
     @Operation(operationId = "verifyBulletin",
-            summary = "Check a CAP message, byte for byte: genuine, altered, unknownSigner, revoked, expired or notSigned")
+            summary = "Check a CAP message and each of its signatures: genuine, expired, revoked, outsideScope, altered, unknownSigner, "
+                    + "weakAlgorithm, notSigned, otherCapVersion, notCap, unsafeXml or unreadableXml")
     VerdictView verify(@RequestBody byte[] capXml) {
-        return VerdictView.of(bulletins.verify(capXml));
+        return VerdictView.of(bulletins.check(capXml));
     }
 }

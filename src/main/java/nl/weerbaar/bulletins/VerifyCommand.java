@@ -25,7 +25,7 @@ class VerifyCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "FILE [--keys keyset.json]: is this CAP bulletin genuine? exit 0 only if genuine, trusted and unrevoked";
+        return "FILE [--keys keyset.json]: is this CAP bulletin genuine? one exit code per verdict, 0 only if genuine (see verify without FILE)";
     }
 
     @Override

@@ -28,11 +28,11 @@ class VerifyPage {
     @GetMapping("/verify")
     String form(@RequestParam(required = false) String id, @RequestParam(required = false) String b, Model model, Locale locale) {
         if (b != null && !b.isBlank()) {
-            show(bulletins.verifyPosterCode(b), model, locale);
+            show(Verification.of(bulletins.verifyPosterCode(b)), model, locale);
             model.addAttribute("fromPoster", true);
         }
         parseId(id).flatMap(bulletins::capXml).ifPresent(xml -> {
-            show(bulletins.verify(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), model, locale);
+            show(bulletins.check(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), model, locale);
             model.addAttribute("cap", xml);
         });
         return "bulletins/verify";
@@ -46,20 +46,32 @@ class VerifyPage {
         if (xml == null) {
             model.addAttribute("missing", true);
         } else {
-            show(bulletins.verify(xml), model, locale);
+            show(bulletins.check(xml), model, locale);
         }
         model.addAttribute("cap", cap);
         return "bulletins/verify";
     }
 
-    private static void show(Verdict verdict, Model model, Locale locale) {
+    private static void show(Verification verification, Model model, Locale locale) {
+        Verdict verdict = verification.verdict();
         model.addAttribute("verdict", verdict);
         model.addAttribute("explanation", verdict.explain(locale));
-        model.addAttribute("alertClass", switch (verdict) {
+        model.addAttribute("capVersion", verification.capVersion());
+        model.addAttribute("about", VerdictView.about(verdict));
+        // With one signature the explanation says it all; several are listed, each with what it shows.
+        model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures() : java.util.List.of());
+        model.addAttribute("alertClass", alertClass(verdict));
+    }
+
+    /** Red only where someone is shown to be deceiving: a broken signature, a revoked key, an attack. */
+    private static String alertClass(Verdict verdict) {
+        return switch (verdict) {
             case Verdict.Genuine g -> "utrecht-alert--info";
-            case Verdict.Expired e -> "utrecht-alert--warning";
-            default -> "utrecht-alert--error";
-        });
+            case Verdict.Altered a -> "utrecht-alert--error";
+            case Verdict.Revoked r -> "utrecht-alert--error";
+            case Verdict.UnsafeXml u -> "utrecht-alert--error";
+            default -> "utrecht-alert--warning";
+        };
     }
 
     private static Optional<UUID> parseId(String id) {

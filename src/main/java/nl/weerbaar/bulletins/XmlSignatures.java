@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.crypto.AlgorithmMethod;
@@ -61,20 +62,21 @@ final class XmlSignatures {
             DOMSignContext context = new DOMSignContext(privateKey, alert.getDocumentElement());
             context.setDefaultNamespacePrefix("ds");
             FACTORY.newXMLSignature(signedInfo, keyInfo).sign(context);
-            removeLineBreaks(signatureElement(alert).orElseThrow());
+            removeLineBreaks(signatureElements(alert).getLast());
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
             throw new IllegalStateException("cannot sign the CAP message", e);
         }
     }
 
-    /** The one {@code ds:Signature}, directly inside the alert, where an enveloped signature belongs. */
-    static Optional<Element> signatureElement(Document document) {
-        NodeList signatures = document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
-        if (signatures.getLength() != 1) {
-            return Optional.empty();
+    /** The {@code ds:Signature} elements directly inside the alert, where enveloped signatures belong, in document order. */
+    static List<Element> signatureElements(Document document) {
+        List<Element> signatures = new ArrayList<>();
+        for (Node child = document.getDocumentElement().getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && isSignature(element)) {
+                signatures.add(element);
+            }
         }
-        Element signature = (Element) signatures.item(0);
-        return signature.getParentNode() == document.getDocumentElement() ? Optional.of(signature) : Optional.empty();
+        return signatures;
     }
 
     /** A signature element with no {@code SignedInfo} at all: an empty placeholder, not a damaged signature. */
@@ -82,8 +84,19 @@ final class XmlSignatures {
         return signature.getElementsByTagNameNS(XMLSignature.XMLNS, "SignedInfo").getLength() == 0;
     }
 
-    static int signatureCount(Document document) {
-        return document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").getLength();
+    /**
+     * A copy of the document as it was when the signature at {@code index} was made: signatures
+     * appended after it are taken out. An aggregator (such as Canada's NAAD System) adds its own
+     * enveloped signature after the issuer's; the enveloped transform removes only the signature
+     * being checked, so the issuer's would otherwise never match.
+     */
+    static Element asSignedBy(Document document, int index) {
+        Document copy = (Document) document.cloneNode(true);
+        List<Element> signatures = signatureElements(copy);
+        for (Element later : signatures.subList(index + 1, signatures.size())) {
+            later.getParentNode().removeChild(later);
+        }
+        return signatures.get(index);
     }
 
     /** The key id in {@code ds:KeyName}, if any. */
@@ -92,14 +105,29 @@ final class XmlSignatures {
         return names.getLength() == 1 ? Optional.of(names.item(0).getTextContent()) : Optional.empty();
     }
 
-    /** What checking a signature with one key found. */
-    record Check(boolean valid, boolean wholeDocument, Optional<PublicKey> embeddedKey, Optional<X509Certificate> certificate) {}
+    /** What checking a signature with one key found; {@code certificates} as the signature carries them, signer first. */
+    record Check(boolean valid, boolean wholeDocument, Optional<PublicKey> embeddedKey, List<X509Certificate> certificates) {
 
-    /** Checks the signature with the given key, or, when empty, with the key or certificate it carries. */
+        Optional<X509Certificate> certificate() {
+            return certificates.stream().findFirst();
+        }
+    }
+
+    /**
+     * Checks the signature with the given key, or, when empty, with the key or certificate it
+     * carries. Strong algorithms are checked under the JDK's secure validation. That policy refuses
+     * SHA-1 outright, which would make a weak signature look broken; so a weak one is checked
+     * without it, but only after {@link WeakSignatureGuard} has made sure it points at nothing
+     * outside the message and uses no transform beyond the enveloped one and canonicalisation.
+     */
     static Check check(Element signature, Optional<PublicKey> trusted) throws MarshalException {
+        boolean weak = SignatureAlgorithm.of(signature).weak();
+        if (weak) {
+            WeakSignatureGuard.requireSelfContained(signature);
+        }
         EmbeddedKeySelector selector = new EmbeddedKeySelector(trusted);
         DOMValidateContext context = new DOMValidateContext(selector, signature);
-        context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+        context.setProperty("org.jcp.xml.dsig.secureValidation", !weak);
         XMLSignature xmlSignature = FACTORY.unmarshalXMLSignature(context);
         boolean valid;
         try {
@@ -109,7 +137,7 @@ final class XmlSignatures {
         }
         List<Reference> references = xmlSignature.getSignedInfo().getReferences();
         boolean whole = references.size() == 1 && "".equals(references.getFirst().getURI());
-        return new Check(valid, whole, embeddedKey(xmlSignature.getKeyInfo()), certificate(xmlSignature.getKeyInfo()));
+        return new Check(valid, whole, embeddedKey(xmlSignature.getKeyInfo()), certificates(xmlSignature.getKeyInfo()));
     }
 
     private static Optional<PublicKey> embeddedKey(KeyInfo keyInfo) {
@@ -125,23 +153,24 @@ final class XmlSignatures {
                 }
             }
         }
-        return certificate(keyInfo).map(X509Certificate::getPublicKey);
+        return certificates(keyInfo).stream().findFirst().map(X509Certificate::getPublicKey);
     }
 
-    private static Optional<X509Certificate> certificate(KeyInfo keyInfo) {
+    private static List<X509Certificate> certificates(KeyInfo keyInfo) {
+        List<X509Certificate> certificates = new ArrayList<>();
         if (keyInfo == null) {
-            return Optional.empty();
+            return certificates;
         }
         for (XMLStructure item : keyInfo.getContent()) {
             if (item instanceof X509Data data) {
                 for (Object content : data.getContent()) {
                     if (content instanceof X509Certificate certificate) {
-                        return Optional.of(certificate);
+                        certificates.add(certificate);
                     }
                 }
             }
         }
-        return Optional.empty();
+        return certificates;
     }
 
     /**
@@ -207,6 +236,10 @@ final class XmlSignatures {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static boolean isSignature(Node node) {
+        return XMLSignature.XMLNS.equals(node.getNamespaceURI()) && "Signature".equals(node.getLocalName());
     }
 
     private static boolean isSignedInfo(Node node) {

@@ -18,6 +18,8 @@ import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.OfflineCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code ./weerbaar verify FILE --keys keyset.json} on a computer with nothing but the files. The
@@ -34,12 +36,12 @@ class OfflineVerifyCommandTest {
     void exitsZeroOnlyForAGenuineBulletinInTheExportedKeySet() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
-                Map.of("keys", KeySetJson.document(List.of(fixture.key())).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+                Map.of("keys", KeySetJson.document(List.of(fixture.key()), List.of()).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
         Path genuine = Files.write(folder.resolve("bulletin.xml"), fixture.xml());
         Path tampered = Files.write(folder.resolve("tampered.xml"), new String(fixture.xml(), StandardCharsets.UTF_8)
                 .replace("minstens 1 minuut", "minstens 0 minuten").getBytes(StandardCharsets.UTF_8));
         Path otherKeys = Files.writeString(folder.resolve("other.json"),
-                KeySetJson.write(KeySetJson.document(List.of(SignedCapFixture.signed().key()))));
+                KeySetJson.write(KeySetJson.document(List.of(SignedCapFixture.signed().key()), List.of())));
         OfflineVerifyCommand whileInForce = new OfflineVerifyCommand(at(fixture.sent().plus(1, ChronoUnit.HOURS)));
 
         Run inForce = run(whileInForce, genuine, keySet);
@@ -48,9 +50,9 @@ class OfflineVerifyCommandTest {
 
         assertThat(inForce.exit()).as(inForce.output()).isEqualTo(0);
         assertThat(inForce.output()).contains("GENUINE", "Genuine: issued by Gemeente Amsterdam", "Echt: uitgegeven door Gemeente Amsterdam");
-        assertThat(altered.exit()).isEqualTo(1);
+        assertThat(altered.exit()).isEqualTo(5);
         assertThat(altered.output()).contains("ALTERED");
-        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.exit()).isEqualTo(6);
         assertThat(unknown.output()).contains("UNKNOWNSIGNER");
         assertThat(whileInForce.run(List.of("verify", "--keys", keySet.toString()), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
@@ -60,7 +62,7 @@ class OfflineVerifyCommandTest {
     void theSameGenuineBulletinFailsOnceItHasExpired() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
-                Map.of("keys", KeySetJson.document(List.of(fixture.key())).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+                Map.of("keys", KeySetJson.document(List.of(fixture.key()), List.of()).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
         Path bulletin = Files.write(folder.resolve("bulletin.xml"), fixture.xml());
         Instant expires = fixture.bulletin().expires();
 
@@ -68,9 +70,44 @@ class OfflineVerifyCommandTest {
         Run expired = run(new OfflineVerifyCommand(at(expires.plusSeconds(1))), bulletin, keySet);
 
         assertThat(lastSecond.exit()).as("in force up to and including its expiry: " + lastSecond.output()).isEqualTo(0);
-        assertThat(expired.exit()).as(expired.output()).isEqualTo(1);
+        assertThat(expired.exit()).as(expired.output()).isEqualTo(3);
         assertThat(expired.output()).contains("EXPIRED", "Expired: a genuine bulletin from Gemeente Amsterdam",
                 "Verlopen: echt bericht van Gemeente Amsterdam");
+    }
+
+    /** Each verdict has its own exit code, as the usage text lists them; 2 stays bad use. */
+    @ParameterizedTest(name = "{0}: exit {1}")
+    @CsvSource({
+            "oasis-cap12-appendixA2-severe-thunderstorm.xml,   1, NOTSIGNED",
+            "ipaws-2019-signed-cancel.xml,                     6, UNKNOWNSIGNER",
+            "made-up/cap12-two-signatures-rsa-sha1.xml,        7, WEAKALGORITHM",
+            "made-up/cap11-seismic-rsa-sha1-iso-8859-1.xml,    8, OTHERCAPVERSION",
+            "made-up/not-cap-atom-feed.xml,                    9, NOTCAP",
+            "made-up/doctype-external-entities.xml,           10, UNSAFEXML",
+            "made-up/truncated-thunderstorm.xml,              11, UNREADABLEXML"})
+    void eachVerdictExitsWithItsOwnCode(String example, int exit, String printed) throws Exception {
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of(), List.of())));
+        Path message = Files.write(folder.resolve("message.xml"), CapExamples.read(example));
+
+        Run run = run(new OfflineVerifyCommand(at(CapExamples.WHILE_MADE_UP_IN_FORCE)), message, keySet);
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(exit);
+        assertThat(run.output()).startsWith(printed + ": ");
+    }
+
+    @Test
+    void severalSignaturesAreListedAndTheUsageNamesEveryExitCode() throws Exception {
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(KeySetJson.document(List.of(), List.of())));
+        Path message = Files.write(folder.resolve("message.xml"), CapExamples.read("made-up/cap12-two-signatures-rsa-sha1.xml"));
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+
+        Run run = run(new OfflineVerifyCommand(at(CapExamples.WHILE_MADE_UP_IN_FORCE)), message, keySet);
+        new OfflineVerifyCommand(at(CapExamples.WHILE_MADE_UP_IN_FORCE)).run(List.of("verify", "--keys", keySet.toString()),
+                new PrintStream(usage), new PrintStream(usage, true, StandardCharsets.UTF_8));
+
+        assertThat(run.output()).contains("signature 1 (CN=Provincial Alert Issuer", "signature 2 (CN=Alert Aggregator", "RSA-SHA1");
+        assertThat(usage.toString(StandardCharsets.UTF_8)).contains("0 genuine", "1 notSigned", "2 bad use", "3 expired", "4 revoked",
+                "5 altered", "6 unknownSigner", "7 weakAlgorithm", "8 otherCapVersion", "9 notCap", "10 unsafeXml", "11 unreadableXml", "12 outsideScope");
     }
 
     /** What {@code ./weerbaar} finds before starting anything: the public constructor, on the environment's clock. */

@@ -83,7 +83,7 @@ class PosterTest {
         assertThat(offline.run(List.of("verify", scanned.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))
                 .as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
         assertThat(offline.run(List.of("verify", forgedScan.toString(), "--keys", keySet.toString()), new PrintStream(out), System.err))
-                .isEqualTo(1);
+                .as("the exit code of altered").isEqualTo(5);
     }
 
     /**

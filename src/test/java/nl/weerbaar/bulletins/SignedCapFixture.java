@@ -33,7 +33,7 @@ record SignedCapFixture(byte[] xml, PublishedKey key, Bulletin bulletin, Instant
     }
 
     TrustedKeys trusting(PublishedKey... keys) {
-        return TrustedKeys.of(List.of(keys), Map.of("GM0363", "Gemeente Amsterdam"));
+        return TrustedKeys.of(List.of(keys), Map.of("GM0363", "Gemeente Amsterdam"), List.of());
     }
 
     TrustedKeys trusted() {

@@ -30,15 +30,37 @@ class VerifyPageTest {
         String form = get("/verify");
         assertThat(form).contains("Is dit bericht echt?", "enctype=\"multipart/form-data\"");
 
-        String pasted = post(csrf(form), "cap", new String(fixture.xml(), StandardCharsets.UTF_8), null);
-        String uploaded = post(csrf(form), "file", new String(fixture.xml(), StandardCharsets.UTF_8), "bulletin.xml");
-        String unsigned = post(csrf(form), "cap", new String(getClass().getResourceAsStream(
-                "/cap-examples/oasis-cap12-appendixA2-severe-thunderstorm.xml").readAllBytes(), StandardCharsets.UTF_8), null);
+        String pasted = post(csrf(form), "cap", latin1(fixture.xml()), null);
+        String uploaded = post(csrf(form), "file", latin1(fixture.xml()), "bulletin.xml");
+        String unsigned = post(csrf(form), "cap", latin1(CapExamples.read("oasis-cap12-appendixA2-severe-thunderstorm.xml")), null);
 
         assertThat(pasted).as("a key this server does not know").contains("data-verdict=\"unknownSigner\"", "Onbekende afzender");
         assertThat(uploaded).contains("data-verdict=\"unknownSigner\"");
         assertThat(unsigned).contains("data-verdict=\"notSigned\"", "Niet ondertekend: iedereen kan dit bericht geschreven hebben");
         assertThat(get("/verify?lang=en")).contains("Is this bulletin genuine?");
+    }
+
+    @Test
+    void anUploadedMessageFromElsewhereIsDescribedAsItIsNotAsAForgery() throws Exception {
+        String form = get("/verify");
+
+        String aggregated = post(csrf(form), "file", latin1(CapExamples.read("made-up/cap12-two-signatures-rsa-sha1.xml")), "alert.xml");
+        String olderVersion = post(csrf(form), "file", latin1(CapExamples.read("made-up/cap11-seismic-rsa-sha1-iso-8859-1.xml")), "usgs.xml");
+        String attack = post(csrf(form), "cap", latin1(CapExamples.read("made-up/doctype-external-entities.xml")), null);
+        String feed = post(csrf(form), "cap", latin1(CapExamples.read("made-up/not-cap-atom-feed.xml")), null);
+
+        assertThat(aggregated).contains("data-verdict=\"weakAlgorithm\"", "Zwakke handtekening", "Dit bericht draagt 2 handtekeningen",
+                "Handtekening 1, van CN=Provincial Alert Issuer", "Handtekening 2, van CN=Alert Aggregator");
+        assertThat(olderVersion).contains("data-verdict=\"otherCapVersion\"", "Andere CAP-versie", "Geschreven in CAP 1.1",
+                "Kop volgens het bericht", "Séisme de magnitude 4,1 près de Trois-Rivières", "Région de Trois-Rivières, Québec",
+                "klopt met de inhoud").doesNotContain("utrecht-alert--error");
+        assertThat(attack).contains("data-verdict=\"unsafeXml\"", "Onveilige XML");
+        assertThat(feed).contains("data-verdict=\"notCap\"", "Geen CAP-bericht");
+    }
+
+    /** The bytes as characters one to one, so a multipart upload carries the file exactly, whatever its encoding. */
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private String get(String path) throws Exception {
@@ -61,7 +83,7 @@ class VerifyPageTest {
                 + value + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/verify"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
