@@ -27,6 +27,15 @@ public final class InputCheck {
     }
 
     /**
+     * Blank as a reader sees it: nothing but white space and invisible format characters (a zero-width
+     * space, joiner or byte-order mark), so a name of only {@code U+200B} is no name.
+     */
+    public static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
      * The one rule for characters in text the system takes (query parameters, JSON strings): why
      * {@code text} cannot be taken, or null when it can. Control characters other than tab and line
      * breaks are refused (PostgreSQL cannot store NUL, and none of them belongs in a name or code),
