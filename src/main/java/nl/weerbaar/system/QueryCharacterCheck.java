@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +54,8 @@ class QueryCharacterCheck extends OncePerRequestFilter {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            String nameProblem = name == null ? "is not percent-encoded correctly" : InputCheck.unacceptableCharacter(name);
-            String valueProblem = value == null ? "is not percent-encoded correctly" : InputCheck.unacceptableCharacter(value);
+            String nameProblem = name == null ? "is not percent-encoded UTF-8" : InputCheck.unacceptableCharacter(name);
+            String valueProblem = value == null ? "is not percent-encoded UTF-8" : InputCheck.unacceptableCharacter(value);
             String shownName = nameProblem == null ? name : "parameter name";
             if (nameProblem != null) {
                 refused.add(new InvalidInputException.InvalidParam(shownName, nameProblem));
@@ -64,10 +66,26 @@ class QueryCharacterCheck extends OncePerRequestFilter {
         return refused;
     }
 
+    /** The text as percent-decoded UTF-8, or null when it is not: a bad escape, or bytes no UTF-8 writer makes. */
     private static String decode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+                if (high < 0 || low < 0) {
+                    return null;
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
             return null;
         }
     }
