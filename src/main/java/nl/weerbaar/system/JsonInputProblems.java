@@ -29,7 +29,7 @@ public final class JsonInputProblems {
 
     private JsonInputProblems() {}
 
-    /** The problem with {@code e}; {@code whole} names the body itself (e.g. "body"), {@code prefix} goes before field paths. */
+    /** The problem with {@code e}, named by its field path, or by {@code whole} (e.g. "body") when it is in the whole. */
     public static InvalidInputException.InvalidParam describe(JacksonException e, String whole) {
         String path = path(e);
         String name = path.isEmpty() ? whole : path;
@@ -85,7 +85,8 @@ public final class JsonInputProblems {
         return path.toString();
     }
 
-    private static String expected(Class<?> type) {
+    /** What a value of {@code type} looks like, as a client writes it: "a whole number from …", "a date like 2027-03-31". */
+    public static String expected(Class<?> type) {
         if (type == null) {
             return "another type";
         }

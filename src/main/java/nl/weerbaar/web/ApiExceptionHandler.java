@@ -86,11 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String expected = type == null ? "another form" : type == int.class || type == Integer.class || type == long.class
-                || type == Long.class ? "a whole number" : Number.class.isAssignableFrom(type) || type == double.class
-                ? "a number" : type == boolean.class || type == Boolean.class ? "true or false"
-                : type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
+        String expected = JsonInputProblems.expected(e.getRequiredType());
         String given = String.valueOf(e.getValue());
         return problem(ProblemWriter.invalid(new InvalidInputException(name == null ? "parameter" : name,
                 "is '" + (given.length() > 60 ? given.substring(0, 60) + "…" : given) + "'; expected " + expected), path(request)));
