@@ -58,7 +58,7 @@ final class ScenarioJson {
             throw new InvalidInputException(path(e), "is not a field of a scenario; the fields are "
                     + String.join(", ", fieldNames()));
         } catch (JacksonException e) {
-            throw new InvalidInputException(path(e), "has the wrong type: " + firstLine(e.getOriginalMessage()));
+            throw new InvalidInputException(List.of(JsonInputProblems.describe(e, "scenario")));
         }
     }
 
@@ -71,13 +71,5 @@ final class ScenarioJson {
     private static List<String> fieldNames() {
         return java.util.Arrays.stream(ScenarioInput.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
                 .toList();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -91,6 +91,8 @@ class HostileInputTest {
                 + "\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}"), 400), "name", "lone surrogate");
         names(refused(api.post("/api/v1/stock-events", admin, "{\"type\":\"receipt\",\"depot\":1,\"item\":\"drinking\\u0000water\","
                 + "\"lot\":\"L1\",\"quantity\":1}"), 400), "item", "U+0000");
+        names(refused(api.post("/api/v1/scenarios", admin, "{\"name\":\"Nul\\u0000scenario\",\"hazard\":\"power-outage\","
+                + "\"areas\":[\"GM0363\"],\"start\":\"2026-02-02T06:00:00+01:00\",\"durationHours\":24}"), 400), "name", "U+0000");
         assertThat(count("depot")).isEqualTo(depots);
         assertThat(count("audit_entry")).isEqualTo(audit);
     }
