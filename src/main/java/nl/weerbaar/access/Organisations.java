@@ -72,7 +72,7 @@ public class Organisations {
                         "must be 2 to 40 capitals, digits or hyphens, starting with a letter, e.g. RODE-KRUIS")
                 .require(request.code() == null || !AREA_CODE.matcher(request.code()).matches(), "code",
                         "is reserved for a government organisation")
-                .require(request.name(), n -> !n.isBlank() && n.length() <= 200, "name", "must be 1 to 200 characters")
+                .require(request.name(), n -> !InputCheck.isBlank(n) && n.length() <= 200, "name", "must be 1 to 200 characters")
                 .require(!areaCodes.isEmpty(), "areas", "must name at least one area: NL, a region (VR13) or a municipality (GM0363)")
                 .require(areaCodes.stream().allMatch(this::isKnownArea), "areas",
                         "contains an unknown area: " + areaCodes.stream().filter(a -> !isKnownArea(a)).toList())

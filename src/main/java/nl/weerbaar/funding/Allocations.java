@@ -158,7 +158,7 @@ public class Allocations {
         List<String> unknownRegions = weights.keySet().stream().filter(code -> areas.region(code).isEmpty()
                 || !areas.region(code).orElseThrow().code().equals(code)).toList();
         new InputCheck()
-                .require(formula.name(), n -> !n.isBlank() && n.strip().length() <= 200, "name", "must be 1 to 200 characters")
+                .require(formula.name(), n -> !InputCheck.isBlank(n) && n.strip().length() <= 200, "name", "must be 1 to 200 characters")
                 .require(formula.year(), y -> y >= 2020 && y <= 2100, "year", "must be a year from 2020 to 2100")
                 .require(!lineIds.isEmpty(), "budgetLineIds", "must name at least one budget line to split")
                 .require(unknown.isEmpty(), "budgetLineIds", "no budget line with id " + unknown)

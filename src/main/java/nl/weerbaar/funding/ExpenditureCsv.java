@@ -44,8 +44,12 @@ class ExpenditureCsv {
                 throw new InvalidInputException("header", "the first line must name the columns " + HEADER + "; missing: " + missing);
             }
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(row(record));
+            try {
+                for (CSVRecord record : parser) {
+                    rows.add(row(record));
+                }
+            } catch (UncheckedIOException e) {
+                throw Csv.unreadable(e, rows.size());
             }
             return rows;
         } catch (IOException e) {
@@ -63,6 +67,7 @@ class ExpenditureCsv {
     private static Row row(CSVRecord record) {
         long line = record.getRecordNumber() + 1;
         List<InvalidInputException.InvalidParam> problems = new ArrayList<>();
+        java.util.Optional.ofNullable(Csv.extraCells(record, line)).ifPresent(problems::add);
         String yearText = value(record, "year");
         Integer year = null;
         if (yearText != null) {

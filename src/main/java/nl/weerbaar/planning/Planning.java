@@ -122,7 +122,7 @@ public class Planning {
     @Transactional
     public SavedScenario copy(long id, String name) {
         Actor actor = access.requireRole(Role.COORDINATOR);
-        new InputCheck().require(name, n -> !n.isBlank() && n.strip().length() <= 120, "name",
+        new InputCheck().require(name, n -> !InputCheck.isBlank(n) && n.strip().length() <= 120, "name",
                 "must be 1 to 120 characters").orThrow();
         SavedScenario original = scenarios.find(id).orElseThrow(() -> noScenario(id));
         requireEvery(original.scenario());

@@ -2,6 +2,7 @@ package nl.weerbaar.planning;
 
 import java.util.List;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.JsonInputProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -57,36 +58,18 @@ final class ScenarioJson {
             throw new InvalidInputException(path(e), "is not a field of a scenario; the fields are "
                     + String.join(", ", fieldNames()));
         } catch (JacksonException e) {
-            throw new InvalidInputException(path(e), "has the wrong type: " + firstLine(e.getOriginalMessage()));
+            throw new InvalidInputException(List.of(JsonInputProblems.describe(e, "scenario")));
         }
     }
 
-    /** The field a problem is in, as {@code items[0].perPersonPerDay}. */
+    /** The field a problem is in, as {@code items[0].perPersonPerDay}; "scenario" for the whole. */
     static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "scenario" : path.toString();
+        String path = JsonInputProblems.path(e);
+        return path.isEmpty() ? "scenario" : path;
     }
 
     private static List<String> fieldNames() {
         return java.util.Arrays.stream(ScenarioInput.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
                 .toList();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -52,6 +52,8 @@ final class PointsCsv {
             for (CSVRecord record : parser) {
                 rows.add(row(record));
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw Csv.unreadable(e, rows.size());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new InvalidInputException("csv", "not readable as CSV: " + e.getMessage());
         }
@@ -60,6 +62,7 @@ final class PointsCsv {
 
     private static Row row(CSVRecord record) {
         List<InvalidInputException.InvalidParam> unreadable = new ArrayList<>();
+        java.util.Optional.ofNullable(Csv.extraCells(record, record.getRecordNumber() + 1)).ifPresent(unreadable::add);
         SupportPoints.PointInput input = new SupportPoints.PointInput(text(record, "name"), text(record, "tier"),
                 text(record, "buildingKind"), text(record, "address"), decimal(record, "lat", unreadable),
                 decimal(record, "lon", unreadable), text(record, "municipality"), text(record, "ownerOrganisation"),

@@ -187,6 +187,15 @@ public class SupportPoints {
         return PointsCsv.write(list(filter));
     }
 
+    /**
+     * The municipality a point lies in, or empty when there is no such point: for modules that link
+     * to a point (a depot at a support point) and must keep the link within one municipality.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> municipalityOf(long id) {
+        return repository.find(id).map(SupportPoint::municipality);
+    }
+
     /** A point as the current caller may see it; 404 when it does not exist for them. */
     @Transactional(readOnly = true)
     public SupportPoint get(long id) {
@@ -374,7 +383,7 @@ public class SupportPoints {
             throw new InvalidInputException("body", "send the point as a JSON object");
         }
         InputCheck check = new InputCheck();
-        check.require(in.name(), n -> !n.isBlank() && n.strip().length() <= 200, "name", "must be 1 to 200 characters");
+        check.require(in.name(), n -> !InputCheck.isBlank(n) && n.strip().length() <= 200, "name", "must be 1 to 200 characters");
         check.require(in.tier(), t -> Codes.parse(Tier.class, t).isPresent(), "tier", "must be one of " + Codes.list(Tier.class));
         check.require(in.buildingKind(), k -> Codes.parse(BuildingKind.class, k).isPresent(), "buildingKind",
                 "must be one of " + Codes.list(BuildingKind.class));

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.JsonInputProblems;
+import tools.jackson.core.JacksonException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -134,9 +136,12 @@ class StockApi {
             if (!body.get("events").isArray()) {
                 throw new InvalidInputException("events", "must be an array of stock events");
             }
-            body.get("events").forEach(event -> requests.add(parse(event)));
+            JsonNode events = body.get("events");
+            for (int i = 0; i < events.size(); i++) {
+                requests.add(parse(events.get(i), "events[" + i + "]"));
+            }
         } else {
-            requests.add(parse(body));
+            requests.add(parse(body, "body"));
         }
         return ResponseEntity.status(201).body(new Items<>(ledger.record(requests, batch)));
     }
@@ -191,11 +196,16 @@ class StockApi {
         return reports.coverage(area, item, dependentShare);
     }
 
-    private StockEventRequest parse(JsonNode event) {
+    private StockEventRequest parse(JsonNode event, String name) {
+        if (!event.isObject()) {
+            throw new InvalidInputException(name, "must be a stock event: a JSON object with type, depot, item and quantity");
+        }
         try {
             return json.treeToValue(event, StockEventRequest.class);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("event", "is not a stock event: " + e.getMessage());
+        } catch (JacksonException e) {
+            InvalidInputException.InvalidParam problem = JsonInputProblems.describe(e, name);
+            throw new InvalidInputException(name.equals("body") || problem.name().equals(name) ? problem.name()
+                    : name + "." + problem.name(), problem.reason());
         }
     }
 }

@@ -8,6 +8,7 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.points.SupportPoints;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
@@ -27,12 +28,14 @@ public class StockCatalogue {
     private final AccessControl access;
     private final AuditTrail audit;
     private final Areas areas;
+    private final SupportPoints points;
 
-    StockCatalogue(StockRepository repository, AccessControl access, AuditTrail audit, Areas areas) {
+    StockCatalogue(StockRepository repository, AccessControl access, AuditTrail audit, Areas areas, SupportPoints points) {
         this.repository = repository;
         this.access = access;
         this.audit = audit;
         this.areas = areas;
+        this.points = points;
     }
 
     public List<Item> items() {
@@ -127,7 +130,7 @@ public class StockCatalogue {
     private void checkItem(Item item) {
         new InputCheck()
                 .require(item.code(), c -> CODE.matcher(c).matches() && c.length() <= 60, "code", "must be kebab-case, e.g. drinking-water")
-                .require(item.name(), n -> !n.isBlank() && n.length() <= 200, "name", "must be 1 to 200 characters")
+                .require(item.name(), n -> !InputCheck.isBlank(n) && n.length() <= 200, "name", "must be 1 to 200 characters")
                 .require(item.category(), CATEGORIES::contains, "category", "must be one of " + String.join(", ", CATEGORIES))
                 .require(item.unit(), u -> !u.isBlank() && u.length() <= 20, "unit", "must be 1 to 20 characters, e.g. l, stuk")
                 .require(item.shelfLifeDays() == null || item.shelfLifeDays() > 0, "shelfLifeDays", "must be more than zero")
@@ -141,11 +144,15 @@ public class StockCatalogue {
         String municipality = depot.municipality() == null ? null : depot.municipality().trim().toUpperCase();
         String region = municipality == null ? null : areas.regionOf(municipality).orElse(null);
         new InputCheck()
-                .require(depot.name(), n -> !n.isBlank() && n.length() <= 200, "name", "must be 1 to 200 characters")
+                .require(depot.name(), n -> !InputCheck.isBlank(n) && n.length() <= 200, "name", "must be 1 to 200 characters")
                 .require(depot.level(), LEVELS::contains, "level", "must be one of " + String.join(", ", LEVELS))
                 .require(municipality != null && region != null, "municipality", "must be the municipality the depot lies in, e.g. GM0363")
                 .require(depot.lat() >= 50.7 && depot.lat() <= 53.7, "lat", "must lie in the Netherlands (50.7 to 53.7)")
                 .require(depot.lon() >= 3.2 && depot.lon() <= 7.3, "lon", "must lie in the Netherlands (3.2 to 7.3)")
+                .require(depot.supportPoint() == null || municipality == null
+                                || points.municipalityOf(depot.supportPoint()).filter(municipality::equals).isPresent(),
+                        "supportPoint", "must be the id of a support point in the depot's municipality " + municipality
+                                + ", or absent")
                 .orThrow();
         String area = switch (depot.level()) {
             case "national" -> "NL";

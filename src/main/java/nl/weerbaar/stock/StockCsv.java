@@ -45,6 +45,7 @@ final class StockCsv {
             }
             for (CSVRecord record : parser) {
                 String label = row(events.size());
+                java.util.Optional.ofNullable(Csv.extraCells(record, events.size() + 2)).ifPresent(problems::add);
                 events.add(new StockEventRequest(value(record, "type"),
                         number(record, "depot", label, problems, Long::valueOf),
                         value(record, "item"), value(record, "lot"),
@@ -53,6 +54,8 @@ final class StockCsv {
                         number(record, "toDepot", label, problems, Long::valueOf),
                         value(record, "reason"), value(record, "documentNumber"), value(record, "reference")));
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw Csv.unreadable(e, events.size());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;

@@ -10,6 +10,8 @@ public record StockEventRequest(String type, Long depot, String item, String lot
                                 Long toDepot, String reason, String documentNumber, String reference) {
 
     static final List<String> TYPES = List.of("receipt", "issue", "transfer", "adjustment", "write-off");
+    /** The largest quantity and balance the ledger holds (its columns are {@code numeric(14, 3)}). */
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999.999");
     static final List<String> WRITE_OFF_REASONS = List.of("expired", "damaged", "lost", "recalled", "other");
 
     /** Checks the fields, prefixing each field name (e.g. {@code events[2].}) for batch reports. */
@@ -21,6 +23,8 @@ public record StockEventRequest(String type, Long depot, String item, String lot
         check.require(quantity, q -> counted ? q.signum() >= 0 : q.signum() > 0, prefix + "quantity",
                 counted ? "is the counted quantity: zero or more" : "must be more than zero");
         check.require(quantity == null || quantity.scale() <= 3, prefix + "quantity", "has at most 3 decimals");
+        check.require(quantity == null || quantity.compareTo(MAX_QUANTITY) <= 0, prefix + "quantity",
+                "is at most " + MAX_QUANTITY.toPlainString());
         if ("receipt".equals(type) || counted || "write-off".equals(type)) {
             check.require(lot, l -> !l.isBlank() && l.length() <= 100, prefix + "lot", "is required: the lot number");
         }

@@ -130,9 +130,20 @@ public class StockLedger {
             throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
                     + ": expired stock is not received");
         }
+        requireRoom(receipt.depot(), lot, receipt.quantity(), which);
         repository.changeBalance(receipt.depot(), lot.id(), receipt.quantity());
         return repository.insertEvent("receipt", receipt.depot(), lot, receipt.quantity(), receipt.details(), null,
                 actor.username(), actor.organisation());
+    }
+
+    /** A balance is {@code numeric(14, 3)}: a receipt that would take it beyond is refused, naming the quantity. */
+    private void requireRoom(long depot, StockRepository.Lot lot, BigDecimal quantity, String which) {
+        BigDecimal room = StockEventRequest.MAX_QUANTITY.subtract(repository.balanceForUpdate(depot, lot.id()));
+        if (quantity.compareTo(room) > 0) {
+            throw new InvalidInputException(which + "quantity", "would bring lot " + lot.number() + " in depot " + depot
+                    + " above the largest balance, " + StockEventRequest.MAX_QUANTITY.toPlainString() + "; at most "
+                    + room.toPlainString() + " more fits");
+        }
     }
 
     private List<RecordedEvent> transfer(StockMovement.Transfer transfer, Actor actor, String which) {
@@ -143,6 +154,7 @@ public class StockLedger {
         for (RecordedEvent taken : out) {
             StockRepository.Lot lot = repository.lot(taken.item(), taken.lot()).orElseThrow();
             BigDecimal quantity = taken.quantity().negate();
+            requireRoom(transfer.toDepot(), lot, quantity, which);
             repository.changeBalance(transfer.toDepot(), lot.id(), quantity);
             events.add(repository.insertEvent("transfer-in", transfer.toDepot(), lot, quantity, transfer.details(),
                     transferId, actor.username(), actor.organisation()));

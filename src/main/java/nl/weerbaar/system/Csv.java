@@ -40,6 +40,24 @@ public final class Csv {
         return cell != null && NEUTRALISED.matcher(cell).find() ? cell.substring(1) : cell;
     }
 
+    /**
+     * The problem with a file the CSV reader stopped in (a quoted cell never closed), naming the row
+     * it stopped at: {@code rowsRead} data rows were read, the header being row 1.
+     */
+    public static InvalidInputException unreadable(java.io.UncheckedIOException e, long rowsRead) {
+        Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
+        String reason = cause == null ? e.getMessage() : cause.getMessage();
+        return new InvalidInputException("row " + (rowsRead + 2), "cannot be read as CSV (" + reason
+                + "); a cell that starts with a double quote must end with one, and quotes inside it are doubled");
+    }
+
+    /** A row with more cells than the header names, or null when it has no more. */
+    public static InvalidInputException.InvalidParam extraCells(org.apache.commons.csv.CSVRecord record, long line) {
+        int columns = record.getParser().getHeaderNames().size();
+        return record.size() > columns ? new InvalidInputException.InvalidParam("row " + line, "has " + record.size()
+                + " cells but the header names " + columns + " columns") : null;
+    }
+
     private static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

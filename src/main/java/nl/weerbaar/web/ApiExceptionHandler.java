@@ -1,22 +1,29 @@
 package nl.weerbaar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.weerbaar.system.BodyTooLargeException;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.JsonInputProblems;
 import nl.weerbaar.system.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457) with {@code status}, {@code title}
@@ -53,6 +60,61 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; nothing was changed. Quote the requestId when reporting it.",
                 request.getRequestURI()));
+    }
+
+    /**
+     * A body that cannot be read: too large (413), or JSON that does not fit, named by field, what was
+     * given and what is expected ({@link JsonInputProblems}), never just "Failed to read request".
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String path = path(request);
+        BodyTooLargeException tooLarge = BodyTooLargeException.among(e);
+        if (tooLarge != null) {
+            return problem(ProblemWriter.problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail(), path));
+        }
+        JacksonException jackson = jacksonCause(e);
+        InvalidInputException.InvalidParam param = jackson != null ? JsonInputProblems.describe(jackson, "body")
+                : new InvalidInputException.InvalidParam("body", e.getMessage() != null && e.getMessage().startsWith("Required request body")
+                        ? "is required and may not be null" : "cannot be read in the content type sent");
+        return problem(ProblemWriter.invalid(new InvalidInputException(java.util.List.of(param)), path));
+    }
+
+    /** A query or path parameter of the wrong form, e.g. {@code ?limit=abc}: named, with what was given. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String expected = JsonInputProblems.expected(e.getRequiredType());
+        String given = String.valueOf(e.getValue());
+        return problem(ProblemWriter.invalid(new InvalidInputException(name == null ? "parameter" : name,
+                "is '" + (given.length() > 60 ? given.substring(0, 60) + "…" : given) + "'; expected " + expected), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return problem(ProblemWriter.invalid(new InvalidInputException(e.getParameterName(),
+                "is required (" + e.getParameterType() + ")"), path(request)));
+    }
+
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String path(WebRequest request) {
+        return request.getDescription(false).replaceFirst("^uri=", "");
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Framework errors (unreadable body, wrong parameter type, 404, 405 …) in the same shape. */
