@@ -105,13 +105,20 @@ class StockRepository {
         return jdbc.sql("select * from stock_lot where id = :id").param("id", id).query(StockRepository::lot).optional();
     }
 
+    /**
+     * The lot, made when it does not exist yet. "Do nothing" on a conflict, not an update: updating the
+     * unique lot number would lock the lot's row against the foreign-key checks of concurrent bookings
+     * into it, which then deadlocked with their balance locks.
+     */
     Lot insertLot(String item, String number, LocalDate expiry) {
         return jdbc.sql("""
                         insert into stock_lot (item_code, lot_number, expiry) values (:item, :number, :expiry)
-                        on conflict (item_code, lot_number) do update set lot_number = excluded.lot_number
+                        on conflict (item_code, lot_number) do nothing
                         returning *""")
                 .param("item", item).param("number", number).param("expiry", expiry == null ? null : Date.valueOf(expiry))
-                .query(StockRepository::lot).single();
+                .query(StockRepository::lot).optional()
+                .or(() -> lot(item, number))
+                .orElseThrow();
     }
 
     boolean block(long lotId, String reason) {
