@@ -90,12 +90,36 @@ public class StockLedger {
             }
         }
         check.orThrow();
+        if (movements.size() > 1 || movements.getFirst() instanceof StockMovement.Transfer) {
+            lockInOneOrder(movements);
+        }
         List<RecordedEvent> recorded = new ArrayList<>();
         for (int i = 0; i < movements.size(); i++) {
             String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
             recorded.addAll(apply(movements.get(i), actor, checkScope, which));
         }
         return recorded;
+    }
+
+    /**
+     * A batch touches several balances; two batches that touched the same ones in different orders
+     * would each wait for the other until the database failed one of them. So a batch first makes the
+     * lots it receives, then makes and locks every balance it may touch, each in the one order every
+     * writer keeps (lots by item and number, balances by depot and lot).
+     */
+    private void lockInOneOrder(List<StockMovement> movements) {
+        List<StockRepository.Receiving> receiving = new ArrayList<>();
+        List<StockRepository.DepotItem> touched = new ArrayList<>();
+        for (StockMovement movement : movements) {
+            touched.add(new StockRepository.DepotItem(movement.depot(), movement.item()));
+            switch (movement) {
+                case StockMovement.Receipt receipt -> receiving.add(
+                        new StockRepository.Receiving(receipt.depot(), receipt.item(), receipt.lot(), receipt.expiry()));
+                case StockMovement.Transfer transfer -> touched.add(new StockRepository.DepotItem(transfer.toDepot(), transfer.item()));
+                default -> { }
+            }
+        }
+        repository.lockBalances(receiving, touched);
     }
 
     private List<RecordedEvent> apply(StockMovement movement, Actor actor, boolean checkScope, String which) {

@@ -12,6 +12,8 @@ sealed interface StockMovement {
 
     long depot();
 
+    String item();
+
     /** Common facts of every movement: why, on which document, for which incident or plan. */
     record Details(String reason, String documentNumber, String reference) {}
 

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -36,6 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     public static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 200;
@@ -106,6 +110,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             // The write did not commit: nothing was acknowledged, a retry is safe.
             response.reset();
+            if (DatabaseBusy.among(e)) {
+                log.warn("Database busy or away on {} {}; answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                problems.writeBusy(response, request.getRequestURI());
+                return;
+            }
+            log.error("Write failed on {} {}", request.getMethod(), request.getRequestURI(), e);
             problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR,
                     "the request could not be completed and nothing was changed; retry with the same Idempotency-Key",
                     request.getRequestURI());

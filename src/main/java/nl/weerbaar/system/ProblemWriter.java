@@ -52,6 +52,12 @@ public class ProblemWriter {
         write(response, problem(status, detail, path));
     }
 
+    /** 503 with {@code Retry-After}: see {@link DatabaseBusy}. */
+    public void writeBusy(HttpServletResponse response, String path) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
+        write(response, DatabaseBusy.problem(path));
+    }
+
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

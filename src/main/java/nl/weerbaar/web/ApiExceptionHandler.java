@@ -2,6 +2,7 @@ package nl.weerbaar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.weerbaar.system.BodyTooLargeException;
+import nl.weerbaar.system.DatabaseBusy;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.JsonInputProblems;
 import nl.weerbaar.system.ProblemWriter;
@@ -56,6 +57,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseBusy.among(e)) {
+            log.warn("Database busy or away on {} {}; answered 503: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseBusy.problem(request.getRequestURI()));
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; nothing was changed. Quote the requestId when reporting it.",

@@ -260,6 +260,64 @@ class StockLedgerTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
         assertThat(balance(depot, lot)).isEqualByComparingTo("0");
+        assertBalancesEqualTheirEvents();
+    }
+
+    @Test
+    void concurrentFirstReceiptsIntoOneNewLotAllArrive() throws Exception {
+        String lot = "F" + lotSuffix;
+        List<Future<ApiClient.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 32; i++) {
+                answers.add(pool.submit(() -> event(amsterdamOperator, Map.of("type", "receipt", "depot", depot,
+                        "item", "drinking-water", "lot", lot, "expiry", today().plusDays(90).toString(), "quantity", 1))));
+            }
+        }
+        for (Future<ApiClient.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+        }
+        assertThat(balance(depot, lot)).isEqualByComparingTo("32");
+        assertBalancesEqualTheirEvents();
+    }
+
+    /** Without one order of locks, the second batch of each pair waits for the first in a circle: a deadlock. */
+    @Test
+    void batchesTouchingTheSameLotsInOppositeOrdersAllArrive() throws Exception {
+        String first = "A" + lotSuffix;
+        String second = "B" + lotSuffix;
+        receive(depot, first, today().plusDays(60), 100);
+        receive(depot, second, today().plusDays(70), 100);
+        String third = "C" + lotSuffix;
+        String fourth = "D" + lotSuffix;
+        List<Future<ApiClient.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 40; i++) {
+                List<Object> events = List.of(issue(first), issue(second), newReceipt(third), newReceipt(fourth));
+                List<Object> ordered = i % 2 == 0 ? events : events.reversed();
+                answers.add(pool.submit(() -> api.post("/api/v1/stock-events", amsterdamOperator,
+                        ApiClient.json(Map.of("events", ordered)))));
+            }
+        }
+        for (Future<ApiClient.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+        }
+        assertThat(balance(depot, first)).isEqualByComparingTo("60");
+        assertThat(balance(depot, second)).isEqualByComparingTo("60");
+        assertThat(balance(depot, third)).isEqualByComparingTo("40");
+        assertThat(balance(depot, fourth)).isEqualByComparingTo("40");
+        assertBalancesEqualTheirEvents();
+    }
+
+    private Map<String, Object> issue(String lot) {
+        return Map.of("type", "issue", "depot", depot, "item", "drinking-water", "lot", lot, "quantity", 1);
+    }
+
+    private Map<String, Object> newReceipt(String lot) {
+        return Map.of("type", "receipt", "depot", depot, "item", "drinking-water", "lot", lot,
+                "expiry", today().plusDays(120).toString(), "quantity", 1);
+    }
+
+    private void assertBalancesEqualTheirEvents() {
         long mismatches = jdbc.sql("""
                         select count(*) from stock_balance b
                         where b.quantity <> (select coalesce(sum(e.quantity), 0) from stock_event e
