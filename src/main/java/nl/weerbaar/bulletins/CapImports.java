@@ -183,11 +183,12 @@ public class CapImports {
     }
 
     /** The message as received, in its own bytes (re-encoded in the encoding it declares), and the area it was taken in for. */
-    record Received(byte[] xml, String area) {}
+    record Received(byte[] xml, String text, String area) {}
 
     Optional<Received> received(UUID id) {
         return jdbc.sql("select xml, area_code from cap_import where id = :id").param("id", id)
-                .query((rs, n) -> new Received(inDeclaredEncoding(rs.getString("xml")), rs.getString("area_code"))).optional();
+                .query((rs, n) -> new Received(inDeclaredEncoding(rs.getString("xml")), rs.getString("xml"), rs.getString("area_code")))
+                .optional();
     }
 
     /** Reads and checks a CAP 1.2 or 1.1 message; input that is neither, or is unsafe, is refused naming why. */
