@@ -228,7 +228,7 @@ public class CapImports {
         return text.getBytes(charset);
     }
 
-    private static final Pattern DECLARED_ENCODING = Pattern.compile("\\s*<\\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']");
+    private static final Pattern DECLARED_ENCODING = Pattern.compile("\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     /** What decides where, whether and how long a message shows, read from its CAP elements. */
     record Message(String identifier, String sender, Instant sent, String msgType, String status, String scope,
