@@ -57,6 +57,8 @@ class WriteProtectionTest {
             "{\"name\":\"Probe\",\"level\":\"municipal\",\"municipality\":\"GM0363\",\"lat\":52.37,\"lon\":4.89}";
     private static final String AMSTERDAM_SCENARIO = "{\"name\":\"Probe scenario\",\"hazard\":\"power-outage\","
             + "\"areas\":[\"GM0363\"],\"start\":\"2026-02-02T06:00:00+01:00\",\"durationHours\":24}";
+    private static final String AMSTERDAM_FEED =
+            "{\"name\":\"Probe feed\",\"url\":\"http://127.0.0.1:9/probe.atom\",\"area\":\"GM0363\"}";
     private static final String NATIONAL_BUDGET_LINE = "{\"year\":2030,\"source\":\"probe\",\"purpose\":\"campaign\",\"amountCents\":100}";
 
     /**
@@ -129,6 +131,8 @@ class WriteProtectionTest {
                     new Probe("/api/v1/organisations/GM0363/keys/0123456789abcdef/revocation", "{\"reason\":\"probe\"}")),
             Map.entry("POST /api/v1/trust-anchors", new Probe("/api/v1/trust-anchors", "{\"name\":\"Probe\",\"areas\":[\"GM0363\"],"
                     + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhcT5AcZ7b0fDsfAYMVJcOjEdRXEq9e2pMxlxQ7RWBx06VzlJUdz1ez8oT8rPhQnHgs9yQFx0Ss1vKEf7PsfCGQ==\"}")),
+            Map.entry("POST /api/v1/feed-subscriptions", new Probe("/api/v1/feed-subscriptions", AMSTERDAM_FEED)),
+            Map.entry("DELETE /api/v1/feed-subscriptions/{id}", new Probe("/api/v1/feed-subscriptions/{feed}", null)),
             Map.entry("POST /api/v1/trust-anchors/{id}/revocation",
                     new Probe("/api/v1/trust-anchors/00000000-0000-0000-0000-000000000000/revocation", "{\"reason\":\"probe\"}")));
 
@@ -199,6 +203,7 @@ class WriteProtectionTest {
                 "scenario", scenario,
                 "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs")));
         fixtures.put("user", api.createUser(admin, "GM0363", "viewer", PASSWORD));
+        fixtures.put("feed", created(api, admin, "/api/v1/feed-subscriptions", AMSTERDAM_FEED));
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();

@@ -3,16 +3,21 @@ package nl.weerbaar.bulletins;
 import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.points.AreaNotices;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The published bulletins in force for a place, as the support-point pages list them. */
+/** The published bulletins in force for a place, as the support-point pages list them: signed here, so genuine. */
 @Component
+@Order(1)
 class BulletinNotices implements AreaNotices {
 
     private final Bulletins bulletins;
+    private final MessageSource messages;
 
-    BulletinNotices(Bulletins bulletins) {
+    BulletinNotices(Bulletins bulletins, MessageSource messages) {
         this.bulletins = bulletins;
+        this.messages = messages;
     }
 
     @Override
@@ -22,7 +27,8 @@ class BulletinNotices implements AreaNotices {
                 .filter(b -> b.status() == Bulletin.Status.published)
                 .map(b -> new Notice(
                         english && b.english() != null ? b.english().headline() : b.dutch().headline(),
-                        b.severity(), b.organisation(), b.publishedAt(), "/verify?id=" + b.id()))
+                        b.severity(), b.organisation(), b.publishedAt(), "/verify?id=" + b.id(), "genuine",
+                        messages.getMessage("bulletins.verdict.genuine", null, locale), bulletins.organisationName(b.organisation())))
                 .toList();
     }
 }

@@ -224,7 +224,7 @@ public class Bulletins {
     }
 
     /** A municipality is also concerned by what its region and the country publish. */
-    private List<String> areasConcerning(String area) {
+    List<String> areasConcerning(String area) {
         List<String> codes = new ArrayList<>(List.of(area));
         if (area.startsWith("GM")) {
             areas.regionOf(area).ifPresent(codes::add);

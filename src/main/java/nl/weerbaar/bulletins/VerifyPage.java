@@ -19,22 +19,34 @@ import org.springframework.web.multipart.MultipartFile;
 class VerifyPage {
 
     private final Bulletins bulletins;
+    private final CapImports imports;
 
-    VerifyPage(Bulletins bulletins) {
+    VerifyPage(Bulletins bulletins, CapImports imports) {
         this.bulletins = bulletins;
+        this.imports = imports;
     }
 
-    /** The form; with {@code id}, the check of a published bulletin as this server holds it. */
+    /**
+     * The form; with {@code id}, the check of a published bulletin as this server holds it, or of a
+     * message another authority sent (a feed or an import), checked again now for the area it came in for.
+     */
     @GetMapping("/verify")
     String form(@RequestParam(required = false) String id, @RequestParam(required = false) String b, Model model, Locale locale) {
         if (b != null && !b.isBlank()) {
             show(Verification.of(bulletins.verifyPosterCode(b)), model, locale);
             model.addAttribute("fromPoster", true);
         }
-        parseId(id).flatMap(bulletins::capXml).ifPresent(xml -> {
+        Optional<String> own = parseId(id).flatMap(bulletins::capXml);
+        own.ifPresent(xml -> {
             show(bulletins.check(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), model, locale);
             model.addAttribute("cap", xml);
         });
+        if (own.isEmpty()) {
+            parseId(id).flatMap(imports::received).ifPresent(received -> {
+                show(bulletins.check(received.xml(), received.area()), model, locale);
+                model.addAttribute("cap", received.text());
+            });
+        }
         return "bulletins/verify";
     }
 

@@ -11,8 +11,19 @@ import java.util.Locale;
  */
 public interface AreaNotices {
 
-    /** One notice as a page lists it; {@code link} leads to where anyone can check it is genuine. */
-    record Notice(String headline, String severity, String issuer, Instant published, String link) {}
+    /**
+     * One notice as a page lists it; {@code link} leads to where anyone can check it is genuine.
+     * {@code verdict} is what its signature showed (a code: genuine, unknownSigner, weakAlgorithm,
+     * notSigned, …) with {@code verdictLabel} in the page's language; {@code source} is where it
+     * came from: our own bulletins, or the feed of another authority.
+     */
+    record Notice(String headline, String severity, String issuer, Instant published, String link, String verdict,
+                  String verdictLabel, String source) {
+
+        public boolean genuine() {
+            return "genuine".equals(verdict);
+        }
+    }
 
     List<Notice> inForce(String municipalityCode, Locale locale);
 }

@@ -1,0 +1,60 @@
+package nl.weerbaar.bulletins;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Versioned;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /staff/feeds}: the feeds of other authorities subscribed to in the staff member's areas,
+ * failing ones first with their last success and last error; coordinators subscribe and end
+ * subscriptions here, under the same rules as the API. Works without JavaScript.
+ */
+@Controller
+class FeedsPage {
+
+    private final FeedSubscriptions subscriptions;
+
+    FeedsPage(FeedSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping("/staff/feeds")
+    String feeds(Model model) {
+        model.addAttribute("feeds", subscriptions.list());
+        return "bulletins/feeds";
+    }
+
+    @PostMapping("/staff/feeds")
+    String subscribe(@RequestParam(required = false) String name, @RequestParam(required = false) String url,
+                     @RequestParam(required = false) String area, @RequestParam(required = false) Integer pollIntervalMinutes,
+                     RedirectAttributes redirect) {
+        return act(redirect, "bulletins.feeds.subscribed",
+                () -> subscriptions.subscribe(new FeedSubscriptions.NewSubscription(name, url, area, pollIntervalMinutes)));
+    }
+
+    @PostMapping("/staff/feeds/{id}/end")
+    String end(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        return act(redirect, "bulletins.feeds.ended", () -> subscriptions.end(id, Versioned.etag(version)));
+    }
+
+    private static String act(RedirectAttributes redirect, String done, Supplier<FeedSubscription> change) {
+        try {
+            FeedSubscription feed = change.get();
+            redirect.addFlashAttribute("done", done);
+            redirect.addFlashAttribute("doneName", feed.name());
+        } catch (InvalidInputException | AccessDeniedException | ResponseStatusException refused) {
+            redirect.addFlashAttribute("refused", refused instanceof ResponseStatusException status ? status.getReason() : refused.getMessage());
+        }
+        return "redirect:/staff/feeds";
+    }
+}
