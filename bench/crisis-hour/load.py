@@ -6,7 +6,7 @@ receipts and issues, one clerk imports 10,000 events, a coordinator runs a natio
 Halfway, the tree head is saved and one instance is killed with SIGKILL. A request that fails
 for want of a server (connection lost, 502, 503, 504) is sent again with the same key and the
 same If-Match. Writes carry their key as their message or reference, so the database can tell
-afterwards whether each acknowledged write is there exactly once (see check.sql in run).
+afterwards whether each acknowledged write is there exactly once (see run).
 
 Standard library only: python3 load.py BASE PASSWORD SECONDS KILL_PID WORK
 """
@@ -30,6 +30,14 @@ stop_at = time.monotonic() + SECONDS
 lock = threading.Lock()
 stats = {}  # kind -> {"latencies": [], "ok": 0, "contract": 0, "errors": 0, "retries": 0, "first_errors": []}
 acknowledged = {"status": [], "receipt": [], "issue": [], "import": []}
+
+
+def acknowledge(kind, key):
+    """Kept at once, so what was acknowledged is known even if this driver is stopped."""
+    with lock:
+        acknowledged[kind].append(key)
+        with open(os.path.join(WORK, f"acknowledged-{kind}.txt"), "a") as f:
+            f.write(key + "\n")
 
 
 def kind_stats(kind):
@@ -101,8 +109,7 @@ def volunteer(points, bearer):
                             {"status": new_status, "occupancy": random.randint(0, 50), "message": key},
                             {"If-Match": headers.get("ETag", ""), "Idempotency-Key": key})
         if status == 200:
-            with lock:
-                acknowledged["status"].append(key)
+            acknowledge("status", key)
         time.sleep(random.uniform(0.5, 2.0))
 
 
@@ -118,8 +125,7 @@ def depot_clerk(depot, expiry, bearer):
             kind = "issue"
         status, _, _ = call(kind, "POST", "/api/v1/stock-events", bearer, event, {"Idempotency-Key": key})
         if status == 201:
-            with lock:
-                acknowledged[kind].append(key)
+            acknowledge(kind, key)
 
 
 def importer(depot, expiry, bearer):
@@ -130,8 +136,7 @@ def importer(depot, expiry, bearer):
     status, _, _ = call("import 10,000", "POST", "/api/v1/stock-events/import", bearer, "\n".join(lines) + "\n",
                         {"Idempotency-Key": key}, "text/csv")
     if status == 201:
-        with lock:
-            acknowledged["import"].append(key)
+        acknowledge("import", key)
 
 
 def planner(bearer, scenario_file):
@@ -150,7 +155,8 @@ def planner(bearer, scenario_file):
             return
         run = json.loads(payload)["id"]
         started = time.monotonic()
-        while time.monotonic() - started < 600:
+        state = "running"
+        while time.monotonic() < stop_at + 180:  # a national plan takes seconds on a quiet machine, minutes here
             status, _, payload = call("scenario poll", "GET", f"/api/v1/scenario-runs/{run}", bearer)
             state = json.loads(payload).get("status") if status == 200 else None
             if state in ("done", "failed", "cancelled"):
@@ -158,7 +164,7 @@ def planner(bearer, scenario_file):
             time.sleep(1)
         with lock:
             stats.setdefault("scenario runs", []).append(f"run {run}: {state} after {time.monotonic() - started:.1f} s")
-        if state == "done":
+        if state != "failed":
             return
 
 
@@ -204,9 +210,6 @@ def main():
             print("   ", line)
     for line in stats.get("scenario runs", []):
         print("scenario", line)
-    for kind, keys in acknowledged.items():
-        with open(os.path.join(WORK, f"acknowledged-{kind}.txt"), "w") as f:
-            f.write("\n".join(keys) + ("\n" if keys else ""))
     print(f"acknowledged: {', '.join(f'{len(v)} {k}' for k, v in acknowledged.items())}")
     sys.exit(1 if errors else 0)
 
