@@ -60,6 +60,17 @@ class PublicPagesTest {
     }
 
     @Test
+    void everyPageCarriesTheNavigationWithItsSectionMarked() throws Exception {
+        assertThat(get("/steunpunten", null, "nl").body())
+                .contains("href=\"/denk-vooruit\"", "href=\"/verify\"")
+                .containsPattern("href=\"/steunpunten\"[^>]*aria-current=\"page\"");
+        assertThat(get("/denk-vooruit", null, "nl").body())
+                .containsPattern("href=\"/denk-vooruit\"[^>]*aria-current=\"page\"")
+                .doesNotContainPattern("href=\"/steunpunten\"[^>]*aria-current");
+        assertThat(get("/bestaat-niet", null, "nl").body()).contains("href=\"/steunpunten\"");
+    }
+
+    @Test
     void unknownPageGetsFriendlyNotFoundPage() throws Exception {
         HttpResponse<String> nl = get("/bestaat-niet", null, null);
         assertThat(nl.statusCode()).isEqualTo(404);
