@@ -28,6 +28,11 @@ public class FundingFormat {
                 LocaleContextHolder.getLocale()) + NO_BREAK + "%";
     }
 
+    /** A number in the page's locale, e.g. "1.234.567" or "2,5"; at most 3 decimals. */
+    public String number(Number number) {
+        return number == null ? "" : LocalNumbers.format(new BigDecimal(number.toString()), 3, LocaleContextHolder.getLocale());
+    }
+
     /** Cents per unit as euros with 2 decimals, e.g. the euros per resident of a formula. */
     public String rate(BigDecimal cents) {
         return euros(cents.setScale(0, RoundingMode.HALF_UP).longValueExact());

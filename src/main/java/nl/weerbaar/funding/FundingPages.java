@@ -284,6 +284,13 @@ class FundingPages {
                 .body(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)));
     }
 
+    @GetMapping("/report/regions-nl.csv")
+    ResponseEntity<String> regionsCsvDutch(@RequestParam int year) {
+        return ResponseEntity.ok().contentType(FundingApi.csvType())
+                .header("Content-Disposition", "attachment; filename=\"financiering-regio-" + year + ".csv\"")
+                .body(FundingCsv.regionsDutch(reports.regions(year)));
+    }
+
     @GetMapping("/report.pdf")
     ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
                                      java.util.Locale locale) {

@@ -371,6 +371,12 @@ class PlanningPages {
         return PlanningApi.csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
     }
 
+    /** The result for a Dutch spreadsheet: semicolons, names beside codes (the API's CSV stays as documented). */
+    @GetMapping("/runs/{runId:[0-9]+}/result-nl.csv")
+    ResponseEntity<String> resultCsvDutch(@PathVariable long runId, Locale locale) {
+        return PlanningApi.csvDownload("doorrekening-" + runId + ".csv", report.csvDutch(planning.result(runId), locale));
+    }
+
     @GetMapping("/runs/{runId:[0-9]+}/points.csv")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
         return PlanningApi.csvDownload("planning-run-" + runId + "-points.csv", report.pointsCsv(planning.result(runId)));

@@ -140,6 +140,7 @@ class StockPagesBrowserTest {
                     .isEqualTo("Postcode: deze postcode kennen we niet; schrijf hem als 1234 AB.");
 
             browser.find("#depot-name").sendKeys("Depot zonder script");
+            new Select(browser.find("#depot-level")).selectByValue("municipal");
             browser.find("#depot-postcode").sendKeys("1012 AB");
             browser.clickAndWaitForNewPage(browser.find("#new-depot button"));
             assertThat(browser.find("h1").getText()).isEqualTo("Depot zonder script");
