@@ -85,6 +85,8 @@ class PlanActionsBrowserTest {
             String unused = browser.find("#unused-stock").getText();
             assertThat(unused).as("why national water stays: derived from the plan").contains("In landelijke depots blijft", depotName)
                     .containsAnyOf("donker", "geleverd", "wagens", "steunpunt binnen");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('dark-points').scrollIntoView()");
             browser.screenshot(java.nio.file.Path.of("target", "planning-dark-points.png"));
 
             // one click: a copy of the scenario with a generator at this point, saved and run

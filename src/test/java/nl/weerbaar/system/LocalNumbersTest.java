@@ -33,7 +33,7 @@ class LocalNumbersTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"70000000|€\u00A070.000.000,00", "1|€\u00A00,01", "0|€\u00A00,00"})
+    @CsvSource(delimiter = '|', value = {"7000000000|€\u00A070.000.000,00", "1|€\u00A00,01", "0|€\u00A00,00"})
     void eurosAreShownTheDutchWay(long cents, String shown) {
         assertThat(LocalNumbers.euros(cents, DUTCH)).isEqualTo(shown);
         assertThat(LocalNumbers.parse(shown, DUTCH)).hasValueSatisfying(v -> assertThat(v.movePointRight(2).longValueExact()).isEqualTo(cents));
