@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.stock.Depot;
 import nl.weerbaar.stock.Item;
 import nl.weerbaar.stock.StockCatalogue;
@@ -50,9 +51,11 @@ class PlanningPages {
     private final SupportPoints points;
     private final PlanText text;
     private final Clock clock;
+    private final PageProblems problems;
 
     PlanningPages(Planning planning, Areas areas, StockCatalogue catalogue, PlanReport report, PlanFigures figures,
-                  PlanMap map, SupportPoints points, PlanText text, Clock clock) {
+                  PlanMap map, SupportPoints points, PlanText text, Clock clock, PageProblems problems) {
+        this.problems = problems;
         this.clock = clock;
         this.text = text;
         this.planning = planning;
@@ -489,7 +492,7 @@ class PlanningPages {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         Map<String, String> errors = new LinkedHashMap<>();
         for (InvalidInputException.InvalidParam problem : problems) {
-            errors.merge(form.formField(problem.name()), problem.reason(), (a, b) -> a + "; " + b);
+            errors.merge(form.formField(problem.name()), this.problems.reason(problem, "planning"), (a, b) -> a + "; " + b);
         }
         return form(form, saved, errors, model);
     }
