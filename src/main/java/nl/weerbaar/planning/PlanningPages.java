@@ -342,7 +342,7 @@ class PlanningPages {
             if (totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH) > 0) {
                 parts.add(message(locale, "planning.unused.noPoint",
                         number(totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH), locale),
-                        String.valueOf(scenario.walkingDistanceKm())));
+                        nl.weerbaar.system.LocalNumbers.format(java.math.BigDecimal.valueOf(scenario.walkingDistanceKm()), 1, locale)));
             }
             if (transport > 0) {
                 parts.add(message(locale, "planning.unused.transport", number(transport, locale),

@@ -70,6 +70,7 @@ class StockPagesBrowserTest {
             assertThat(new Select(browser.find("#type")).getFirstSelectedOption().getText())
                     .as("the form keeps what was entered").isEqualTo("Uitgifte");
             assertThat(browser.find("#quantity").getDomProperty("value")).isEqualTo("500");
+            browser.screenshot(Path.of("target", "stock-refused.png"));
             assertThat(new Select(browser.find("#item")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("drinking-water");
 
             assertThat(browser.find("#balances").getText()).contains(lot).contains("120 l").contains("Drinkwater in flessen")
@@ -95,7 +96,8 @@ class StockPagesBrowserTest {
             assertThat(newest).as("the stock card in words, with the running balance and the document")
                     .contains("Ontvangst").contains("Drinkwater in flessen").contains("+1.250 l").contains("1.370 l")
                     .contains("PAKBON-77").doesNotContain("receipt");
-            browser.screenshot(Path.of("target", "stock-depot.png"));
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('stock-card').scrollIntoView()");
+            browser.screenshot(Path.of("target", "stock-card.png"));
 
             browser.get("/staff/voorraad");
             assertThat(browser.find("#expiry").getText()).as("expiry per item, with units")
