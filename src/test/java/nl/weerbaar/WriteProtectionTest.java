@@ -76,6 +76,7 @@ class WriteProtectionTest {
                     "{\"code\":\"PROBE-PARTNER\",\"name\":\"Probe\",\"areas\":[\"GM0363\"]}")),
             Map.entry("POST /api/v1/funding/budget-lines", new Probe("/api/v1/funding/budget-lines", NATIONAL_BUDGET_LINE)),
             Map.entry("PUT /api/v1/funding/budget-lines/{id}", new Probe("/api/v1/funding/budget-lines/1", NATIONAL_BUDGET_LINE)),
+            Map.entry("DELETE /api/v1/funding/budget-lines/{id}", new Probe("/api/v1/funding/budget-lines/1", null)),
             Map.entry("POST /api/v1/funding/allocations", new Probe("/api/v1/funding/allocations",
                     "{\"name\":\"probe\",\"year\":2030,\"budgetLineIds\":[1],\"baseCents\":0,\"areaSharePercent\":0}")),
             Map.entry("POST /api/v1/funding/allocations/{id}/adoption", new Probe("/api/v1/funding/allocations/1/adoption", null)),

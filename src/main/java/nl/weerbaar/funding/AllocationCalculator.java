@@ -77,8 +77,11 @@ final class AllocationCalculator {
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             // The residents' part is rounded on its own; the area part takes what is left of the region's
-            // rounded share, so the parts always add up to the total shown.
-            long populationCents = Math.min(exactPopulationParts.get(i).setScale(0, RoundingMode.HALF_UP).longValueExact(), rounded[i]);
+            // rounded share, so the parts always add up to the total shown. A part whose key is zero
+            // (0 % by area, or 100 %) stays zero: rounding must not hand it the cent the other part lost.
+            long populationCents = areaKeys.get(i).signum() == 0 ? rounded[i]
+                    : populationKeys.get(i).signum() == 0 ? 0
+                    : Math.min(exactPopulationParts.get(i).setScale(0, RoundingMode.HALF_UP).longValueExact(), rounded[i]);
             shares.add(new Share(regions.get(i).code(), baseCentsPerRegion, populationCents, rounded[i] - populationCents,
                     baseCentsPerRegion + rounded[i]));
         }

@@ -54,6 +54,18 @@ class BudgetLineRepository {
                 .query(ROW).single();
     }
 
+    /** Names of the allocations computed from the line: while there are any, the line stays. */
+    List<String> allocationsUsing(long id) {
+        return jdbc.sql("""
+                        select a.name from funding_allocation a join funding_allocation_budget_line l on l.allocation_id = a.id
+                        where l.budget_line_id = :id order by a.id""")
+                .param("id", id).query(String.class).list();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from funding_budget_line where id = :id").param("id", id).update();
+    }
+
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

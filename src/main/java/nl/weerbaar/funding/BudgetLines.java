@@ -6,6 +6,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.Refusal;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,25 @@ public class BudgetLines {
         BudgetLine after = repository.update(id, input);
         audit.record(new AuditTrail.Change("budget-line.updated", "budget-line", String.valueOf(id), "NL", before, after));
         return after;
+    }
+
+    /**
+     * Deletes a line entered by mistake; refused (409) while an allocation was computed from it, as
+     * that allocation explains its pot by its lines. Needs the If-Match of the line deleted.
+     */
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        access.require(Role.ADMIN, "NL");
+        BudgetLine before = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Versioned.requireMatch(ifMatch, before.version());
+        List<String> using = repository.allocationsUsing(id);
+        if (!using.isEmpty()) {
+            throw new Refusal(HttpStatus.CONFLICT, "budget line " + id + " is used by " + using.size() + " allocation(s) ("
+                    + String.join(", ", using) + "); it cannot be deleted, change its amount or note instead",
+                    "funding.refusal.lineInUse", using.size(), String.join(", ", using));
+        }
+        repository.delete(id);
+        audit.record(new AuditTrail.Change("budget-line.deleted", "budget-line", String.valueOf(id), "NL", before, null));
     }
 
     static ResponseStatusException notFound(long id) {

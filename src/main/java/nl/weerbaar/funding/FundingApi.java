@@ -8,6 +8,7 @@ import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,6 +68,15 @@ class FundingApi {
                                                 @RequestBody BudgetLines.BudgetLineInput input) {
         BudgetLine updated = budgetLines.update(id, ifMatch, input);
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
+    }
+
+    @DeleteMapping("/budget-lines/{id}")
+    @Operation(operationId = "deleteBudgetLine",
+            summary = "Delete a budget line no allocation was computed from (national admin); needs If-Match, 409 while in use")
+    ResponseEntity<Void> deleteBudgetLine(@PathVariable long id,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        budgetLines.delete(id, ifMatch);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/allocations")

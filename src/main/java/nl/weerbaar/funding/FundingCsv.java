@@ -20,6 +20,17 @@ final class FundingCsv {
         return Csv.write(List.of("year", "region", "name", "budgetEur", "committedEur", "spentEur", "remainingEur"), rows);
     }
 
+    /** The region report for a Dutch spreadsheet (a page download): semicolons, decimal commas, Dutch column names. */
+    static String regionsDutch(FundingReports.RegionReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (FundingReports.RegionLine line : report.regions()) {
+            rows.add(regionRow(report.year(), line));
+        }
+        rows.add(regionRow(report.year(), report.total()));
+        return Csv.writeDutch(List.of("jaar", "regio", "naam", "budget (euro)", "verplicht (euro)", "uitgegeven (euro)",
+                "resterend (euro)"), rows);
+    }
+
     static String categories(FundingReports.CategoryReport report) {
         List<List<Object>> rows = new ArrayList<>();
         for (FundingReports.CategoryLine line : report.categories()) {

@@ -11,7 +11,12 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import java.util.Locale;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.LocalNumbers;
+import nl.weerbaar.system.PageProblems;
+import nl.weerbaar.system.Versioned;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,9 +45,13 @@ class FundingPages {
     private final Areas areas;
     /** Which year a page shows when none is asked for: the current one, in Dutch time. */
     private final Clock clock;
+    private final NationalFigures national;
+    private final PageProblems problems;
 
     FundingPages(BudgetLines budgetLines, Allocations allocations, Expenditures expenditures, FundingReports reports,
-                 ReportPdf pdf, AccessControl access, Areas areas, Clock clock) {
+                 ReportPdf pdf, AccessControl access, Areas areas, Clock clock, NationalFigures national, PageProblems problems) {
+        this.national = national;
+        this.problems = problems;
         this.pdf = pdf;
         this.budgetLines = budgetLines;
         this.allocations = allocations;
@@ -67,15 +76,99 @@ class FundingPages {
     @PostMapping("/budget-lines")
     String addBudgetLine(@RequestParam(required = false) Integer year, @RequestParam(required = false) String source,
                          @RequestParam(required = false) String purpose, @RequestParam(required = false) String amount,
-                         @RequestParam(required = false) String note, RedirectAttributes redirect) {
+                         @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
         try {
-            budgetLines.create(new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount"), note));
+            budgetLines.create(new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount", locale), note));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.invalidParams());
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));
         return "redirect:/staff/funding";
+    }
+
+    @GetMapping("/budget-lines/{id}")
+    String editBudgetLine(@PathVariable long id, Model model) {
+        BudgetLine line = budgetLines.get(id);
+        model.addAttribute("line", line);
+        model.addAttribute("year", line.year());
+        model.addAttribute("nationalAdmin", isNationalAdmin());
+        return "funding/budget-line";
+    }
+
+    /** A change of a line; the version the editor saw travels as a hidden field and guards against lost updates. */
+    @PostMapping("/budget-lines/{id}")
+    String updateBudgetLine(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Integer year,
+                            @RequestParam(required = false) String source, @RequestParam(required = false) String purpose,
+                            @RequestParam(required = false) String amount, @RequestParam(required = false) String note,
+                            Locale locale, RedirectAttributes redirect) {
+        try {
+            BudgetLine saved = budgetLines.update(id, Versioned.etag(version),
+                    new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount", locale), note));
+            redirect.addFlashAttribute("saved", true);
+            redirect.addAttribute("year", saved.year());
+            return "redirect:/staff/funding";
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
+            return "redirect:/staff/funding/budget-lines/" + id;
+        }
+    }
+
+    @PostMapping("/budget-lines/{id}/deletion")
+    String deleteBudgetLine(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+        int year = budgetLines.get(id).year();
+        try {
+            budgetLines.delete(id, Versioned.etag(version));
+            redirect.addFlashAttribute("deleted", true);
+            redirect.addAttribute("year", year);
+            return "redirect:/staff/funding";
+        } catch (ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
+            return "redirect:/staff/funding/budget-lines/" + id;
+        }
+    }
+
+    /** GDP and national resilience spending: the figures the 1.5 % report divides and adds. */
+    @GetMapping("/national")
+    String national(@RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("year", orThisYear(year));
+        model.addAttribute("gdp", national.gdp());
+        model.addAttribute("spending", national.nationalSpending(null));
+        model.addAttribute("categories", NatoCategory.values());
+        model.addAttribute("nationalAdmin", isNationalAdmin());
+        return "funding/national";
+    }
+
+    @PostMapping("/national/gdp")
+    String putGdp(@RequestParam(required = false) Integer year, @RequestParam(required = false) String amount,
+                  @RequestParam(required = false) String source, Locale locale, RedirectAttributes redirect) {
+        try {
+            if (year == null) {
+                throw new InvalidInputException("year", "is required");
+            }
+            // the page shows every figure, so entering a year again replaces the one shown: its version is the one seen
+            String ifMatch = national.gdp().stream().filter(g -> g.year() == year).findFirst()
+                    .map(g -> Versioned.etag(g.version())).orElse(null);
+            national.putGdp(year, ifMatch, new NationalFigures.GdpInput(euros(amount, "amount", locale), source));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
+        }
+        return "redirect:/staff/funding/national";
+    }
+
+    @PostMapping("/national/spending")
+    String addNationalSpending(@RequestParam(required = false) Integer year, @RequestParam(required = false) String natoCategory,
+                               @RequestParam(required = false) String amount, @RequestParam(required = false) String source,
+                               Locale locale, RedirectAttributes redirect) {
+        try {
+            national.addNationalSpending(new NationalFigures.NationalSpendingInput(year, natoCategory,
+                    euros(amount, "amount", locale), source));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
+        }
+        return "redirect:/staff/funding/national";
     }
 
     @GetMapping("/allocations")
@@ -104,19 +197,30 @@ class FundingPages {
                              @RequestParam(required = false) List<Long> budgetLineIds, @RequestParam(required = false) String base,
                              @RequestParam(required = false) String areaSharePercent,
                              @RequestParam(required = false) String riskWeights,
-                             @RequestParam(required = false) Long compareWith, RedirectAttributes redirect) {
+                             @RequestParam(required = false) Long compareWith, Locale locale, RedirectAttributes redirect) {
         redirect.addAttribute("year", year);
         try {
-            Allocation draft = allocations.compute(new Allocations.Formula(name, year, budgetLineIds, euros(base, "base"),
-                    percent(areaSharePercent), weights(riskWeights)));
+            Allocation draft = allocations.compute(new Allocations.Formula(name, year, budgetLineIds, euros(base, "base", locale),
+                    percent(areaSharePercent, locale), weights(riskWeights)));
             redirect.addAttribute("b", draft.id());
             if (compareWith != null) {
                 redirect.addAttribute("a", compareWith);
             }
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.invalidParams());
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         return "redirect:/staff/funding/allocations";
+    }
+
+    /** "Vaststellen" first asks: a page that says what adopting does, with the button that does it (no script needed). */
+    @GetMapping("/allocations/{id}/adoption")
+    String confirmAdoption(@PathVariable long id, Model model) {
+        Allocation allocation = allocations.get(id);
+        model.addAttribute("allocation", allocation);
+        model.addAttribute("year", allocation.year());
+        model.addAttribute("replaces", allocations.list(allocation.year()).stream()
+                .filter(a -> a.id() != id && "adopted".equals(a.status())).toList());
+        return "funding/adopt";
     }
 
     @PostMapping("/allocations/{id}/adoption")
@@ -146,13 +250,13 @@ class FundingPages {
                 @RequestParam(required = false) String amount, @RequestParam(required = false) String natoCategory,
                 @RequestParam(required = false) String referenceType, @RequestParam(required = false) String referenceId,
                 @RequestParam(required = false) String description, @RequestParam(required = false) String bookedOn,
-                RedirectAttributes redirect) {
+                Locale locale, RedirectAttributes redirect) {
         try {
-            expenditures.create(new Expenditures.ExpenditureInput(region, municipality, year, kind, euros(amount, "amount"),
+            expenditures.create(new Expenditures.ExpenditureInput(region, municipality, year, kind, euros(amount, "amount", locale),
                     natoCategory, referenceType, referenceId, description, bookedOn));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.invalidParams());
+        } catch (InvalidInputException | ResponseStatusException e) {
+            redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));
         return "redirect:/staff/funding/expenditures";
@@ -180,6 +284,13 @@ class FundingPages {
                 .body(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)));
     }
 
+    @GetMapping("/report/regions-nl.csv")
+    ResponseEntity<String> regionsCsvDutch(@RequestParam int year) {
+        return ResponseEntity.ok().contentType(FundingApi.csvType())
+                .header("Content-Disposition", "attachment; filename=\"financiering-regio-" + year + ".csv\"")
+                .body(FundingCsv.regionsDutch(reports.regions(year)));
+    }
+
     @GetMapping("/report.pdf")
     ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
                                      java.util.Locale locale) {
@@ -202,21 +313,29 @@ class FundingPages {
         return actor.role().includes(Role.ADMIN) && access.covers(actor.organisation(), "NL");
     }
 
-    /** Euros as typed in a form; a text that is no amount is named as the form field. */
-    private static Long euros(String text, String field) {
+    /** Euros as typed on the page, in its locale ("70.000.000", "€ 70.000.000", "1.250,50"); a text that is no amount is named as the field. */
+    static Long euros(String text, String field, Locale locale) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return Cents.parseEuros(text).orElseThrow(() -> new InvalidInputException(field,
-                "'" + text + "' is not an amount in euros with at most 2 decimals, as 70000000 or 1.250,50"));
+        return LocalNumbers.parse(text, locale).filter(e -> e.signum() >= 0 && e.stripTrailingZeros().scale() <= 2)
+                .flatMap(e -> {
+                    try {
+                        return java.util.Optional.of(e.movePointRight(2).longValueExact());
+                    } catch (ArithmeticException tooLarge) {
+                        return java.util.Optional.empty();
+                    }
+                })
+                .orElseThrow(() -> new InvalidInputException(field,
+                        "'" + text + "' is not an amount in euros with at most 2 decimals, as 70000000 or 1.250,50"));
     }
 
-    private static BigDecimal percent(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("areaSharePercent", "'" + text + "' is not a percentage");
+    private static BigDecimal percent(String text, Locale locale) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
+        return LocalNumbers.parse(text.replace("%", ""), locale)
+                .orElseThrow(() -> new InvalidInputException("areaSharePercent", "'" + text + "' is not a percentage"));
     }
 
     /** "VR13=1.2, VR01=0.9" → weights per region; an empty text means weight 1 everywhere. */

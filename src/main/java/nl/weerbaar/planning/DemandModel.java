@@ -26,8 +26,12 @@ final class DemandModel {
      * @param seekers    [day][point]: people served at each point
      * @param unassigned [day][zone]: people who found no place, with {@code reasons[zone]}
      * @param darkFromDay per point; null while it stays lit
+     * @param peopleIfLit per point: on its worst day, how many residents without a lit point within
+     *                    reach have this dark point within reach, up to what it can receive in a day
+     *                    — who a generator (or fuel) there would serve
      */
-    record Outcome(double[][] seekers, double[][] unassigned, UnmetReason[][] reasons, Integer[] darkFromDay) {}
+    record Outcome(double[][] seekers, double[][] unassigned, UnmetReason[][] reasons, Integer[] darkFromDay,
+                   long[] peopleIfLit) {}
 
     private record Candidate(int point, long walkMetres) {}
 
@@ -66,7 +70,38 @@ final class DemandModel {
                 reasons[day][z] = assignment.unassigned()[z] > 0 ? reason(candidates.get(z), open) : null;
             }
         }
-        return new Outcome(seekers, unassigned, reasons, darkFromDay);
+        return new Outcome(seekers, unassigned, reasons, darkFromDay, peopleIfLit(candidates, darkFromDay, unassigned, reasons));
+    }
+
+    /**
+     * The value of power at each dark point, read from the assignment: residents left without a lit
+     * point because their points within reach were dark, counted at every dark point within their
+     * reach (each point alone would take them in), capped by the point's daily capacity.
+     */
+    private long[] peopleIfLit(List<List<Candidate>> candidates, Integer[] darkFromDay, double[][] unassigned,
+                               UnmetReason[][] reasons) {
+        List<PlanInput.PointSite> points = input.points();
+        long[] best = new long[points.size()];
+        for (int day = 0; day < days; day++) {
+            double[] reachable = new double[points.size()];
+            for (int z = 0; z < unassigned[day].length; z++) {
+                if (reasons[day][z] != UnmetReason.POINT_DARK) {
+                    continue;
+                }
+                for (Candidate candidate : candidates.get(z)) {
+                    Integer dark = darkFromDay[candidate.point()];
+                    if (dark != null && day >= dark) {
+                        reachable[candidate.point()] += unassigned[day][z];
+                    }
+                }
+            }
+            for (int p = 0; p < points.size(); p++) {
+                Integer persons = points.get(p).capacityPersons();
+                double daily = persons == null ? Double.MAX_VALUE : (double) persons * input.scenario().visitsPerPlacePerDay();
+                best[p] = Math.max(best[p], Math.round(Math.min(reachable[p], daily)));
+            }
+        }
+        return best;
     }
 
     double seekingShare(int day) {
@@ -78,7 +113,8 @@ final class DemandModel {
     /** A point without power goes dark on the first day its fuel does not last to the end of. */
     private Integer darkFromDay(PlanInput.PointSite point) {
         Scenario scenario = input.scenario();
-        if (!scenario.hazard().cutsPower() || point.generator() && scenario.refuelling()) {
+        if (!scenario.hazard().cutsPower() || point.generator() && scenario.refuelling()
+                || scenario.generatorPoints().contains(point.id())) {
             return null;
         }
         int hours = !point.generator() ? 0 : point.fuelAutonomyHours() == null ? ASSUMED_FUEL_HOURS : point.fuelAutonomyHours();

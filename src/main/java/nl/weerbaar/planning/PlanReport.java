@@ -73,6 +73,34 @@ public class PlanReport {
     }
 
     /**
+     * The same rows for a Dutch spreadsheet (a page download, not the API's contract): semicolons,
+     * Dutch column names, and the names of municipality, region, item and reasons beside the codes.
+     */
+    public String csvDutch(PlanResult result, java.util.Locale locale) {
+        List<String> header = new ArrayList<>(List.of("gemeente", "gemeentenaam", "regio", "regionaam", "dag", "datum",
+                "artikel", "artikelnaam", "vraag", "geleverd", "niet geleverd"));
+        for (UnmetReason reason : UnmetReason.values()) {
+            header.add(text.message(locale, "planning.reason." + reason.code()));
+        }
+        List<PlanResult.AreaDay> rows = new ArrayList<>(result.areaDays());
+        rows.sort(Comparator.comparing(PlanResult.AreaDay::municipality).thenComparingInt(PlanResult.AreaDay::day)
+                .thenComparing(PlanResult.AreaDay::item));
+        List<List<Object>> lines = new ArrayList<>();
+        for (PlanResult.AreaDay row : rows) {
+            LocalDate date = row.day() >= 0 && row.day() < result.dates().size() ? result.dates().get(row.day()) : null;
+            List<Object> cells = new ArrayList<>(Arrays.asList(row.municipality(), text.areaName(row.municipality()), row.region(),
+                    row.region() == null ? null : text.areaName(row.region()), row.day() + 1,
+                    date == null ? null : date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")),
+                    row.item(), text.itemName(row.item()), row.demand(), row.supplied(), row.unmetTotal()));
+            for (UnmetReason reason : UnmetReason.values()) {
+                cells.add(row.unmet() == null ? 0 : row.unmet().getOrDefault(reason, 0L));
+            }
+            lines.add(cells);
+        }
+        return Csv.writeDutch(header, lines);
+    }
+
+    /**
      * What each support point needs and receives per day and item: {@code point} (id), {@code name},
      * {@code municipality}, {@code day} (from 1), {@code date}, {@code item}, {@code demand},
      * {@code supplied}, {@code unmet}, {@code open} (false once the point has gone dark).

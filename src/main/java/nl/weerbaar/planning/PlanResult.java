@@ -32,10 +32,14 @@ public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Sho
     /**
      * One point and item: totals over the scenario, and per day (index = day) what its residents
      * needed there and what reached it. {@code darkFromDay} null: the point stayed open throughout.
+     *
+     * @param peopleIfLit residents a day who had no lit point within reach and would have this one,
+     *                    were it lit: the value of a generator (or, with one, of fuel) there; 0 when lit
+     * @param generator   whether the point has a generator of its own (then it went dark for want of fuel)
      */
     public record PointOutcome(long point, String name, String municipality, double lat, double lon, Integer darkFromDay,
                                String item, long demand, long supplied, long unmet, List<Long> demandPerDay,
-                               List<Long> suppliedPerDay) {}
+                               List<Long> suppliedPerDay, long peopleIfLit, boolean generator) {}
 
     public record DepotOutcome(long depot, String name, String level, double lat, double lon, String item,
                                long startStock, long delivered, long expiredUnused, long left, Marginal marginal) {}

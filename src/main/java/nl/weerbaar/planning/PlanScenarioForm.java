@@ -51,6 +51,8 @@ final class PlanScenarioForm {
     String fairness = "worst-served-first";
     List<ExtraRow> extraStock = new ArrayList<>();
     List<Long> excludedPoints = List.of();
+    /** Points given a generator in a what-if; kept through edits as a hidden field. */
+    List<Long> generatorPoints = List.of();
     String version = "";
 
     /** Problems found while reading the text, before the scenario is checked. */
@@ -80,6 +82,27 @@ final class PlanScenarioForm {
     public List<ExtraRow> getExtraStock() { return extraStock; }
     public String getVersion() { return version; }
     public List<Long> getExcludedPoints() { return excludedPoints; }
+    public List<Long> getGeneratorPoints() { return generatorPoints; }
+
+    /** Adds a generator at a point, for "what if this dark point had power". */
+    void addGenerator(long point) {
+        if (!generatorPoints.contains(point)) {
+            generatorPoints = java.util.stream.Stream.concat(generatorPoints.stream(), java.util.stream.Stream.of(point)).toList();
+        }
+    }
+
+    void refuel() {
+        refuelling = true;
+    }
+
+    void rename(String newName) {
+        name = newName;
+    }
+
+    private static List<Long> ids(String text) {
+        return text.isBlank() ? List.of() : java.util.Arrays.stream(text.split("[,\\s]+")).filter(s -> s.matches("[0-9]{1,18}"))
+                .map(Long::valueOf).toList();
+    }
 
     /** A new scenario: tomorrow 06:00, the catalogue's norms, drinking water and rations chosen. */
     static PlanScenarioForm empty(List<Item> catalogue, java.time.Clock clock) {
@@ -134,6 +157,7 @@ final class PlanScenarioForm {
             form.extraStock.add(new ExtraRow(String.valueOf(extra.depot()), extra.item(), plain(extra.quantity())));
         }
         form.excludedPoints = scenario.excludedPoints() == null ? List.of() : scenario.excludedPoints();
+        form.generatorPoints = scenario.generatorPoints();
         form.version = String.valueOf(version);
         form.padExtraRows();
         return form;
@@ -175,6 +199,7 @@ final class PlanScenarioForm {
             form.excludedPoints = java.util.Arrays.stream(excluded.split("[,\\s]+")).filter(s -> s.matches("[0-9]+"))
                     .map(Long::valueOf).toList();
         }
+        form.generatorPoints = ids(text(params, "generatorPoints"));
         form.version = text(params, "version");
         form.padExtraRows();
         return form;
@@ -247,7 +272,8 @@ final class PlanScenarioForm {
                 start.isBlank() ? null : start, whole(hours, "durationHours"), seeking, selfReliant, needs,
                 tiers.isEmpty() ? List.of("none") : tiers, excludedPoints, refuelling,
                 walking == null ? null : walking.doubleValue(), whole(visits, "visitsPerPlacePerDay"),
-                detour == null ? null : detour.doubleValue(), wholeLong(vehicles, "vehicleCapacityPerDepotPerDay"), fairness, extra);
+                detour == null ? null : detour.doubleValue(), wholeLong(vehicles, "vehicleCapacityPerDepotPerDay"), fairness, extra,
+                generatorPoints);
     }
 
     /** Problems found in the text itself (numbers that are no numbers), as the form names its fields. */

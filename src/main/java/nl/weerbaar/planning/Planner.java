@@ -195,7 +195,7 @@ public class Planner {
                 PlanInput.PointSite site = sites.get(p);
                 points.add(new PlanResult.PointOutcome(site.id(), site.name(), site.municipality(), site.lat(), site.lon(),
                         demand.darkFromDay()[p], item.item(), pointDemand, pointSupplied, pointDemand - pointSupplied,
-                        demandPerDay, suppliedPerDay));
+                        demandPerDay, suppliedPerDay, demand.peopleIfLit()[p], site.generator()));
             }
             outcome.depotUse().forEach((d, use) -> {
                 PlanInput.DepotSite depot = input.depots().get(d);

@@ -266,7 +266,8 @@ public class Planning {
     static Scenario renamed(Scenario s, String name) {
         return new Scenario(name, s.description(), s.hazard(), s.areas(), s.start(), s.durationHours(), s.helpSeekingShare(),
                 s.selfRelianceShare(), s.items(), s.tiers(), s.excludedPoints(), s.refuelling(), s.walkingDistanceKm(),
-                s.visitsPerPlacePerDay(), s.detourFactor(), s.vehicleCapacityPerDepotPerDay(), s.fairness(), s.extraStock());
+                s.visitsPerPlacePerDay(), s.detourFactor(), s.vehicleCapacityPerDepotPerDay(), s.fairness(), s.extraStock(),
+                s.generatorPoints());
     }
 
     private static ResponseStatusException noScenario(long id) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.stock.Depot;
 import nl.weerbaar.stock.Item;
 import nl.weerbaar.stock.StockCatalogue;
@@ -50,9 +51,11 @@ class PlanningPages {
     private final SupportPoints points;
     private final PlanText text;
     private final Clock clock;
+    private final PageProblems problems;
 
     PlanningPages(Planning planning, Areas areas, StockCatalogue catalogue, PlanReport report, PlanFigures figures,
-                  PlanMap map, SupportPoints points, PlanText text, Clock clock) {
+                  PlanMap map, SupportPoints points, PlanText text, Clock clock, PageProblems problems) {
+        this.problems = problems;
         this.clock = clock;
         this.text = text;
         this.planning = planning;
@@ -220,8 +223,137 @@ class PlanningPages {
             Map<String, Long> suggested = new java.util.HashMap<>();
             f.items().forEach(series -> suggested.put(series.item(), suggested(f, series.item())));
             model.addAttribute("suggested", suggested);
+            model.addAttribute("darkPoints", darkPoints(result, scenario, locale));
+            model.addAttribute("unusedStock", unusedStock(f, scenario, locale));
         }
         return "planning/run";
+    }
+
+    /**
+     * "What if" in one click: copies the run's scenario with one change (extra stock at a depot, a
+     * generator at a dark point, or refuelling of the generators), saves it under a name that says
+     * the change, and runs it; the new run's page opens, from where the two compare.
+     */
+    @PostMapping("/runs/{runId:[0-9]+}/what-if")
+    String whatIfRun(@PathVariable long runId, @RequestParam String change, @RequestParam(required = false) Long point,
+                     @RequestParam(required = false) Long depot, @RequestParam(required = false) String item,
+                     @RequestParam(required = false) Long quantity, Locale locale) {
+        Scenario scenario = planning.runScenario(runId);
+        PlanScenarioForm form = PlanScenarioForm.of(scenario, 0, catalogue.items());
+        String what = switch (change) {
+            case "generator" -> {
+                requireParam(point, "point");
+                String pointName = planning.result(runId).points().stream().filter(p -> p.point() == point).findFirst()
+                        .map(PlanResult.PointOutcome::name)
+                        .orElseThrow(() -> new InvalidInputException("point", "is not a support point of this run"));
+                form.addGenerator(point);
+                yield message(locale, "planning.whatIf.change.generator", pointName);
+            }
+            case "fuel" -> {
+                form.refuel();
+                yield message(locale, "planning.whatIf.change.fuel");
+            }
+            case "stock" -> {
+                requireParam(depot, "depot");
+                requireParam(item, "item");
+                requireParam(quantity, "quantity");
+                form.prependExtra(String.valueOf(depot), item, String.valueOf(quantity));
+                yield message(locale, "planning.whatIf.change.stock", number(quantity, locale), itemName(item),
+                        text.depotName(depot));
+            }
+            default -> throw new InvalidInputException("change", "must be generator, fuel or stock");
+        };
+        String base = scenario.name().length() > 60 ? scenario.name().substring(0, 60) + "…" : scenario.name();
+        String name = message(locale, "planning.whatIf.named", base, what);
+        form.rename(name.length() > 120 ? name.substring(0, 120) : name);
+        ScenarioInput input = form.toInput();
+        if (!form.problems().isEmpty()) {
+            throw new InvalidInputException(form.problems());
+        }
+        Planning.SavedScenario created = planning.create(input);
+        Planning.Run run = planning.startRun(created.id());
+        return "redirect:" + ROOT + "/runs/" + run.id();
+    }
+
+    private static void requireParam(Object value, String name) {
+        if (value == null) {
+            throw new InvalidInputException(name, "is required for this change");
+        }
+    }
+
+    /** A dark point on the result page: who power there would serve, and what they would receive a day. */
+    record DarkPoint(long point, String name, String municipality, int darkFromDay, String darkFrom, long peopleIfLit,
+                     boolean generator, String dailyValue) {}
+
+    /** Dark points by the residents a generator (or fuel) there would serve, most first. */
+    private List<DarkPoint> darkPoints(PlanResult result, Scenario scenario, Locale locale) {
+        Map<Long, PlanResult.PointOutcome> byPoint = new LinkedHashMap<>();
+        result.points().stream().filter(p -> p.darkFromDay() != null).forEach(p -> byPoint.putIfAbsent(p.point(), p));
+        return byPoint.values().stream()
+                .sorted(java.util.Comparator.comparingLong(PlanResult.PointOutcome::peopleIfLit).reversed()
+                        .thenComparing(PlanResult.PointOutcome::name))
+                .limit(50)
+                .map(p -> new DarkPoint(p.point(), p.name(), text.areaName(p.municipality()), p.darkFromDay(),
+                        text.day(p.darkFromDay(), p.darkFromDay() < result.dates().size() ? result.dates().get(p.darkFromDay()) : null, locale),
+                        p.peopleIfLit(), p.generator(), dailyValue(p.peopleIfLit(), scenario, locale)))
+                .toList();
+    }
+
+    /** What the people a lit point would serve receive a day: "900 l Drinkwater, 300 stuk Rantsoen". */
+    private String dailyValue(long people, Scenario scenario, Locale locale) {
+        return scenario.items().stream()
+                .map(need -> number(need.perPersonPerDay().multiply(java.math.BigDecimal.valueOf(people))
+                        .setScale(0, java.math.RoundingMode.HALF_UP).longValue(), locale)
+                        + " " + text.itemUnit(need.item()) + " " + itemName(need.item()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Why stock stays in depots while demand goes unmet, derived from the plan: per item with stock
+     * left that one more unit would not help, what kept the unmet units from it (no lit point within
+     * residents' reach, depots' vehicles full, nothing usable in reach).
+     */
+    record UnusedStock(String itemName, String unit, long leftNational, long leftOther, String national, long unmet,
+                       String explanation) {}
+
+    private List<UnusedStock> unusedStock(PlanFigures.Figures f, Scenario scenario, Locale locale) {
+        List<UnusedStock> rows = new ArrayList<>();
+        for (PlanFigures.ItemSeries series : f.items()) {
+            List<PlanFigures.DepotRow> idle = f.depots().stream()
+                    .filter(d -> d.item().equals(series.item()) && d.left() > 0 && !d.helps()).toList();
+            if (idle.isEmpty()) {
+                continue;
+            }
+            long national = idle.stream().filter(d -> "national".equals(d.level())).mapToLong(PlanFigures.DepotRow::left).sum();
+            long other = idle.stream().filter(d -> !"national".equals(d.level())).mapToLong(PlanFigures.DepotRow::left).sum();
+            String names = idle.stream().filter(d -> "national".equals(d.level())).map(PlanFigures.DepotRow::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            PlanFigures.Headline totals = series.totals();
+            long access = totals.unmetFor(UnmetReason.POINT_DARK) + totals.unmetFor(UnmetReason.POINT_FULL)
+                    + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH);
+            long transport = totals.unmetFor(UnmetReason.NO_TRANSPORT_CAPACITY);
+            List<String> parts = new ArrayList<>();
+            if (totals.unmet() == 0) {
+                parts.add(message(locale, "planning.unused.allMet"));
+            }
+            if (totals.unmetFor(UnmetReason.POINT_DARK) > 0) {
+                parts.add(message(locale, "planning.unused.dark", number(totals.unmetFor(UnmetReason.POINT_DARK), locale)));
+            }
+            if (totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH) > 0) {
+                parts.add(message(locale, "planning.unused.noPoint",
+                        number(totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH), locale),
+                        nl.weerbaar.system.LocalNumbers.format(java.math.BigDecimal.valueOf(scenario.walkingDistanceKm()), 1, locale)));
+            }
+            if (transport > 0) {
+                parts.add(message(locale, "planning.unused.transport", number(transport, locale),
+                        scenario.vehicleCapacityPerDepotPerDay() == null ? "" : number(scenario.vehicleCapacityPerDepotPerDay(), locale)));
+            }
+            if (totals.unmet() > 0 && access + transport == totals.unmet()) {
+                parts.add(message(locale, "planning.unused.stockCannotHelp"));
+            }
+            rows.add(new UnusedStock(series.name(), series.unit(), national, other, names, totals.unmet(), String.join(" ", parts)));
+        }
+        return rows;
     }
 
     @PostMapping("/runs/{runId:[0-9]+}/cancel")
@@ -240,6 +372,12 @@ class PlanningPages {
     @GetMapping("/runs/{runId:[0-9]+}/result.csv")
     ResponseEntity<String> csv(@PathVariable long runId) {
         return PlanningApi.csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
+    }
+
+    /** The result for a Dutch spreadsheet: semicolons, names beside codes (the API's CSV stays as documented). */
+    @GetMapping("/runs/{runId:[0-9]+}/result-nl.csv")
+    ResponseEntity<String> resultCsvDutch(@PathVariable long runId, Locale locale) {
+        return PlanningApi.csvDownload("doorrekening-" + runId + ".csv", report.csvDutch(planning.result(runId), locale));
     }
 
     @GetMapping("/runs/{runId:[0-9]+}/points.csv")
@@ -354,7 +492,7 @@ class PlanningPages {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         Map<String, String> errors = new LinkedHashMap<>();
         for (InvalidInputException.InvalidParam problem : problems) {
-            errors.merge(form.formField(problem.name()), problem.reason(), (a, b) -> a + "; " + b);
+            errors.merge(form.formField(problem.name()), this.problems.reason(problem, "planning"), (a, b) -> a + "; " + b);
         }
         return form(form, saved, errors, model);
     }

@@ -24,12 +24,19 @@ import java.util.List;
  * @param vehicleCapacityPerDepotPerDay units a depot can send out per day, all items together;
  *                                    null for no limit
  * @param extraStock                  stock added for a what-if ("100,000 litres more at depot 12")
+ * @param generatorPoints             support points given a generator, with fuel for the whole
+ *                                    scenario, for a what-if ("a generator at this dark point")
  */
 public record Scenario(String name, String description, Hazard hazard, List<String> areas, OffsetDateTime start,
                        int durationHours, double helpSeekingShare, double selfRelianceShare, List<ItemNeed> items,
                        List<String> tiers, List<Long> excludedPoints, boolean refuelling, double walkingDistanceKm,
                        int visitsPerPlacePerDay, double detourFactor, Long vehicleCapacityPerDepotPerDay,
-                       Fairness fairness, List<ExtraStock> extraStock) {
+                       Fairness fairness, List<ExtraStock> extraStock, List<Long> generatorPoints) {
+
+    /** Scenarios stored before generators could be added have none. */
+    public Scenario {
+        generatorPoints = generatorPoints == null ? List.of() : List.copyOf(generatorPoints);
+    }
 
     /** Units of an item each person who seeks help receives per day, in the catalogue's unit. */
     public record ItemNeed(String item, BigDecimal perPersonPerDay) {}

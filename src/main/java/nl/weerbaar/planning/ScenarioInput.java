@@ -11,7 +11,8 @@ public record ScenarioInput(String name, String description, String hazard, List
                             Integer durationHours, Double helpSeekingShare, Double selfRelianceShare,
                             List<ItemNeedInput> items, List<String> tiers, List<Long> excludedPoints, Boolean refuelling,
                             Double walkingDistanceKm, Integer visitsPerPlacePerDay, Double detourFactor,
-                            Long vehicleCapacityPerDepotPerDay, String fairness, List<ExtraStockInput> extraStock) {
+                            Long vehicleCapacityPerDepotPerDay, String fairness, List<ExtraStockInput> extraStock,
+                            List<Long> generatorPoints) {
 
     /** {@code perPersonPerDay} null takes the catalogue's daily norm. */
     public record ItemNeedInput(String item, BigDecimal perPersonPerDay) {}

@@ -69,10 +69,14 @@ public class ScenarioValidator {
         check.require(fairness.isPresent(), "fairness", "'" + fairnessCode + "' is not a fairness rule: expected "
                 + Codes.list(Fairness.class));
         List<Scenario.ExtraStock> extra = extraStock(input.extraStock(), check);
+        check.require(input.generatorPoints() == null || input.generatorPoints().size() <= 1000
+                        && input.generatorPoints().stream().allMatch(p -> p != null && p > 0), "generatorPoints",
+                "must be at most 1000 support point ids");
         check.orThrow();
         return new Scenario(name, blankToNull(input.description()), hazard.orElseThrow(), areaCodes, start, hours, seeking,
                 selfReliant, items, tiers, input.excludedPoints() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.excludedPoints())),
-                Boolean.TRUE.equals(input.refuelling()), walking, visits, detour, vehicles, fairness.orElseThrow(), extra);
+                Boolean.TRUE.equals(input.refuelling()), walking, visits, detour, vehicles, fairness.orElseThrow(), extra,
+                input.generatorPoints() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.generatorPoints())));
     }
 
     /** Safety regions and municipalities; "NL" stands for all 25 regions. */

@@ -16,7 +16,7 @@ import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
+import nl.weerbaar.system.Refusal;
 
 /**
  * The append-only stock ledger. Every movement becomes one or more events; the balance of each
@@ -147,12 +147,14 @@ public class StockLedger {
         StockRepository.Lot lot = repository.lot(receipt.item(), receipt.lot())
                 .orElseGet(() -> repository.insertLot(receipt.item(), receipt.lot(), receipt.expiry()));
         if (receipt.expiry() != null && !receipt.expiry().equals(lot.expiry())) {
-            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
-                    + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry());
+            throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
+                    + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry(), "stock.refusal.expiryDiffers",
+                    lot.number(), itemName(lot.item()), lot.expiry().toString(), receipt.expiry().toString());
         }
         if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now(clock))) {
-            throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
-                    + ": expired stock is not received");
+            throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
+                    + ": expired stock is not received", "stock.refusal.expiredReceipt", lot.number(), itemName(lot.item()),
+                    lot.expiry().toString());
         }
         requireRoom(receipt.depot(), lot, receipt.quantity(), which);
         repository.changeBalance(receipt.depot(), lot.id(), receipt.quantity());
@@ -188,7 +190,7 @@ public class StockLedger {
 
     private List<RecordedEvent> adjust(StockMovement.Adjustment adjustment, Actor actor, String which) {
         StockRepository.Lot lot = repository.lot(adjustment.item(), adjustment.lot()).orElseThrow(() ->
-                refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + adjustment.lot() + " of " + adjustment.item()));
+                noLot(which, adjustment.lot(), adjustment.item()));
         BigDecimal difference = adjustment.counted().subtract(repository.balanceForUpdate(adjustment.depot(), lot.id()));
         if (difference.signum() == 0) {
             return List.of();
@@ -200,7 +202,7 @@ public class StockLedger {
 
     private List<RecordedEvent> writeOff(StockMovement.WriteOff writeOff, Actor actor, String which) {
         StockRepository.Lot lot = repository.lot(writeOff.item(), writeOff.lot()).orElseThrow(() ->
-                refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + writeOff.lot() + " of " + writeOff.item()));
+                noLot(which, writeOff.lot(), writeOff.item()));
         if (!repository.changeBalance(writeOff.depot(), lot.id(), writeOff.quantity().negate())) {
             throw insufficient(which, writeOff.quantity(), lot, repository.balanceForUpdate(writeOff.depot(), lot.id()));
         }
@@ -213,14 +215,15 @@ public class StockLedger {
                                         StockMovement.Details details, UUID transferId, Actor actor, String which) {
         LocalDate today = LocalDate.now(clock);
         if (lotNumber != null) {
-            StockRepository.Lot lot = repository.lot(item, lotNumber).orElseThrow(() ->
-                    refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lotNumber + " of " + item));
+            StockRepository.Lot lot = repository.lot(item, lotNumber).orElseThrow(() -> noLot(which, lotNumber, item));
             if (lot.blocked()) {
-                throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued");
+                throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued",
+                        "stock.refusal.blocked", lotNumber, itemName(item));
             }
             if (lot.expiry() != null && lot.expiry().isBefore(today)) {
-                throw refused(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
-                        + " and may not be issued; write it off instead");
+                throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
+                        + " and may not be issued; write it off instead", "stock.refusal.expiredIssue", lotNumber,
+                        itemName(item), lot.expiry().toString());
             }
             if (!repository.changeBalance(depot, lot.id(), quantity.negate())) {
                 throw insufficient(which, quantity, lot, repository.balanceForUpdate(depot, lot.id()));
@@ -231,8 +234,10 @@ public class StockLedger {
         List<LotBalance> usable = repository.usableLotsForUpdate(depot, item, today);
         BigDecimal available = usable.stream().map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(quantity) < 0) {
-            throw refused(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
-                    + " can be issued from depot " + depot + " (not expired, not blocked); asked " + quantity.toPlainString());
+            Item named = repository.item(item).orElseThrow();
+            throw new Refusal(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
+                    + " can be issued from depot " + depot + " (not expired, not blocked); asked " + quantity.toPlainString(),
+                    "stock.refusal.notEnough", available, named.name(), named.unit(), quantity);
         }
         List<RecordedEvent> events = new ArrayList<>();
         BigDecimal remaining = quantity;
@@ -250,13 +255,20 @@ public class StockLedger {
         return events;
     }
 
-    private static ResponseStatusException insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held) {
-        return refused(HttpStatus.CONFLICT, which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
+    private Refusal insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held) {
+        Item item = repository.item(lot.item()).orElseThrow();
+        return new Refusal(HttpStatus.CONFLICT, which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
                 + lot.number() + " (" + lot.item() + ") in this depot; asked " + asked.toPlainString()
-                + ": a balance never goes below zero");
+                + ": a balance never goes below zero", "stock.refusal.lotShort", held, lot.number(), item.name(), item.unit(), asked);
     }
 
-    private static ResponseStatusException refused(HttpStatus status, String reason) {
-        return new ResponseStatusException(status, reason);
+    private Refusal noLot(String which, String lot, String item) {
+        return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lot + " of " + item, "stock.refusal.noLot",
+                lot, itemName(item));
+    }
+
+    /** The item's name for a reader, e.g. "Zuigelingenvoeding" for {@code infant-formula}. */
+    private String itemName(String code) {
+        return repository.item(code).map(Item::name).orElse(code);
     }
 }

@@ -46,6 +46,29 @@ public class StockReports {
         return repository.events(depot, item, lot, limit);
     }
 
+    /** A line of a depot's stock card with the item's balance in the depot just after it. */
+    public record CardLine(RecordedEvent event, BigDecimal itemBalanceAfter) {}
+
+    /**
+     * The latest events of a depot, newest first, each with the running balance of its item there:
+     * walked back from today's balances, read in one snapshot so a booking in between cannot skew it.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public List<CardLine> depotCard(long depot, int limit) {
+        access.requireRole(Role.VIEWER);
+        Map<String, BigDecimal> balance = new java.util.HashMap<>();
+        for (LotBalance lot : repository.balances(depot, null, null, LocalDate.now(clock))) {
+            balance.merge(lot.item(), lot.quantity(), BigDecimal::add);
+        }
+        List<CardLine> lines = new java.util.ArrayList<>();
+        for (RecordedEvent event : repository.events(depot, null, null, limit)) {
+            BigDecimal after = balance.getOrDefault(event.item(), BigDecimal.ZERO);
+            lines.add(new CardLine(event, after));
+            balance.put(event.item(), after.subtract(event.quantity()));
+        }
+        return lines;
+    }
+
     public enum ExpiryBucket {
         EXPIRED, WITHIN_30_DAYS, WITHIN_90_DAYS, WITHIN_180_DAYS;
 

@@ -25,12 +25,31 @@ public final class Csv {
 
     private Csv() {}
 
+    /** The separators of a CSV: RFC 4180's comma and decimal point, or a Dutch spreadsheet's semicolon and decimal comma. */
+    private record Dialect(char separator, char decimal) {}
+
+    private static final Dialect RFC_4180 = new Dialect(',', '.');
+    private static final Dialect DUTCH = new Dialect(';', ',');
+
     /** A header line and the rows; a cell is a {@link Number} (written as is), text, or null (empty). */
     public static String write(List<String> header, List<? extends List<?>> rows) {
+        return write(header, rows, RFC_4180);
+    }
+
+    /**
+     * The same for a Dutch spreadsheet opened by a double click (page downloads for Dutch users, never
+     * the API's documented CSV): semicolons between cells, decimal commas, and a byte-order mark so
+     * the spreadsheet reads the file as UTF-8.
+     */
+    public static String writeDutch(List<String> header, List<? extends List<?>> rows) {
+        return "\uFEFF" + write(header, rows, DUTCH);
+    }
+
+    private static String write(List<String> header, List<? extends List<?>> rows, Dialect dialect) {
         StringBuilder out = new StringBuilder();
-        line(out, header);
+        line(out, header, dialect);
         for (List<?> row : rows) {
-            line(out, row);
+            line(out, row, dialect);
         }
         return out.toString();
     }
@@ -58,22 +77,25 @@ public final class Csv {
                 + " cells but the header names " + columns + " columns") : null;
     }
 
-    private static void line(StringBuilder out, List<?> cells) {
+    private static void line(StringBuilder out, List<?> cells, Dialect dialect) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(dialect.separator());
             }
-            out.append(cell(cells.get(i)));
+            out.append(cell(cells.get(i), dialect));
         }
         out.append(LINE_END);
     }
 
-    private static String cell(Object value) {
+    private static String cell(Object value, Dialect dialect) {
         if (value == null) {
             return "";
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            return decimal.toPlainString().replace('.', dialect.decimal());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return value.toString().replace('.', dialect.decimal());
         }
         if (value instanceof Number number) {
             return number.toString();
@@ -83,11 +105,11 @@ public final class Csv {
         if (formula) {
             text = "'" + text;
         }
-        return formula || needsQuotes(text) ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return formula || needsQuotes(text, dialect) ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
-    private static boolean needsQuotes(String text) {
-        return !text.isEmpty() && (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+    private static boolean needsQuotes(String text, Dialect dialect) {
+        return !text.isEmpty() && (text.indexOf(dialect.separator()) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                 || text.indexOf('\r') >= 0 || Character.isWhitespace(text.charAt(0))
                 || Character.isWhitespace(text.charAt(text.length() - 1)));
     }

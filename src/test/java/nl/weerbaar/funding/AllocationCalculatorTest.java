@@ -42,6 +42,19 @@ class AllocationCalculatorTest {
     }
 
     @Test
+    void aZeroPercentPartGetsNoCentEvenWhenTheTotalWasRoundedUp() {
+        // VR01's share, 33.33 cents, was rounded up to 34: by area (0 %) it must still get nothing
+        var byResidents = AllocationCalculator.allocate(100, 0, BigDecimal.ZERO, List.of(
+                region("VR01", 1, "1", "1"), region("VR02", 1, "1", "1"), region("VR03", 1, "1", "1")));
+        assertThat(byResidents.shares()).extracting(AllocationCalculator.Share::areaCents).containsExactly(0L, 0L, 0L);
+        assertThat(byResidents.shares()).extracting(AllocationCalculator.Share::populationCents).containsExactly(34L, 33L, 33L);
+
+        var byArea = AllocationCalculator.allocate(100, 0, new BigDecimal("100"), List.of(
+                region("VR01", 1, "1", "1"), region("VR02", 1, "1", "1"), region("VR03", 1, "1", "1")));
+        assertThat(byArea.shares()).extracting(AllocationCalculator.Share::populationCents).containsExactly(0L, 0L, 0L);
+    }
+
+    @Test
     void riskWeightMultipliesTheRegionsPart() {
         var result = AllocationCalculator.allocate(90, 0, BigDecimal.ZERO, List.of(
                 region("VR01", 100, "1", "2"), region("VR02", 100, "1", "1")));

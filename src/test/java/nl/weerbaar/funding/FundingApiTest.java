@@ -258,6 +258,27 @@ class FundingApiTest {
         assertThat(fields(invalid)).containsExactlyInAnyOrder("year", "source", "purpose", "amountCents");
     }
 
+    @Test
+    void aBudgetLineIsDeletedWithIfMatchOnlyWhileNoAllocationWasComputedFromIt() {
+        long used = budgetLine(2032, 50_000_00L);
+        compute("Uit regel " + used, 2032, used, 0, "0", Map.of());
+        long spare = budgetLine(2032, 1_00L);
+
+        var inUse = api.sendIfMatch("DELETE", "/api/v1/funding/budget-lines/" + used, admin, null, "\"1\"");
+        assertThat(inUse.status()).as(inUse.body()).isEqualTo(409);
+        assertThat(inUse.json().get("detail").asString()).contains("used by 1 allocation", "Uit regel " + used);
+        assertThat(api.get("/api/v1/funding/budget-lines/" + used, admin).status()).isEqualTo(200);
+
+        String path = "/api/v1/funding/budget-lines/" + spare;
+        assertThat(api.send("DELETE", path, admin, null).status()).isEqualTo(428);
+        assertThat(api.sendIfMatch("DELETE", path, admin, null, "\"7\"").status()).isEqualTo(412);
+        assertThat(api.sendIfMatch("DELETE", path, api.token(newUser("VR13", "coordinator"), PASSWORD), null, "\"1\"").status()).isEqualTo(403);
+        assertThat(api.sendIfMatch("DELETE", path, admin, null, "\"1\"").status()).isEqualTo(204);
+        assertThat(api.get(path, admin).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select action from audit_entry where entity_type = 'budget-line' and entity_id = :id order by seq")
+                .param("id", String.valueOf(spare)).query(String.class).list()).containsExactly("budget-line.created", "budget-line.deleted");
+    }
+
     private long budgetLine(int year, long cents) {
         var response = api.post("/api/v1/funding/budget-lines", admin, ApiClient.json(Map.of(
                 "year", year, "source", "Ministerie van Justitie en Veiligheid", "purpose", "regional-strengthening",

@@ -57,21 +57,24 @@ class FundingPagesBrowserTest {
             browser.find("#line-amount").sendKeys("70.000.000,00");
             browser.clickAndWaitForNewPage(browser.find("#budget-line-form button"));
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
-            assertThat(browser.find("tfoot").getText()).contains("EUR 70,000,000.00");
+            assertThat(browser.find("tfoot").getText()).contains("€ 70.000.000,00");
 
             browser.get("/staff/funding/allocations?year=" + YEAR);
             computeFormula(browser, "Alleen inwoners", "0", "0", "");
             computeFormula(browser, "Basis, oppervlak en risico", "1000000", "20", "VR13=1.2");
             assertThat(browser.find("#comparison").getText()).contains("VR13");
             assertThat(browser.find(".weerbaar-chart svg").findElements(By.cssSelector("rect")).size()).isGreaterThan(50);
-            assertThat(browser.find(".weerbaar-formula").getText()).contains("EUR 70,000,000.00", "per inwoner");
+            assertThat(browser.find(".weerbaar-formula").getText()).contains("€ 70.000.000,00", "per inwoner");
             WebElement amsterdam = browser.find("#comparison tr[data-region='VR13']");
             List<WebElement> cells = amsterdam.findElements(By.cssSelector("td"));
             assertThat(cells.get(0).getText()).isNotEqualTo(cells.get(1).getText());
 
-            List<WebElement> adoptButtons = browser.driver().findElements(By.cssSelector("form[action$='/adoption'] button"));
-            assertThat(adoptButtons).hasSize(2);
-            browser.clickAndWaitForNewPage(adoptButtons.getFirst());
+            List<WebElement> adoptLinks = browser.driver().findElements(By.cssSelector("a[href$='/adoption']"));
+            assertThat(adoptLinks).hasSize(2);
+            // "Vaststellen" asks first, on a page of its own
+            browser.clickAndWaitForNewPage(adoptLinks.getFirst());
+            assertThat(browser.find("h1").getText()).contains("Basis, oppervlak en risico", "vaststellen?");
+            browser.clickAndWaitForNewPage(browser.find("#confirm-adoption"));
             assertThat(browser.find("[role='status']").getText()).contains("Basis, oppervlak en risico", "vastgesteld");
             browser.driver().manage().deleteAllCookies();
 
@@ -83,15 +86,88 @@ class FundingPagesBrowserTest {
             browser.find("#exp-description").sendKeys("Noodstroom voor steunpunten");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('exp-date').value = '" + YEAR + "-03-01'");
             browser.clickAndWaitForNewPage(browser.find("#expenditure-form button"));
-            assertThat(browser.find("#expenditures").getText()).contains("VR13 / GM0363", "Civiele paraatheid", "EUR 125,000.00");
+            assertThat(browser.find("#expenditures").getText()).contains("VR13 / GM0363", "Civiele paraatheid", "€ 125.000,00");
             browser.driver().manage().deleteAllCookies();
 
             logIn(browser, "admin", adminPassword);
             browser.get("/staff/funding/report?year=" + YEAR + "&assumedGrowthPercent=2.5");
-            assertThat(browser.find("#pledge tr[data-year='2025']").getText()).contains("EUR 1,187,000,000,000.00", "EUR 17,805,000,000.00");
-            assertThat(browser.find("#pledge tr[data-year='" + YEAR + "']").getText()).contains("schatting", "EUR 125,000.00");
+            assertThat(browser.find("#pledge tr[data-year='2025']").getText()).contains("€ 1.187.000.000.000,00", "€ 17.805.000.000,00");
+            assertThat(browser.find("#pledge tr[data-year='" + YEAR + "']").getText()).contains("schatting", "€ 125.000,00");
             assertThat(browser.find("#pledge-chart svg").findElements(By.cssSelector("polyline"))).isNotEmpty();
-            assertThat(browser.find("#regions").getText()).contains("EUR 125,000.00");
+            assertThat(browser.find("#regions").getText()).contains("€ 125.000,00");
+        }
+    }
+
+    /**
+     * Item 11 of issue 19: a national admin keeps the budget (a line changed with Dutch amounts,
+     * deleted when nothing depends on it, kept with a clear refusal when an allocation does), enters
+     * GDP and national spending on a page so the 1.5 % report shows a real share, and a formula
+     * with 0 % by area gives no region a cent by area.
+     */
+    @Test
+    void budgetLinesAreChangedAndDeletedGdpIsEnteredOnAPageAndZeroPercentGetsNothing() {
+        int year = 2033;
+        try (Browser browser = Browser.open(port)) {
+            logIn(browser, "admin", adminPassword);
+            browser.get("/staff/funding?year=" + year);
+            browser.find("#line-source").sendKeys("Ministerie van BZK");
+            browser.find("#line-purpose").sendKeys("campaign");
+            browser.find("#line-amount").sendKeys("€ 5.000.000");
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-form button"));
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.xpath("//tr[td[text()='campaign']]//a")));
+            assertThat(browser.find("#line-amount").getDomProperty("value")).isEqualTo("€\u00A05.000.000,00");
+            browser.find("#line-amount").clear();
+            browser.find("#line-amount").sendKeys("6.000.000");
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-edit button"));
+            assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
+            assertThat(browser.find("tfoot").getText()).contains("€ 6.000.000,00");
+
+            browser.get("/staff/funding/allocations?year=" + year);
+            computeFormula(browser, "Alles naar inwoners", "0", "0", "");
+            String byArea = browser.driver().findElements(By.cssSelector("details table tbody tr")).stream()
+                    .map(row -> row.findElements(By.cssSelector("td")).get(5).getDomProperty("textContent").strip())
+                    .distinct().reduce((a, b) -> a + "|" + b).orElseThrow();
+            assertThat(byArea).as("0 % by area: not a cent by area for any region").isEqualTo("€\u00A00,00");
+
+            browser.get("/staff/funding?year=" + year);
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.xpath("//tr[td[text()='campaign']]//a")));
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-delete button"));
+            assertThat(browser.find("[role='alert']").getText()).as("an allocation depends on it: a clear refusal, in Dutch")
+                    .contains("Niet verwijderd", "Alles naar inwoners").doesNotContain("budget line");
+
+            browser.get("/staff/funding?year=" + year);
+            browser.find("#line-source").sendKeys("Vergissing");
+            browser.find("#line-purpose").sendKeys("start-up");
+            browser.find("#line-amount").sendKeys("1.250,50");
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-form button"));
+            assertThat(browser.find("tbody").getText()).contains("€ 1.250,50");
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.xpath("//tr[td[text()='start-up']]//a")));
+            browser.clickAndWaitForNewPage(browser.find("#budget-line-delete button"));
+            assertThat(browser.find("[role='status']").getText()).isEqualTo("De budgetregel is verwijderd.");
+            assertThat(browser.find("tbody").getText()).doesNotContain("start-up").contains("campaign");
+
+            browser.get("/staff/funding/national?year=" + year);
+            browser.find("#gdp-year").clear();
+            browser.find("#gdp-year").sendKeys(String.valueOf(year));
+            browser.find("#gdp-amount").sendKeys("€ 1.300.000.000.000");
+            browser.find("#gdp-source").sendKeys("CBS-raming (test)");
+            browser.clickAndWaitForNewPage(browser.find("#gdp-form button"));
+            assertThat(browser.find("#gdp").getText()).contains("€ 1.300.000.000.000,00", "CBS-raming (test)");
+            browser.find("#spending-year").clear();
+            browser.find("#spending-year").sendKeys(String.valueOf(year));
+            new org.openqa.selenium.support.ui.Select(browser.find("#spending-category")).selectByValue("critical-infrastructure");
+            browser.find("#spending-amount").sendKeys("2.600.000.000");
+            browser.find("#spending-source").sendKeys("Rijksbegroting (test)");
+            browser.clickAndWaitForNewPage(browser.find("#spending-form button"));
+            assertThat(browser.find("#national-spending").getText()).contains("€ 2.600.000.000,00", "Vitale infrastructuur");
+            browser.find("#gdp-amount").sendKeys("abc");
+            browser.find("#gdp-source").sendKeys("x");
+            browser.clickAndWaitForNewPage(browser.find("#gdp-form button"));
+            assertThat(browser.find("[role='alert']").getText()).contains("Bedrag: vul een bedrag in euro in").doesNotContain("amount");
+
+            browser.get("/staff/funding/report?year=" + year);
+            assertThat(browser.find("#pledge tr[data-year='" + year + "']").getText())
+                    .as("with GDP entered, the share is real").contains("€ 1.300.000.000.000,00").contains("0,2 %");
         }
     }
 

@@ -42,7 +42,7 @@ class PlanInputsTest {
         long local = point(api, admin, "Buurthuis Zwolle", "local", true);
 
         Scenario scenario = validator.validate(new ScenarioInput("Zwolle", null, "power-outage", List.of(ZWOLLE),
-                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null));
+                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null, null));
         PlanInput input = asAdmin(() -> inputs.collect(scenario));
 
         assertThat(input.points()).extracting(PlanInput.PointSite::id).contains(open).doesNotContain(shelter, local);

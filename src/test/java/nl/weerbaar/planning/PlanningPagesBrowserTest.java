@@ -75,6 +75,8 @@ class PlanningPagesBrowserTest {
             browser.find("#municipalities").sendKeys("GM9999");
             browser.clickAndWaitForNewPage(browser.find("#scenario-form button[type='submit']"));
             assertThat(browser.find("#error-areas").getText()).contains("GM9999");
+            assertThat(browser.find("#problems").getText()).as("in Dutch, with the field's name, not its code")
+                    .contains("Gebied: niet herkend: GM9999").doesNotContain("areas").doesNotContain("neither");
             assertThat(browser.find("#name").getAttribute("value")).isEqualTo(name);
 
             browser.find("#municipalities").clear();

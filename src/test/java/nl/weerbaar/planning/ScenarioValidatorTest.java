@@ -19,7 +19,7 @@ class ScenarioValidatorTest {
     @Test
     void aMinimalScenarioGetsTheDefaultsAndNlMeansEveryRegion() {
         Scenario scenario = validator.validate(new ScenarioInput("Landelijk", null, "drinking-water-outage", List.of("NL"),
-                "2026-12-01T06:00", null, null, null, null, null, null, null, null, null, null, null, null, null));
+                "2026-12-01T06:00", null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 
         assertThat(scenario.areas()).hasSize(25).contains("VR01", "VR25");
         assertThat(scenario.start().getOffset().getTotalSeconds()).isEqualTo(3600);
@@ -33,7 +33,7 @@ class ScenarioValidatorTest {
     void everyBadFieldIsNamed() {
         ScenarioInput bad = new ScenarioInput(" ", null, "meteor", List.of("VR99", "GM0363"), "tomorrow", 0, 1.5, -0.1,
                 List.of(new ScenarioInput.ItemNeedInput("unobtainium", null), new ScenarioInput.ItemNeedInput("blanket", null)),
-                List.of("castle"), null, null, 0.0, 0, 0.5, 0L, "first-come", List.of(new ScenarioInput.ExtraStockInput(-1L, "drinking-water", BigDecimal.ZERO)));
+                List.of("castle"), null, null, 0.0, 0, 0.5, 0L, "first-come", List.of(new ScenarioInput.ExtraStockInput(-1L, "drinking-water", BigDecimal.ZERO)), null);
 
         assertThatThrownBy(() -> validator.validate(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                 assertThat(e.invalidParams()).extracting(InvalidInputException.InvalidParam::name).containsExactlyInAnyOrder(

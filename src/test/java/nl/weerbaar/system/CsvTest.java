@@ -43,4 +43,13 @@ class CsvTest {
                         .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r"));
         assertThat(records.stream().map(r -> Csv.readBack(r.get("text"))).toList()).isEqualTo(texts);
     }
+
+    @Test
+    void forADutchSpreadsheetCellsAreSeparatedBySemicolonsWithDecimalCommasAndFormulasStillNeutralised() {
+        String csv = Csv.writeDutch(List.of("regio", "naam", "bedrag"),
+                List.of(Arrays.asList("VR13", "Amsterdam-Amstelland; Zaanstreek", new BigDecimal("1250.50")),
+                        Arrays.asList("VR01", "=HYPERLINK(1)", -12.5)));
+        assertThat(csv).isEqualTo("\uFEFFregio;naam;bedrag\r\nVR13;\"Amsterdam-Amstelland; Zaanstreek\";1250,50\r\n"
+                + "VR01;\"'=HYPERLINK(1)\";-12,5\r\n");
+    }
 }

@@ -108,7 +108,7 @@ public final class NationalPlanningBench {
         Scenario scenario = new Scenario("Benchmark: national " + hazard.code() + ", " + days + " days",
                 "bench/planning: all 342 municipalities, about 4,500 points, demo depots and stock, eight items",
                 hazard, regions, START, days * 24, helpSeeking, 0.5, needs, List.of("hub", "local"), List.of(), true, 5.0, 8, 1.3,
-                vehicles, Fairness.WORST_SERVED_FIRST, List.of());
+                vehicles, Fairness.WORST_SERVED_FIRST, List.of(), List.of());
         return new PlanInput(scenario, zones, points, stock.depots(), stock.lots(), ITEMS);
     }
 
