@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * A point is <em>stale</em> when it is not inactive (residents may go by what it says: standby,
  * open, full or closed) and nobody confirmed its status within {@code weerbaar.points.fresh-within}.
  * The figures are read in one grouped query over the points in use and kept for
- * {@link BriefCache#FOR_METRICS}, so scrapes of every replica do not each read the table.
+ * {@link BriefCache#METRICS_KEEP}, so scrapes of every replica do not each read the table.
  */
 @Component
 public class PointFigures implements MeterBinder {
@@ -54,12 +54,13 @@ public class PointFigures implements MeterBinder {
     private final BriefCache<Figures> figures;
     private Counter statusUpdates;
 
-    PointFigures(JdbcClient jdbc, Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock) {
+    PointFigures(JdbcClient jdbc, Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock,
+                 @Value(BriefCache.METRICS_KEEP) Duration keep) {
         this.jdbc = jdbc;
         this.areas = areas;
         this.freshWithin = freshWithin;
         this.clock = clock;
-        this.figures = BriefCache.keeping(BriefCache.FOR_METRICS, this::read);
+        this.figures = BriefCache.keeping(keep, this::read);
     }
 
     public Figures current() {

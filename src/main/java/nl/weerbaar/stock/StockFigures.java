@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The ledger in figures: a counter of committed stock events by type, and how many stocks of an
  * item at a depot are below {@code weerbaar.stock.low-balance} units that can still be used (not
  * expired, not blocked); a stock that ran out counts too. One grouped query, kept for
- * {@link BriefCache#FOR_METRICS}.
+ * {@link BriefCache#METRICS_KEEP}.
  */
 @Component
 class StockFigures implements MeterBinder {
@@ -34,11 +35,12 @@ class StockFigures implements MeterBinder {
     private final BriefCache<Long> lowBalances;
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
-    StockFigures(JdbcClient jdbc, Clock clock, @Value("${weerbaar.stock.low-balance:100}") BigDecimal lowBalance) {
+    StockFigures(JdbcClient jdbc, Clock clock, @Value("${weerbaar.stock.low-balance:100}") BigDecimal lowBalance,
+                 @Value(BriefCache.METRICS_KEEP) Duration keep) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lowBalance = lowBalance;
-        this.lowBalances = BriefCache.keeping(BriefCache.FOR_METRICS, this::countLowBalances);
+        this.lowBalances = BriefCache.keeping(keep, this::countLowBalances);
     }
 
     void countCommitted(List<RecordedEvent> recorded) {

@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  */
 public final class BriefCache<T> implements Supplier<T> {
 
-    /** How long the figures behind a gauge are kept: a little under Prometheus's default 15 s scrape interval. */
-    public static final Duration FOR_METRICS = Duration.ofSeconds(10);
+    /**
+     * How long the figures behind a gauge are kept ({@code weerbaar.metrics.cache-for}): by default a
+     * little under Prometheus's 15 s scrape interval; the tests set none, to see each change at once.
+     */
+    public static final String METRICS_KEEP = "${weerbaar.metrics.cache-for:PT10S}";
 
     private final long keepNanos;
     private final Supplier<T> source;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,11 @@ class OperationsMetrics implements MeterBinder {
     private final ObjectProvider<BackupHistory> backups;
     private final Clock clock;
 
-    OperationsMetrics(ObjectProvider<FeedHealth> feeds, ObjectProvider<BackupHistory> backups, Clock clock) {
+    private final Duration keep;
+
+    OperationsMetrics(ObjectProvider<FeedHealth> feeds, ObjectProvider<BackupHistory> backups, Clock clock,
+                      @Value(BriefCache.METRICS_KEEP) Duration keep) {
+        this.keep = keep;
         this.feeds = feeds;
         this.backups = backups;
         this.clock = clock;
@@ -30,7 +35,7 @@ class OperationsMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         feeds.ifAvailable(health -> {
-            BriefCache<int[]> counts = BriefCache.keeping(BriefCache.FOR_METRICS,
+            BriefCache<int[]> counts = BriefCache.keeping(keep,
                     () -> new int[] {health.subscribed(), health.failing().size()});
             Gauge.builder("weerbaar.feeds.subscribed", counts, c -> c.get()[0])
                     .description("subscribed feeds of other authorities").register(registry);
