@@ -60,6 +60,28 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void everyWeerbaarMetricTheGrafanaDashboardQueriesIsScraped() throws java.io.IOException {
+        String scrape = new Metrics(port).scrape();
+        JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(java.nio.file.Path.of("deploy/grafana/weerbaar-dashboard.json").toFile());
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> {
+            java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\b(weerbaar_[a-z_]+|http_server_requests_seconds_count|jvm_memory_used_bytes)\\b")
+                    .matcher(target.get("expr").asString());
+            while (metric.find()) {
+                queried.add(metric.group(1));
+            }
+        }));
+        assertThat(queried).hasSizeGreaterThan(10);
+        for (String metric : queried) {
+            if (!metric.startsWith("weerbaar_feeds_")) { // registered only once feeds report through FeedHealth
+                assertThat(scrape.lines().anyMatch(line -> line.startsWith(metric + "{") || line.startsWith(metric + " ")))
+                        .as(metric).isTrue();
+            }
+        }
+    }
+
+    @Test
     void theReleaseIsTheApiVersionTheOpenApiDocumentAndWhatAboutShows() {
         ApiClient api = new ApiClient(port);
         String version = release.version();
