@@ -107,7 +107,7 @@ class SystemPage {
     private static <T> Optional<T> read(java.util.function.Supplier<T> part) {
         try {
             return Optional.ofNullable(part.get());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.flywaydb.core.api.FlywayException e) {
             return Optional.empty();
         }
     }
