@@ -35,6 +35,16 @@ public class AuditLog {
         return log.latestHead();
     }
 
+    /** @param entries every entry written; @param unsequenced those not yet in a signed tree head */
+    public record Size(long entries, long unsequenced, long bytes) {}
+
+    /** Cheap: the number of leaves and the queue, not a count of every entry. */
+    @Transactional(readOnly = true)
+    public Size size() {
+        long unsequenced = log.lag().entries();
+        return new Size(log.leafCount() + unsequenced, unsequenced, log.tableBytes());
+    }
+
     /** For admins, of entries they may read; against the latest head unless a (signed) size is given. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public InclusionProof inclusionProof(long seq, Long treeSize) {

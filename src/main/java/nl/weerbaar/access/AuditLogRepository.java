@@ -49,6 +49,14 @@ class AuditLogRepository {
                 .single();
     }
 
+    /** The audit tables on disk, indexes included. */
+    long tableBytes() {
+        return jdbc.sql("""
+                        select sum(pg_total_relation_size(c)) from unnest(array['audit_entry', 'audit_pending', 'audit_leaf',
+                            'audit_tree_node', 'audit_tree_head']::regclass[]) c""")
+                .query(Long.class).single();
+    }
+
     long leafCount() {
         return jdbc.sql("select coalesce(max(leaf_index) + 1, 0) from audit_leaf").query(Long.class).single();
     }

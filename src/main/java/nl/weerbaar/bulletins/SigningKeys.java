@@ -124,6 +124,11 @@ public class SigningKeys {
         return revoked;
     }
 
+    /** When the scheduled rotation retires a key still in use: its start plus the maximum key age (within the hourly check after). */
+    public Instant scheduledRotation(PublishedKey key) {
+        return key.validFrom().plus(maxKeyAge);
+    }
+
     /** Rotates every key older than the configured maximum age, so no key signs for ever. */
     @Scheduled(fixedDelayString = "${weerbaar.bulletins.key-rotation-check:PT1H}", initialDelayString = "PT1M")
     @Transactional

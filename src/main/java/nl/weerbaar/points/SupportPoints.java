@@ -56,9 +56,11 @@ public class SupportPoints {
     private final Areas areas;
     private final Duration freshWithin;
     private final Clock clock;
+    private final PointFigures figures;
 
     SupportPoints(SupportPointRepository repository, PointFinder finder, AccessControl access, AuditTrail audit,
-                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock) {
+                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock,
+                  PointFigures figures) {
         this.repository = repository;
         this.finder = finder;
         this.access = access;
@@ -66,6 +68,7 @@ public class SupportPoints {
         this.areas = areas;
         this.freshWithin = freshWithin;
         this.clock = clock;
+        this.figures = figures;
     }
 
     /** What a coordinator registers; codes in kebab-case. Null lists are empty, null public is true. */
@@ -245,6 +248,7 @@ public class SupportPoints {
         SupportPoint after = repository.find(id).orElseThrow();
         audit.record(new AuditTrail.Change("support-point.status-set", "support-point", String.valueOf(id),
                 after.municipality(), statusOf(before), statusOf(after)));
+        figures.countStatusUpdates(1);
         refreshAfterCommit(List.of(id));
         return after;
     }
@@ -286,6 +290,7 @@ public class SupportPoints {
                     before.municipality(), statusOf(before), Map.of("status", after.status(), "occupancy", after.occupancy(),
                     "area", area)));
         }
+        figures.countStatusUpdates(ids.size());
         refreshAfterCommit(ids);
         return new ActivationResult(area, status.get(), ids.size());
     }

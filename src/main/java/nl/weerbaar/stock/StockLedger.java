@@ -32,12 +32,14 @@ public class StockLedger {
     private final AuditTrail audit;
     /** Tells which lots have expired: a lot is usable through its expiry day, Dutch time. */
     private final Clock clock;
+    private final StockFigures figures;
 
-    StockLedger(StockRepository repository, AccessControl access, AuditTrail audit, Clock clock) {
+    StockLedger(StockRepository repository, AccessControl access, AuditTrail audit, Clock clock, StockFigures figures) {
         this.repository = repository;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.figures = figures;
     }
 
     /** Records a batch all or nothing; a refused event refuses the batch, naming which one and why. */
@@ -98,6 +100,7 @@ public class StockLedger {
             String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
             recorded.addAll(apply(movements.get(i), actor, checkScope, which));
         }
+        figures.countCommitted(recorded);
         return recorded;
     }
 

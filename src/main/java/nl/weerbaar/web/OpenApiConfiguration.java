@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.system.Release;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static final String API_VERSION = "1.0.0";
     private static final String PREFIX = "/api/v1";
     private static final String PROBLEM = "Problem";
     private static final Map<String, String> ERRORS = Map.of(
@@ -46,11 +46,11 @@ class OpenApiConfiguration {
             "500", "Unexpected error; nothing was changed");
 
     @Bean
-    OpenAPI weerbaarOpenApi(@Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl) {
+    OpenAPI weerbaarOpenApi(@Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Release release) {
         return new OpenAPI()
                 .info(new Info()
                         .title("Weerbaar API")
-                        .version(API_VERSION)
+                        .version(release.version())
                         .description("Support points, strategic stock, signed crisis information and the reference data "
                                 + "of the Netherlands for civil preparedness. Reference data: CBS, CC BY 4.0.")
                         .contact(new Contact().name("Weerbaar developers").email("developers@weerbaar.nl")
@@ -64,18 +64,18 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer designRules() {
+    OpenApiCustomizer designRules(Release release) {
         return openApi -> {
             Paths relative = new Paths();
             openApi.getPaths().forEach((path, item) -> relative.addPathItem(
                     path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path, item));
             openApi.setPaths(relative);
-            relative.forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> shape(method, operation)));
+            relative.forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> shape(method, operation, release.version())));
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         };
     }
 
-    private static void shape(PathItem.HttpMethod method, Operation operation) {
+    private static void shape(PathItem.HttpMethod method, Operation operation, String version) {
         if (operation.getParameters() != null) {
             // An example like 1012 for a text parameter must stay text, or the document is invalid.
             operation.getParameters().stream()
@@ -88,7 +88,7 @@ class OpenApiConfiguration {
         responses.forEach((code, response) -> {
             if (code.startsWith("2") || code.startsWith("3")) {
                 response.addHeaderObject(ApiVersionFilter.HEADER, new Header()
-                        .description("The full version of the API").schema(new StringSchema().example(API_VERSION)));
+                        .description("The full version of the API").schema(new StringSchema().example(version)));
             }
         });
         boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;

@@ -1,6 +1,10 @@
 package nl.weerbaar.web;
 
 import java.security.Principal;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Actor;
+import nl.weerbaar.access.Role;
+import nl.weerbaar.system.Release;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +13,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
+    private final Release release;
+    private final AccessControl access;
+
+    PageController(Release release, AccessControl access) {
+        this.release = release;
+        this.access = access;
+    }
+
     @GetMapping("/")
     String home() {
         return "web/home";
     }
 
     @GetMapping("/over")
-    String about() {
+    String about(Model model) {
+        model.addAttribute("version", release.version());
         return "web/about";
     }
 
@@ -28,6 +41,8 @@ class PageController {
     @GetMapping("/staff")
     String staff(Principal principal, Model model) {
         model.addAttribute("username", principal.getName());
+        Actor actor = access.currentActor();
+        model.addAttribute("nationalAdmin", actor.role().includes(Role.ADMIN) && "NL".equals(actor.organisation()));
         return "web/staff";
     }
 }
