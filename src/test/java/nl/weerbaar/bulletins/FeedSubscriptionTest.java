@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.system.FeedHealth;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,8 @@ class FeedSubscriptionTest {
     Clock clock;
     @Autowired
     FeedPoller poller;
+    @Autowired
+    FeedHealth feedHealth;
     @Autowired
     JdbcClient jdbc;
 
@@ -218,6 +221,11 @@ class FeedSubscriptionTest {
 
         String staffPage = staffPage("/staff/feeds");
         assertThat(staffPage).contains("Down " + suffix, "Faalt (2 keer achter elkaar)", "HTTP 503", "nog nooit");
+        assertThat(feedHealth.failing()).as("what the system page and the metric weerbaar.feeds.failing show")
+                .anySatisfy(feed -> {
+                    assertThat(feed.name()).isEqualTo("Down " + suffix);
+                    assertThat(feed.problem()).contains("HTTP 503");
+                });
 
         answers.put("/" + suffix + "/down.atom", Answer.of("application/atom+xml", atom()));
         assertThat(poller.pollNow(down).orElseThrow().succeeded()).isTrue();
