@@ -12,6 +12,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,7 @@ public class CapImports {
         String areaCode = area == null ? null : area.trim().toUpperCase();
         Document document = readValidCap(xml);
         String namespace = document.getDocumentElement().getNamespaceURI();
-        new InputCheck().require(areaCode, a -> a.matches("NL|VR[0-9]{2}|GM[0-9]{4}"), "area",
+        new InputCheck().require(areaCode, a -> a.matches(AreaLimits.AREA_CODE), "area",
                 "must name the area this message is for: NL, VR13 or GM0363").orThrow();
         access.require(Role.COORDINATOR, areaCode);
         Element alert = document.getDocumentElement();
