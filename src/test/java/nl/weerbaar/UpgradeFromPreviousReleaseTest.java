@@ -175,7 +175,9 @@ class UpgradeFromPreviousReleaseTest {
                 if (after.error() != null) {
                     broken.add(read.firstLine() + ": " + after.error());
                 } else if (!after.columns().containsAll(before.columns())) {
-                    broken.add(read.firstLine() + ": columns " + before.columns() + " became " + after.columns());
+                    List<String> gone = new ArrayList<>(before.columns());
+                    gone.removeAll(after.columns());
+                    broken.add(read.firstLine() + ": no longer answers the columns " + gone);
                 } else if (after.rows() < before.rows()) {
                     broken.add(read.firstLine() + ": " + before.rows() + " rows became " + after.rows());
                 }
