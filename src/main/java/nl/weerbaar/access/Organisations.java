@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.system.InputCheck;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organisations {
 
     private static final Pattern PARTNER_CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,39}");
-    private static final Pattern AREA_CODE = Pattern.compile("NL|VR[0-9]{2}|GM[0-9]{4}");
+    private static final Pattern AREA_CODE = Pattern.compile(AreaLimits.AREA_CODE);
 
     private final OrganisationRepository repository;
     private final Areas areas;

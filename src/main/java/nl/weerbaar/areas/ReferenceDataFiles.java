@@ -37,8 +37,8 @@ final class ReferenceDataFiles {
     static final String POSTCODE_POINTS = "pc4.csv";
     static final String POSTCODE_POPULATION = "pc4_population.csv";
 
-    private static final Pattern REGION_CODE = Pattern.compile("VR(0[1-9]|1[0-9]|2[0-5])");
-    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("GM[0-9]{4}");
+    private static final Pattern REGION_CODE = Pattern.compile(AreaLimits.REGION_CODE);
+    private static final Pattern MUNICIPALITY_CODE = Pattern.compile(AreaLimits.MUNICIPALITY_CODE);
     private static final Pattern PROVINCE_CODE = Pattern.compile("PV[0-9]{2}");
     private static final Pattern PC4 = Pattern.compile("[1-9][0-9]{3}");
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.crypto.MarshalException;
+import nl.weerbaar.areas.AreaLimits;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -181,7 +182,7 @@ public final class BulletinVerifier {
             Element geocode = (Element) geocodes.item(i);
             String value = Objects.requireNonNullElse(firstText(geocode, namespace, "value"), "").trim();
             if ("CBS".equals(Objects.requireNonNullElse(firstText(geocode, namespace, "valueName"), "").trim())
-                    && value.matches("NL|VR[0-9]{2}|GM[0-9]{4}")) {
+                    && value.matches(AreaLimits.AREA_CODE)) {
                 areas.add(value);
             }
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,7 +97,7 @@ class BulletinsApi {
             summary = "Atom feed of the published bulletins for an area (with its region and the country), linking their signed CAP")
     ResponseEntity<String> feed(@PathVariable String code) {
         String area = code.toUpperCase();
-        if (!area.matches("NL|VR[0-9]{2}|GM[0-9]{4}") || bulletins.areaName(area).equals(area)) {
+        if (!area.matches(AreaLimits.AREA_CODE) || bulletins.areaName(area).equals(area)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no area with code '" + code + "'");
         }
         List<AtomFeed.Entry> entries = bulletins.list(area, false).stream().filter(Bulletin::published)

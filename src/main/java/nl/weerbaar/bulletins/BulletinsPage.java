@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,7 +56,7 @@ class BulletinsPage {
         model.addAttribute("actor", actor);
         model.addAttribute("bulletins", bulletins.list(null, false).stream().filter(b -> access.mayRead(actor, b.areaCode())).limit(50).toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new DraftForm(actor.organisation().matches("NL|VR[0-9]{2}|GM[0-9]{4}") ? actor.organisation() : "",
+            model.addAttribute("form", new DraftForm(actor.organisation().matches(AreaLimits.AREA_CODE) ? actor.organisation() : "",
                     "", "Safety", "Immediate", "Severe", "Observed", "", "", "", "", "", 24));
         }
         return "bulletins/staff";

@@ -21,6 +21,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +66,7 @@ public class CapImports {
         Actor actor = access.requireRole(Role.COORDINATOR);
         String areaCode = area == null ? null : area.trim().toUpperCase();
         Document document = readValidCap(xml);
-        new InputCheck().require(areaCode, a -> a.matches("NL|VR[0-9]{2}|GM[0-9]{4}"), "area",
+        new InputCheck().require(areaCode, a -> a.matches(AreaLimits.AREA_CODE), "area",
                 "must name the area this message is for: NL, VR13 or GM0363").orThrow();
         access.require(Role.COORDINATOR, areaCode);
         Message message = Message.read(document);

@@ -14,6 +14,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,7 @@ public class FeedSubscriptions {
                         && InputCheck.unacceptableCharacter(n) == null, "name", "must name the source, in 1 to 200 characters")
                 .require(urlProblem.isEmpty(), "url", urlProblem.map(p -> p + ": the http or https URL of an Atom or RSS feed, "
                         + "or of a text/uri-list, of CAP messages").orElse(""))
-                .require(area, a -> a.matches("NL|VR[0-9]{2}|GM[0-9]{4}"), "area",
+                .require(area, a -> a.matches(AreaLimits.AREA_CODE), "area",
                         "must name our area the feed speaks for: NL, VR13 or GM0363")
                 .require(minutes, m -> m >= 1 && m <= 1440, "pollIntervalMinutes", "must be a whole number of minutes from 1 to 1440")
                 .orThrow();

@@ -12,6 +12,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.system.InputCheck;
@@ -168,7 +169,7 @@ public class Expenditures {
         boolean hasReferenceType = input.referenceType() != null && !input.referenceType().isBlank();
         boolean hasReferenceId = input.referenceId() != null && !input.referenceId().isBlank();
         new InputCheck()
-                .require(region, r -> areas.region(r).isPresent() && r.matches("VR[0-9]{2}"), "region",
+                .require(region, r -> areas.region(r).isPresent() && r.matches(AreaLimits.REGION_CODE), "region",
                         "must be a safety-region code VR01 to VR25 (or leave it out and give a municipality)")
                 .require(municipalityCode == null || municipality.isPresent(), "municipality",
                         "no municipality with code '" + input.municipality() + "': use a CBS code such as GM0363")

@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
@@ -46,7 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class SupportPoints {
 
     /** Inside the Netherlands with a margin: a point or a search far outside is a mistake. */
-    private static final double MIN_LAT = 50.7, MAX_LAT = 53.7, MIN_LON = 3.3, MAX_LON = 7.3;
+    private static final double MIN_LAT = AreaLimits.SOUTH, MAX_LAT = AreaLimits.NORTH, MIN_LON = AreaLimits.WEST, MAX_LON = AreaLimits.EAST;
     private static final int MAX_NEAREST = 100;
 
     private final SupportPointRepository repository;

@@ -7,6 +7,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
 import nl.weerbaar.system.InputCheck;
@@ -147,8 +148,8 @@ public class StockCatalogue {
                 .require(depot.name(), n -> !InputCheck.isBlank(n) && n.length() <= 200, "name", "must be 1 to 200 characters")
                 .require(depot.level(), LEVELS::contains, "level", "must be one of " + String.join(", ", LEVELS))
                 .require(municipality != null && region != null, "municipality", "must be the municipality the depot lies in, e.g. GM0363")
-                .require(depot.lat() >= 50.7 && depot.lat() <= 53.7, "lat", "must lie in the Netherlands (50.7 to 53.7)")
-                .require(depot.lon() >= 3.2 && depot.lon() <= 7.3, "lon", "must lie in the Netherlands (3.2 to 7.3)")
+                .require(AreaLimits.latitudeInNetherlands(depot.lat()), "lat", AreaLimits.latitudeForm())
+                .require(AreaLimits.longitudeInNetherlands(depot.lon()), "lon", AreaLimits.longitudeForm())
                 .require(depot.supportPoint() == null || municipality == null
                                 || points.municipalityOf(depot.supportPoint()).filter(municipality::equals).isPresent(),
                         "supportPoint", "must be the id of a support point in the depot's municipality " + municipality
