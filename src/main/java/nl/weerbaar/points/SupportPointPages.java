@@ -178,7 +178,7 @@ class SupportPointPages {
                      HttpServletResponse response, RedirectAttributes redirect) {
         try {
             points.setStatus(id, Versioned.etag(version), new SupportPoints.StatusInput(status, parseOccupancy(occupancy),
-                    message, unavailable));
+                    message, unavailable, null));
             redirect.addAttribute("saved", "");
             return "redirect:/staff/steunpunten/" + id;
         } catch (InvalidInputException e) {
