@@ -37,6 +37,16 @@ public record Freshness(Instant confirmedAt, Long ageMinutes, boolean recentlyCo
         return !recentlyConfirmed;
     }
 
+    /** Hours once past two, else minutes: how people say it. */
+    public String ageUnit() {
+        return ageMinutes != null && ageMinutes >= 120 ? "hours" : "minutes";
+    }
+
+    /** The age in {@link #ageUnit()}; 0 when never confirmed. */
+    public long age() {
+        return ageMinutes == null ? 0 : ageUnit().equals("hours") ? ageMinutes / 60 : ageMinutes;
+    }
+
     /**
      * The first moment after {@code now} at which {@link #of} gives another answer: the next whole
      * minute of age, or the moment the status stops counting as recent. Until then an answer that

@@ -85,13 +85,12 @@ class SupportPointPages {
             };
         }
 
-        /** Hours once past two, else minutes: how people say it. */
         public String ageUnit() {
-            return freshness.ageMinutes() != null && freshness.ageMinutes() >= 120 ? "hours" : "minutes";
+            return freshness.ageUnit();
         }
 
         public long age() {
-            return ageUnit().equals("hours") ? freshness.ageMinutes() / 60 : freshness.ageMinutes();
+            return freshness.age();
         }
     }
 
