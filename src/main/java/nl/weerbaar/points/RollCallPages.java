@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.PrintedDocuments;
@@ -44,12 +45,14 @@ class RollCallPages {
     private final SupportPoints points;
     private final PointOperations operations;
     private final TemplateEngine templates;
+    private final AreaMap map;
     private final Clock clock;
 
-    RollCallPages(SupportPoints points, PointOperations operations, TemplateEngine templates, Clock clock) {
+    RollCallPages(SupportPoints points, PointOperations operations, TemplateEngine templates, AreaMap map, Clock clock) {
         this.points = points;
         this.operations = operations;
         this.templates = templates;
+        this.map = map;
         this.clock = clock;
     }
 
@@ -166,9 +169,37 @@ class RollCallPages {
         context.setVariable("rows", rows);
         context.setVariable("stand", STAND.format(clock.instant()));
         context.setVariable("anyDemo", rows.stream().anyMatch(r -> r.point().demo()));
+        if (chosen.code().startsWith("GM")) {
+            context.setVariable("mapPng", java.util.Base64.getEncoder().encodeToString(mapPng(chosen, rows, 1000)));
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"appel-" + chosen.code() + ".pdf\"")
                 .body(PrintedDocuments.pdf(templates.process("points/roll-call-pdf", context)));
+    }
+
+    /**
+     * The map of a municipality's roll call: each point by its number in the list, the stale ones
+     * (not heard from within the freshness window) large and red, so a coordinator sees where the
+     * picture is old.
+     */
+    @GetMapping(value = "/staff/steunpunten/appel/kaart.png", produces = "image/png")
+    ResponseEntity<byte[]> mapImage(@RequestParam(required = false) String area) {
+        PointOperations.Area chosen = operations.area(area);
+        if (!chosen.code().startsWith("GM")) {
+            throw new InvalidInputException("area", "a map is drawn per municipality: give a municipality (GM0363 or Amsterdam)");
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(mapPng(chosen, operations.rollCall(chosen), 900));
+    }
+
+    private byte[] mapPng(PointOperations.Area area, List<PointOperations.Row> rows, int width) {
+        List<AreaMap.Marker> markers = new ArrayList<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            // Drawn last, on top: the stalest, numbered first.
+            SupportPoint p = rows.get(i).point();
+            markers.add(new AreaMap.Marker(p.lat(), p.lon(), String.valueOf(i + 1), rows.get(i).freshness().stale()));
+        }
+        return map.municipalityPng(area.code(), markers, width);
     }
 
     /**

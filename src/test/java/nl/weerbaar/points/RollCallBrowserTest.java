@@ -80,6 +80,9 @@ class RollCallBrowserTest {
         try (Browser browser = Browser.open(port)) {
             login(browser, coordinator, "/staff/steunpunten/appel?area=Haarlem");
             assertThat(browser.find("h1").getText()).contains("Haarlem");
+            assertThat((Long) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const img = document.querySelector('.weerbaar-roll-call-map img'); return img.complete ? img.naturalWidth : 0;"))
+                    .as("the map of the roll call, stale points in red").isGreaterThan(0L);
             assertThat(names(browser)).as("never heard first, then the longest silent")
                     .containsExactlyElementsOf(ids.stream().map(id -> nameOf(api, id)).toList());
 
