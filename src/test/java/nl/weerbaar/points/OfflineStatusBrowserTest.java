@@ -66,6 +66,7 @@ class OfflineStatusBrowserTest {
             waitForText(browser, "#offline-status", "1 wijziging wacht op verzending");
             setStatus(browser, "full", "120");
             waitForText(browser, "#offline-status", "2 wijzigingen wachten op verzending");
+            browser.screenshot(java.nio.file.Path.of("target", "points-offline-390.png"));
             // The phone sent the first one before, but never heard the answer: it goes out twice.
             chrome.executeScript("""
                     const q = JSON.parse(localStorage.getItem('weerbaar.points.pending'));
@@ -104,6 +105,8 @@ class OfflineStatusBrowserTest {
 
             String conflict = browser.find("#offline-conflicts [role='alert']").getText();
             assertThat(conflict).contains("Uw versie", "Open, 80", "Huidige versie", "Gesloten");
+            chrome.executeScript("document.getElementById('offline-conflicts').scrollIntoView();");
+            browser.screenshot(java.nio.file.Path.of("target", "points-offline-conflict-390.png"));
             assertThat(api.get("/api/v1/support-points/" + id).json().get("status").asString())
                     .as("not overwritten silently").isEqualTo("closed");
             browser.find("button[data-choice='keep-mine']").click();

@@ -69,6 +69,7 @@ class OperationsViewBrowserTest {
                     .containsExactly(name(prefix, 2), name(prefix, 0), name(prefix, 1), name(prefix, 3), name(prefix, 4), name(prefix, 5));
             assertThat(browser.driver().findElements(By.linkText("Nieuw steunpunt"))).hasSize(1);
             assertThat(browser.driver().findElements(By.linkText("Bewerken"))).hasSize(6);
+            browser.screenshot(java.nio.file.Path.of("target", "points-operations.png"));
 
             browser.get("/staff/steunpunten/beheer?area=Heemstede&q=" + prefix.replace(' ', '+') + "+03");
             assertThat(names(browser)).containsExactly(name(prefix, 3));
@@ -81,6 +82,9 @@ class OperationsViewBrowserTest {
         try (Browser phone = Browser.open(port)) {
             phone.resize(390, 844);
             RollCallBrowserTest.login(phone, volunteer, "/staff/steunpunten/beheer");
+            assertThat(phone.find(".weerbaar-own").getText()).as("a volunteer's own point at the top of the page")
+                    .startsWith("Mijn steunpunten").contains(name(prefix, 5));
+            assertThat(phone.find(".weerbaar-own a").getLocation().getY()).isLessThan(600);
             WebElement first = phone.find(".weerbaar-ops tbody tr");
             assertThat(first.getText()).startsWith(name(prefix, 5)).contains("mijn punt");
             assertThat(first.findElement(By.cssSelector("a[data-offline-keep]")).getAttribute("href"))
@@ -89,6 +93,7 @@ class OperationsViewBrowserTest {
             assertThat(phone.driver().findElements(By.linkText("Bewerken"))).isEmpty();
             assertThat((Long) ((JavascriptExecutor) phone.driver()).executeScript("return document.documentElement.scrollWidth;"))
                     .as("no sideways scrolling on a phone").isLessThanOrEqualTo(390L);
+            phone.screenshot(java.nio.file.Path.of("target", "points-volunteer-390.png"));
             assertThat(statusOf(phone, "/staff/steunpunten/nieuw")).as("refused before the form, not after").isEqualTo(403);
             assertThat(statusOf(phone, "/staff/steunpunten/" + ids.get(5) + "/bewerken")).isEqualTo(403);
         }

@@ -97,6 +97,8 @@ class RollCallBrowserTest {
                 row.findElement(By.cssSelector("input[name='reportedBy']")).sendKeys("Post " + i);
             }
             new Select(browser.find("#channel")).selectByValue("radio");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#roll-call').scrollIntoView();");
+            browser.screenshot(java.nio.file.Path.of("target", "points-roll-call.png"));
             browser.clickAndWaitForNewPage(browser.find("#roll-call button[type='submit']"));
             assertThat(browser.find("[role='status']").getText()).contains("20 statussen doorgegeven");
 
