@@ -83,8 +83,19 @@ class ApiFuzzTest {
                     + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><a>&d;</a>",
             "<alert>" + MB1 + "</alert>");
 
+    /**
+     * Forms an SMS gateway might post, none of them a message that can be taken; each is sent as the
+     * gateway would, signed with the shared secret, so the parser behind the signature is what is tried.
+     */
+    private static final List<String> FORM_BODIES = List.of("", "=", "&&&", "id=%ZZ&from=x&text=x", "id=a%00&from=x&text=x",
+            "id=&from=x&text=x", "id=" + "i".repeat(300) + "&from=x&text=x", "id=a&from=" + "1".repeat(50) + "&text=x",
+            "id=a&from=x&text=" + "t".repeat(2000), "id=a&from=x&text=x&time=yesterday", "id=a&from=x", "text=%ED%A0%80",
+            "id=a&from=x&text=%01", "id=a&from=x&to=" + "9".repeat(50) + "&text=x");
+
     @LocalServerPort
     int port;
+    @Value("${weerbaar.sms.secret}")
+    String smsSecret;
     @Value("${weerbaar.admin-password}")
     String adminPassword;
     @Autowired
@@ -164,6 +175,8 @@ class ApiFuzzTest {
                 CSV_BODIES.forEach(body -> send(method, url, token, type, body));
             } else if (type.contains("xml") || type.equals("application/octet-stream")) {
                 XML_BODIES.forEach(body -> send(method, url, token, type, body));
+            } else if (type.equals("application/x-www-form-urlencoded")) {
+                FORM_BODIES.forEach(body -> send(method, url, token, type, body, Map.of("X-Weerbaar-Signature", signed(body))));
             }
         }
     }
@@ -227,9 +240,25 @@ class ApiFuzzTest {
         return resolved;
     }
 
+    /** The HMAC-SHA256 signature a gateway with the shared secret puts on a body. */
+    private String signed(String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(smsSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void send(String method, String url, String token, String contentType, String body) {
+        send(method, url, token, contentType, body, Map.of());
+    }
+
+    private void send(String method, String url, String token, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
                 .timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

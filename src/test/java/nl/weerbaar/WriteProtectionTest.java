@@ -48,6 +48,13 @@ class WriteProtectionTest {
      */
     private static final Set<String> PUBLIC_CHECKS = Set.of("POST /api/v1/verification");
 
+    /**
+     * Writes that authenticate their caller by a secret of their own, not by a user: the SMS gateway
+     * signs with the shared secret. A user's token, however high its role, is no such secret: every
+     * probe (none carries the secret) must get 401, and writes nothing.
+     */
+    private static final Set<String> OWN_SECRET = Set.of("POST /api/v1/sms/inbound");
+
     private static final String AMSTERDAM_EXPENDITURE = "{\"municipality\":\"GM0363\",\"year\":2030,\"kind\":\"spending\","
             + "\"amountCents\":100,\"natoCategory\":\"civil-preparedness\",\"description\":\"probe\",\"bookedOn\":\"2030-01-01\"}";
     private static final String AMSTERDAM_POINT = """
@@ -110,6 +117,11 @@ class WriteProtectionTest {
                     "name,tier,buildingKind,lat,lon,municipality\nProbe,local,school,52.3731,4.8922,GM0363\n", "text/csv")),
             Map.entry("POST /api/v1/support-points/activation", new Probe("/api/v1/support-points/activation",
                     "{\"area\":\"GM0363\",\"status\":\"open\"}")),
+            Map.entry("POST /api/v1/support-points/relay", new Probe("/api/v1/support-points/relay",
+                    "{\"channel\":\"radio\",\"reports\":[{\"point\":{point},\"status\":\"open\"}]}")),
+            Map.entry("POST /api/v1/sms/senders", new Probe("/api/v1/sms/senders",
+                    "{\"phoneNumber\":\"+31622220000\",\"username\":\"{operator}\"}")),
+            Map.entry("DELETE /api/v1/sms/senders/{phoneNumber}", new Probe("/api/v1/sms/senders/{smsNumber}", null)),
             Map.entry("POST /api/v1/bulletins", new Probe("/api/v1/bulletins", bulletinDraft())),
             Map.entry("PUT /api/v1/bulletins/{id}", new Probe("/api/v1/bulletins/{bulletin}", bulletinDraft())),
             Map.entry("POST /api/v1/bulletins/{id}/approval", new Probe("/api/v1/bulletins/{bulletin}/approval", "{}")),
@@ -205,6 +217,11 @@ class WriteProtectionTest {
                 "run", accepted(api, admin, "/api/v1/scenarios/" + scenario + "/runs")));
         fixtures.put("user", api.createUser(admin, "GM0363", "viewer", PASSWORD));
         fixtures.put("feed", created(api, admin, "/api/v1/feed-subscriptions", AMSTERDAM_FEED));
+        fixtures.put("operator", api.createUser(admin, "GM0363", "operator", PASSWORD));
+        fixtures.put("smsNumber", "+3161" + (1_000_000 + System.nanoTime() % 8_000_000));
+        var registered = api.post("/api/v1/sms/senders", admin, ApiClient.json(Map.of("phoneNumber", fixtures.get("smsNumber"),
+                "username", fixtures.get("operator"))));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         Map<String, Long> rowsBefore = rowCounts();
 
         SoftAssertions softly = new SoftAssertions();
@@ -214,6 +231,13 @@ class WriteProtectionTest {
             }
             Probe probe = SCOPE_PROBES.getOrDefault(endpoint.key(), new Probe(endpoint.samplePath(), "{}")).aimedAt(fixtures);
             int anonymous = api.send(endpoint.method(), probe.path(), null, probe.body(), probe.contentType()).status();
+            if (OWN_SECRET.contains(endpoint.key())) {
+                for (String token : new String[] {null, viewer, otherAreaAdmin, admin}) {
+                    softly.assertThat(api.send(endpoint.method(), probe.path(), token, probe.body(), probe.contentType()).status())
+                            .as("%s without the gateway's secret", endpoint.key()).isEqualTo(401);
+                }
+                continue;
+            }
             if (endpoint.api()) {
                 softly.assertThat(anonymous).as("anonymous %s", endpoint.key()).isEqualTo(401);
             } else {

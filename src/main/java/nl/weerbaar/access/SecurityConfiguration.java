@@ -42,6 +42,9 @@ class SecurityConfiguration {
     /** Public POSTs that write nothing: checking a bulletin is for every resident, without an account. */
     static final String[] PUBLIC_API_CHECKS = {"/api/v1/verification"};
 
+    /** Writes that authenticate their caller themselves, not with a user: an SMS gateway signs with its shared secret. */
+    static final String[] OWN_AUTHENTICATION_WRITES = {"/api/v1/sms/inbound"};
+
     @Bean
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
         return (request, response, exception) -> problems.write(response, HttpStatus.UNAUTHORIZED,
@@ -93,6 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, PUBLIC_API_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_API_CHECKS).permitAll()
+                        .requestMatchers(HttpMethod.POST, OWN_AUTHENTICATION_WRITES).permitAll()
                         // Anyone may give up their own token, a viewer too.
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())

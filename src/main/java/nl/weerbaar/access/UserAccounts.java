@@ -76,6 +76,11 @@ public class UserAccounts {
                 .toList();
     }
 
+    /** A user by name, for modules that link something to a user (a phone number for status by text message). */
+    public Optional<UserAccount> find(String username) {
+        return users.find(username);
+    }
+
     public boolean exists(String username) {
         return users.find(username).isPresent();
     }

@@ -4,20 +4,47 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How recently operators confirmed a point's status. The public sees a point not confirmed
- * within the configured time as 'not recently confirmed', with its age, so nobody walks to a
- * point on the word of a status nobody has looked at for a day.
+ * How recently a point's status was observed. The public sees a point not observed within the
+ * configured time as 'not recently confirmed', with its age, so nobody walks to a point on the
+ * word of a status nobody has looked at for a day. The age counts from the moment the status was
+ * observed at the point, not from when it reached the server: a status typed on a phone without a
+ * connection at 10:00 and sent at 10:40 is 40 minutes old when it arrives, and says so.
  *
- * @param ageMinutes null when the status was never confirmed
+ * @param confirmedAt  when the status was observed at the point; null when never
+ * @param ageMinutes   null when the status was never confirmed
+ * @param receivedAt   when the status reached the server
+ * @param lateMinutes  how long after its observation the status arrived, when that was more than
+ *                     {@link #LATE_AFTER}; null when it arrived at once
  */
-public record Freshness(Instant confirmedAt, Long ageMinutes, boolean recentlyConfirmed) {
+public record Freshness(Instant confirmedAt, Long ageMinutes, boolean recentlyConfirmed, Instant receivedAt,
+                        Long lateMinutes) {
 
-    static Freshness of(Instant confirmedAt, Instant now, Duration freshWithin) {
+    /** A status that reaches the server later than this after it was observed arrived late, and pages say so. */
+    static final Duration LATE_AFTER = Duration.ofMinutes(5);
+
+    static Freshness of(Instant confirmedAt, Instant receivedAt, Instant now, Duration freshWithin) {
         if (confirmedAt == null) {
-            return new Freshness(null, null, false);
+            return new Freshness(null, null, false, null, null);
         }
         Duration age = Duration.between(confirmedAt, now);
-        return new Freshness(confirmedAt, Math.max(0, age.toMinutes()), age.compareTo(freshWithin) <= 0);
+        Duration late = receivedAt == null ? Duration.ZERO : Duration.between(confirmedAt, receivedAt);
+        return new Freshness(confirmedAt, Math.max(0, age.toMinutes()), age.compareTo(freshWithin) <= 0, receivedAt,
+                late.compareTo(LATE_AFTER) > 0 ? late.toMinutes() : null);
+    }
+
+    /** Stale: observed longer ago than the freshness window, or never; a coordinator calls these first. */
+    public boolean stale() {
+        return !recentlyConfirmed;
+    }
+
+    /** Hours once past two, else minutes: how people say it. */
+    public String ageUnit() {
+        return ageMinutes != null && ageMinutes >= 120 ? "hours" : "minutes";
+    }
+
+    /** The age in {@link #ageUnit()}; 0 when never confirmed. */
+    public long age() {
+        return ageMinutes == null ? 0 : ageUnit().equals("hours") ? ageMinutes / 60 : ageMinutes;
     }
 
     /**

@@ -3,6 +3,8 @@ package nl.weerbaar.points;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.weerbaar.access.AccessControl;
+import nl.weerbaar.access.Role;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
@@ -24,9 +26,13 @@ import org.springframework.web.server.ResponseStatusException;
 class RegistryPages {
 
     private final SupportPoints points;
+    private final PointOperations operations;
+    private final AccessControl access;
 
-    RegistryPages(SupportPoints points) {
+    RegistryPages(SupportPoints points, PointOperations operations, AccessControl access) {
         this.points = points;
+        this.operations = operations;
+        this.access = access;
     }
 
     /** What the form sends: every field as text, as a browser sends it. */
@@ -92,22 +98,35 @@ class RegistryPages {
         model.addAttribute("allCommunications", Communication.values());
     }
 
+    /**
+     * The start page of the points for everyone who runs them, on their own area: a volunteer's
+     * own points first; for coordinators the operations view, with stale, full and overfull points
+     * first. Counts over the whole area, one page of points at a time, only the actions the user
+     * may take. {@code municipality} is the older name of {@code area}.
+     */
     @GetMapping("/staff/steunpunten/beheer")
-    String manage(@RequestParam(required = false) String municipality, Model model) {
-        String code = municipality == null || municipality.isBlank() ? null : municipality.trim().toUpperCase();
+    String manage(@RequestParam(required = false) String area, @RequestParam(required = false) String municipality,
+                  @RequestParam(required = false) String show, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
+        String wanted = area == null || area.isBlank() ? municipality : area;
         try {
-            model.addAttribute("managed", points.list(new SupportPoints.ListFilter(code, null, null)).stream()
-                    .filter(p -> !p.demo() || code != null).limit(500).toList());
+            model.addAttribute("overview", operations.overview(new PointOperations.Query(wanted, show, q, page)));
         } catch (InvalidInputException e) {
-            model.addAttribute("managed", List.of());
-            model.addAttribute("municipalityError", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
+                    InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+            model.addAttribute("overview", operations.overview(new PointOperations.Query(null, null, null, 1)));
         }
-        model.addAttribute("municipality", code == null ? "" : code);
+        model.addAttribute("areaText", wanted == null ? "" : wanted);
+        model.addAttribute("show", show == null || show.isBlank() ? "all" : show);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("statuses", PointStatus.values());
         return "points/registry";
     }
 
     @GetMapping("/staff/steunpunten/nieuw")
     String newPoint(Model model) {
+        access.requireRole(Role.COORDINATOR);
         model.addAttribute("form", PointForm.empty());
         return "points/registry-form";
     }
@@ -125,6 +144,8 @@ class RegistryPages {
     @GetMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
     String edit(@PathVariable long id, Model model) {
         SupportPoint point = points.get(id);
+        // Refused before the form is filled in, not after.
+        access.require(Role.COORDINATOR, point.municipality());
         model.addAttribute("point", point);
         model.addAttribute("form", PointForm.of(point));
         return "points/registry-form";

@@ -11,7 +11,8 @@ import java.util.List;
  * @param isPublic         false for a shelter for vulnerable people: never shown to the public
  * @param demo             generated demonstration data, not a real point
  * @param unavailable      capabilities the point has but cannot offer right now (e.g. water out)
- * @param statusConfirmedAt when operators last confirmed the status; null when never
+ * @param statusConfirmedAt when the status was last observed at the point; null when never
+ * @param statusReceivedAt  when that status reached the server: later than observed when it came from an offline phone
  * @param retiredAt        when it was taken out of the registry; null while in use
  * @param version          increases with every change; the ETag
  */
@@ -21,7 +22,7 @@ public record SupportPoint(long id, String name, Tier tier, BuildingKind buildin
                            List<Communication> communications, String contact, String opening,
                            @JsonProperty("public") boolean isPublic, boolean demo,
                            PointStatus status, int occupancy, String message, List<Capability> unavailable,
-                           Instant statusConfirmedAt, Instant retiredAt, long version) {
+                           Instant statusConfirmedAt, Instant statusReceivedAt, Instant retiredAt, long version) {
 
     /** How many people the point can take: at once, and overnight. Null where not known. */
     public record Capacity(Integer persons, Integer overnight) {}

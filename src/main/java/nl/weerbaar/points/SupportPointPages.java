@@ -2,14 +2,18 @@ package nl.weerbaar.points;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
 import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -39,6 +43,7 @@ class SupportPointPages {
     private final MunicipalityPack pack;
     private final String tileUrl;
     private final String tileAttribution;
+    private final Clock clock;
 
     /**
      * @param tileUrl a tile server for the map background, e.g. {@code /tiles/{z}/{x}/{y}.png}; it must
@@ -47,7 +52,7 @@ class SupportPointPages {
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
                       MunicipalityPack pack,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
-                      @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
+                      @Value("${weerbaar.map.tile-attribution:}") String tileAttribution, Clock clock) {
         this.points = points;
         this.notices = notices;
         this.areaMap = areaMap;
@@ -55,6 +60,7 @@ class SupportPointPages {
         this.pack = pack;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
+        this.clock = clock;
     }
 
     /** Map colours by the share of residents farther than 1.5 km from an open point. */
@@ -79,13 +85,23 @@ class SupportPointPages {
             };
         }
 
-        /** Hours once past two, else minutes: how people say it. */
         public String ageUnit() {
-            return freshness.ageMinutes() != null && freshness.ageMinutes() >= 120 ? "hours" : "minutes";
+            return freshness.ageUnit();
         }
 
         public long age() {
-            return ageUnit().equals("hours") ? freshness.ageMinutes() / 60 : freshness.ageMinutes();
+            return freshness.age();
+        }
+    }
+
+    /** A line of a point's history as pages show it: observed and received in Dutch time; late when it came in later. */
+    record HistoryLine(StatusChange change, String observed, String received, boolean late) {
+        private static final java.time.format.DateTimeFormatter DAY_TIME = java.time.format.DateTimeFormatter.ofPattern("d-M HH:mm")
+                .withZone(nl.weerbaar.system.ApplicationClock.NETHERLANDS);
+
+        static HistoryLine of(StatusChange change) {
+            return new HistoryLine(change, DAY_TIME.format(change.observedAt()), DAY_TIME.format(change.at()),
+                    java.time.Duration.between(change.observedAt(), change.at()).compareTo(Freshness.LATE_AFTER) > 0);
         }
     }
 
@@ -164,7 +180,62 @@ class SupportPointPages {
         SupportPoint point = points.get(id);
         model.addAttribute("view", new PointView(point, points.freshness(point), null));
         model.addAttribute("statuses", PointStatus.values());
+        model.addAttribute("history", points.history(id, 10).stream().map(HistoryLine::of).toList());
+        model.addAttribute("serverNow", clock.instant().toString());
         return "points/operator";
+    }
+
+    /**
+     * The operator's page sends a status kept on the phone while offline here, by script: with
+     * the {@code Idempotency-Key} and {@code If-Match} it was made with, and when it was observed.
+     * Answers JSON for the script: the point as it is now, a 412 with the current version for the
+     * operator to choose from, or a 400 naming the fields.
+     */
+    @PostMapping(value = "/staff/steunpunten/{id:[0-9]+}/status", produces = "application/json")
+    ResponseEntity<Map<String, Object>> sendKeptStatus(@PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String occupancy,
+            @RequestParam(required = false) String message, @RequestParam(required = false) List<String> unavailable,
+            @RequestParam(required = false) String observedAt) {
+        try {
+            SupportPoint after = points.setStatus(id, ifMatch, new SupportPoints.StatusInput(status, parseOccupancy(occupancy),
+                    message, unavailable, observedAt), idempotencyKey);
+            return ResponseEntity.ok().eTag(Versioned.etag(after.version())).body(keptStatusView(after));
+        } catch (InvalidInputException e) {
+            return ResponseEntity.badRequest().body(Map.of("invalidParams", e.invalidParams()));
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()
+                    && e.getStatusCode().value() != HttpStatus.PRECONDITION_REQUIRED.value()) {
+                throw e;
+            }
+            SupportPoint current = points.get(id);
+            return ResponseEntity.status(e.getStatusCode()).eTag(Versioned.etag(current.version()))
+                    .body(Map.of("current", keptStatusView(current)));
+        }
+    }
+
+    private Map<String, Object> keptStatusView(SupportPoint point) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("version", point.version());
+        view.put("status", point.status());
+        view.put("occupancy", point.occupancy());
+        view.put("message", point.message() == null ? "" : point.message());
+        view.put("observedAt", point.statusConfirmedAt());
+        view.put("receivedAt", point.statusReceivedAt());
+        return view;
+    }
+
+    /**
+     * The service worker that keeps the operator's pages on the phone. Served from here, not from
+     * {@code /js}, because a worker controls only pages at or below its own path.
+     */
+    @GetMapping(value = "/staff/steunpunten/offline-sw.js", produces = "text/javascript")
+    ResponseEntity<byte[]> offlineWorker() throws java.io.IOException {
+        try (var in = SupportPointPages.class.getResourceAsStream("/points/offline-sw.js")) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+                    .cacheControl(org.springframework.http.CacheControl.noCache()).body(in.readAllBytes());
+        }
     }
 
     /**
@@ -178,7 +249,7 @@ class SupportPointPages {
                      HttpServletResponse response, RedirectAttributes redirect) {
         try {
             points.setStatus(id, Versioned.etag(version), new SupportPoints.StatusInput(status, parseOccupancy(occupancy),
-                    message, unavailable));
+                    message, unavailable, null));
             redirect.addAttribute("saved", "");
             return "redirect:/staff/steunpunten/" + id;
         } catch (InvalidInputException e) {

@@ -58,11 +58,11 @@ class SupportPointRepository {
                         insert into support_point (name, tier, building_kind, address, lat, lon, municipality_code,
                             owner_organisation, capabilities, capacity_persons, capacity_overnight, generator,
                             fuel_autonomy_hours, communications, contact, opening, public, demo, status, occupancy,
-                            message, unavailable, status_confirmed_at, status_confirmed_by, created_at, updated_at)
+                            message, unavailable, status_confirmed_at, status_received_at, status_confirmed_by, created_at, updated_at)
                         values (:name, :tier, :kind, :address, :lat, :lon, :municipality, :owner, cast(:capabilities as text[]),
                             :persons, :overnight, :generator, :fuel, cast(:communications as text[]), :contact, :opening,
-                            :public, :demo, :status, :occupancy, :message, cast(:unavailable as text[]), :confirmedAt, :confirmedBy,
-                            :now, :now)
+                            :public, :demo, :status, :occupancy, :message, cast(:unavailable as text[]), :confirmedAt, :confirmedAt,
+                            :confirmedBy, :now, :now)
                         returning id""")
                 .params(registrationParams(r))
                 .param("now", clockTime())
@@ -94,11 +94,11 @@ class SupportPointRepository {
                         insert into support_point (name, tier, building_kind, address, lat, lon, municipality_code,
                             owner_organisation, capabilities, capacity_persons, capacity_overnight, generator,
                             fuel_autonomy_hours, communications, contact, opening, public, demo, status, occupancy,
-                            message, unavailable, status_confirmed_at, status_confirmed_by, created_at, updated_at)
+                            message, unavailable, status_confirmed_at, status_received_at, status_confirmed_by, created_at, updated_at)
                         values (:name, :tier, :kind, :address, :lat, :lon, :municipality, :owner, cast(:capabilities as text[]),
                             :persons, :overnight, :generator, :fuel, cast(:communications as text[]), :contact, :opening,
                             :public, true, :status, :occupancy, :message, cast(:unavailable as text[]),
-                            :confirmedAt, 'demo', :now, :now)""",
+                            :confirmedAt, :confirmedAt, 'demo', :now, :now)""",
                 rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
     }
 
@@ -124,15 +124,30 @@ class SupportPointRepository {
                 .param("now", clockTime()).param("id", id).update();
     }
 
-    /** Sets the status, confirmed at the given moment, and keeps it in the history. */
-    void setStatus(long id, LiveStatus live, String actor, String organisation, String requestId, Instant confirmedAt) {
-        Timestamp at = Timestamp.from(confirmedAt);
+    /**
+     * How a status came in: observed at the point at one moment, received at another; its channel,
+     * who at the point reported it (relayed statuses) and the client's idempotency key (or null).
+     */
+    record StatusReport(Instant observedAt, Instant receivedAt, StatusChannel channel, String reportedBy,
+                        String idempotencyKey) {
+
+        static StatusReport direct(Instant now) {
+            return new StatusReport(now, now, StatusChannel.DIRECT, null, null);
+        }
+    }
+
+    /** Sets the status, observed and received at the report's moments, and keeps it in the history. */
+    void setStatus(long id, LiveStatus live, String actor, String organisation, String requestId, StatusReport report) {
+        Timestamp observed = Timestamp.from(report.observedAt());
+        Timestamp received = Timestamp.from(report.receivedAt());
         jdbc.sql("""
                         update support_point set status = :status, occupancy = :occupancy, message = :message,
-                            unavailable = cast(:unavailable as text[]), status_confirmed_at = :at,
-                            status_confirmed_by = :actor, version = version + 1, updated_at = :at
+                            unavailable = cast(:unavailable as text[]), status_confirmed_at = :observed,
+                            status_received_at = :received, status_confirmed_by = :actor, version = version + 1,
+                            updated_at = :received
                         where id = :id""")
-                .param("at", at)
+                .param("observed", observed)
+                .param("received", received)
                 .param("status", live.status().code())
                 .param("occupancy", live.occupancy())
                 .param("message", live.message())
@@ -141,12 +156,13 @@ class SupportPointRepository {
                 .param("id", id)
                 .update();
         jdbc.sql("""
-                        insert into support_point_status (point_id, at, status, occupancy, message, unavailable, actor,
-                            organisation, request_id)
-                        values (:id, :at, :status, :occupancy, :message, cast(:unavailable as text[]), :actor, :organisation,
-                            :requestId)""")
+                        insert into support_point_status (point_id, at, observed_at, status, occupancy, message, unavailable,
+                            actor, organisation, request_id, channel, reported_by, idempotency_key)
+                        values (:id, :received, :observed, :status, :occupancy, :message, cast(:unavailable as text[]), :actor,
+                            :organisation, :requestId, :channel, :reportedBy, :key)""")
                 .param("id", id)
-                .param("at", at)
+                .param("received", received)
+                .param("observed", observed)
                 .param("status", live.status().code())
                 .param("occupancy", live.occupancy())
                 .param("message", live.message())
@@ -154,7 +170,22 @@ class SupportPointRepository {
                 .param("actor", actor)
                 .param("organisation", organisation)
                 .param("requestId", requestId)
+                .param("channel", report.channel().code())
+                .param("reportedBy", report.reportedBy())
+                .param("key", report.idempotencyKey())
                 .update();
+    }
+
+    /** Whether a status with this idempotency key was already set on the point: a retry of it has no second effect. */
+    boolean statusKeyUsed(long id, String idempotencyKey) {
+        return jdbc.sql("select exists (select 1 from support_point_status where point_id = :id and idempotency_key = :key)")
+                .param("id", id).param("key", idempotencyKey).query(Boolean.class).single();
+    }
+
+    /** Ids of the points whose status this user set at least once: a volunteer's own points. */
+    Set<Long> pointsReportedBy(String username) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct point_id from support_point_status where actor = :actor")
+                .param("actor", username).query(Long.class).list());
     }
 
     Optional<SupportPoint> find(long id) {
@@ -207,12 +238,14 @@ class SupportPointRepository {
 
     List<StatusChange> history(long id, int limit) {
         return jdbc.sql("""
-                        select at, status, occupancy, message, unavailable, actor, organisation
+                        select at, status, occupancy, message, unavailable, actor, organisation, observed_at, channel,
+                            reported_by
                         from support_point_status where point_id = :id order by at desc, id desc limit :limit""")
                 .param("id", id).param("limit", limit)
                 .query((rs, n) -> new StatusChange(rs.getTimestamp("at").toInstant(), parse(PointStatus.class, rs.getString("status")),
                         rs.getInt("occupancy"), rs.getString("message"), enums(Capability.class, rs.getArray("unavailable")),
-                        rs.getString("actor"), rs.getString("organisation")))
+                        rs.getString("actor"), rs.getString("organisation"), rs.getTimestamp("observed_at").toInstant(),
+                        parse(StatusChannel.class, rs.getString("channel")), rs.getString("reported_by")))
                 .list();
     }
 
@@ -253,6 +286,7 @@ class SupportPointRepository {
     private SupportPoint map(ResultSet rs, int row) throws SQLException {
         String municipality = rs.getString("municipality_code");
         Timestamp confirmed = rs.getTimestamp("status_confirmed_at");
+        Timestamp received = rs.getTimestamp("status_received_at");
         Timestamp retired = rs.getTimestamp("retired_at");
         return new SupportPoint(rs.getLong("id"), rs.getString("name"), parse(Tier.class, rs.getString("tier")),
                 parse(BuildingKind.class, rs.getString("building_kind")), rs.getString("address"),
@@ -264,7 +298,8 @@ class SupportPointRepository {
                 enums(Communication.class, rs.getArray("communications")), rs.getString("contact"), rs.getString("opening"),
                 rs.getBoolean("public"), rs.getBoolean("demo"), parse(PointStatus.class, rs.getString("status")),
                 rs.getInt("occupancy"), rs.getString("message"), enums(Capability.class, rs.getArray("unavailable")),
-                confirmed == null ? null : confirmed.toInstant(), retired == null ? null : retired.toInstant(),
+                confirmed == null ? null : confirmed.toInstant(), received == null ? null : received.toInstant(),
+                retired == null ? null : retired.toInstant(),
                 rs.getLong("version"));
     }
 

@@ -24,6 +24,7 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.points.SupportPointRepository.LiveStatus;
 import nl.weerbaar.points.SupportPointRepository.Registration;
 import nl.weerbaar.points.SupportPointRepository.Selection;
+import nl.weerbaar.points.SupportPointRepository.StatusReport;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.RequestId;
@@ -55,12 +56,18 @@ public class SupportPoints {
     private final AccessControl access;
     private final AuditTrail audit;
     private final Areas areas;
+    /** How far ahead of the server's clock a phone's clock may run: an observation later than that is refused. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    private static final int MAX_RELAYED = 1000;
+
     private final Duration freshWithin;
+    private final Duration observedWithin;
     private final Clock clock;
     private final PointFigures figures;
 
     SupportPoints(SupportPointRepository repository, PointFinder finder, AccessControl access, AuditTrail audit,
-                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin, Clock clock,
+                  Areas areas, @Value("${weerbaar.points.fresh-within:6h}") Duration freshWithin,
+                  @Value("${weerbaar.points.observed-within:24h}") Duration observedWithin, Clock clock,
                   PointFigures figures) {
         this.repository = repository;
         this.finder = finder;
@@ -68,6 +75,7 @@ public class SupportPoints {
         this.audit = audit;
         this.areas = areas;
         this.freshWithin = freshWithin;
+        this.observedWithin = observedWithin;
         this.clock = clock;
         this.figures = figures;
     }
@@ -79,8 +87,25 @@ public class SupportPoints {
                              List<String> communications, String contact, String opening,
                              @JsonProperty("public") Boolean isPublic) {}
 
-    /** What an operator reports. {@code unavailable}: capabilities of the point that are out right now. */
-    public record StatusInput(String status, Integer occupancy, String message, List<String> unavailable) {}
+    /**
+     * What an operator reports. {@code unavailable}: capabilities of the point that are out right now;
+     * {@code observedAt}: when the status was seen at the point (ISO-8601, e.g. 2026-12-01T10:00:00Z),
+     * for a status kept on a phone without a connection and sent later; null for now.
+     */
+    public record StatusInput(String status, Integer occupancy, String message, List<String> unavailable,
+                              String observedAt) {}
+
+    /**
+     * Statuses a coordinator relays from a roll call by radio, phone or messenger; each report
+     * names the point, what was reported and when ({@code reportedAt}, ISO-8601; null for now),
+     * and who at the point reported it.
+     */
+    public record RelayInput(String channel, List<RelayReport> reports) {}
+
+    public record RelayReport(Long point, String status, Integer occupancy, String message, String reportedAt,
+                              String reportedBy) {}
+
+    public record RelayResult(StatusChannel channel, int relayed, List<Long> points) {}
 
     /** Which points to list; null fields do not restrict. */
     public record ListFilter(String municipality, String region, String status) {}
@@ -237,20 +262,149 @@ public class SupportPoints {
 
     @Transactional
     public SupportPoint setStatus(long id, String ifMatch, StatusInput input) {
+        return setStatus(id, ifMatch, input, null);
+    }
+
+    /**
+     * Sets a point's status as its operator. A status with an idempotency key that was already set
+     * on this point (a phone that sent it, lost the answer and sends it again) changes nothing and
+     * gives the point as it is: the retry of a change that happened is not a conflict.
+     */
+    @Transactional
+    public SupportPoint setStatus(long id, String ifMatch, StatusInput input, String idempotencyKey) {
         Actor actor = access.requireRole(Role.OPERATOR);
-        LiveStatus live = validate(input);
+        Instant now = clock.instant();
+        InputCheck check = new InputCheck();
+        check.require(idempotencyKey == null || (!idempotencyKey.isBlank() && idempotencyKey.length() <= 200),
+                "Idempotency-Key", "send 1 to 200 characters, e.g. a UUID, or none");
+        Reported reported = validate(input, now, check);
         SupportPoint before = inUseForUpdate(id);
         access.require(Role.OPERATOR, before.municipality());
-        List<Capability> notOffered = live.unavailable().stream().filter(c -> !before.capabilities().contains(c)).toList();
+        if (idempotencyKey != null && repository.statusKeyUsed(id, idempotencyKey)) {
+            return before;
+        }
+        List<Capability> notOffered = reported.live().unavailable().stream().filter(c -> !before.capabilities().contains(c)).toList();
         new InputCheck().require(notOffered.isEmpty(), "unavailable",
                 "names capabilities this point does not have: " + codes(notOffered)).orThrow();
         Versioned.requireMatch(ifMatch, before.version());
-        repository.setStatus(id, live, actor.username(), actor.organisation(), RequestId.current(), clock.instant());
-        SupportPoint after = repository.find(id).orElseThrow();
-        audit.record(new AuditTrail.Change("support-point.status-set", "support-point", String.valueOf(id),
-                after.municipality(), statusOf(before), statusOf(after)));
+        return write(actor, before, reported.live(),
+                new StatusReport(reported.observedAt(), now, StatusChannel.DIRECT, null, idempotencyKey), "support-point.status-set");
+    }
+
+    /**
+     * A status by text message from a registered operator's phone, acting as that operator: the
+     * same role and scope as the page. A report older than the status the point already has goes
+     * nowhere: the newer word stands.
+     */
+    @Transactional
+    SupportPoint reportByText(long id, PointStatus status, Integer occupancy, String message, Instant sentAt) {
+        Actor actor = access.requireRole(Role.OPERATOR);
+        Instant now = clock.instant();
+        SupportPoint before = inUseForUpdate(id);
+        access.require(Role.OPERATOR, before.municipality());
+        Instant observed = sentAt == null || sentAt.isAfter(now) || sentAt.isBefore(now.minus(observedWithin)) ? now : sentAt;
+        new InputCheck().require(before.statusConfirmedAt() == null || !observed.isBefore(before.statusConfirmedAt()), "time",
+                "a newer status of this point, observed at " + before.statusConfirmedAt() + ", is already known").orThrow();
+        LiveStatus live = new LiveStatus(status, occupancy == null ? (status == PointStatus.FULL || status == PointStatus.OPEN
+                ? before.occupancy() : 0) : occupancy, message, before.unavailable());
+        return write(actor, before, live, new StatusReport(observed, now, StatusChannel.SMS, null, null),
+                "support-point.status-set");
+    }
+
+    /**
+     * Statuses relayed from a roll call: all of them, or none when any report is bad (each named,
+     * as {@code reports[3].status}). The coordinator who enters them is the actor: the history and
+     * the audit say "relayed by" them, by which channel, and who at the point reported it when.
+     * A report older than the status the point already has is refused: the newer word stands.
+     * {@code keyPrefix} (a form's own key, or null) makes a form sent twice relay once.
+     */
+    @Transactional
+    public RelayResult relay(RelayInput input, String keyPrefix) {
+        Actor actor = access.requireRole(Role.COORDINATOR);
+        if (input == null) {
+            throw new InvalidInputException("body", "send the roll call as a JSON object with channel and reports");
+        }
+        Instant now = clock.instant();
+        Optional<StatusChannel> channel = Codes.parse(StatusChannel.class, input.channel()).filter(StatusChannel::relayed);
+        InputCheck check = new InputCheck();
+        check.require(channel.isPresent(), "channel", "must be radio, phone or messenger");
+        List<RelayReport> reports = input.reports() == null ? List.of() : input.reports();
+        check.require(!reports.isEmpty() && reports.size() <= MAX_RELAYED, "reports", "must hold 1 to " + MAX_RELAYED + " reports");
+        check.require(keyPrefix == null || (!keyPrefix.isBlank() && keyPrefix.length() <= 100), "key", "must be 1 to 100 characters");
+        Map<Long, Reported> byPoint = new java.util.TreeMap<>();
+        Map<Long, RelayReport> reportOf = new java.util.HashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            RelayReport report = reports.get(i);
+            String field = "reports[" + i + "]";
+            if (report == null) {
+                check.require(false, field, "must be a report: point, status, occupancy, message, reportedAt, reportedBy");
+                continue;
+            }
+            check.require(report.point() != null, field + ".point", "must be the id of a support point");
+            check.require(report.point() == null || !byPoint.containsKey(report.point()), field + ".point",
+                    "names a point that an earlier report of this roll call names too");
+            check.require(report.reportedBy() == null || report.reportedBy().length() <= 100, field + ".reportedBy",
+                    "must be at most 100 characters");
+            Reported reported = validate(new StatusInput(report.status(), report.occupancy(), report.message(), null,
+                    report.reportedAt()), now, check, field + ".", "reportedAt");
+            if (report.point() != null && reported != null) {
+                byPoint.put(report.point(), reported);
+                reportOf.put(report.point(), report);
+            }
+        }
+        check.orThrow();
+        List<Long> relayed = new ArrayList<>();
+        List<InvalidInputException.InvalidParam> problems = new ArrayList<>();
+        for (Map.Entry<Long, Reported> entry : byPoint.entrySet()) {
+            long id = entry.getKey();
+            String field = "reports[" + reports.indexOf(reportOf.get(id)) + "]";
+            Optional<SupportPoint> found = repository.findForUpdate(id).filter(p -> !p.retired());
+            if (found.isEmpty()) {
+                problems.add(new InvalidInputException.InvalidParam(field + ".point", "there is no support point " + id + " in use"));
+                continue;
+            }
+            SupportPoint before = found.get();
+            access.require(Role.COORDINATOR, before.municipality());
+            String key = keyPrefix == null ? null : keyPrefix + ":" + id;
+            if (key != null && repository.statusKeyUsed(id, key)) {
+                continue;
+            }
+            Reported reported = entry.getValue();
+            if (before.statusConfirmedAt() != null && reported.observedAt().isBefore(before.statusConfirmedAt())) {
+                problems.add(new InvalidInputException.InvalidParam(field + ".reportedAt", "a newer status of this point, observed at "
+                        + before.statusConfirmedAt() + ", is already known"));
+                continue;
+            }
+            LiveStatus live = new LiveStatus(reported.live().status(), reported.live().occupancy(), reported.live().message(),
+                    before.unavailable());
+            write(actor, before, live, new StatusReport(reported.observedAt(), now, channel.orElseThrow(),
+                    blankToNull(reportOf.get(id).reportedBy()), key), "support-point.status-relayed");
+            relayed.add(id);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new RelayResult(channel.orElseThrow(), relayed.size(), relayed);
+    }
+
+    /** Writes a status and its history entry, audits it with how it came in, and refreshes the finder after commit. */
+    private SupportPoint write(Actor actor, SupportPoint before, LiveStatus live, StatusReport report, String action) {
+        repository.setStatus(before.id(), live, actor.username(), actor.organisation(), RequestId.current(), report);
+        SupportPoint after = repository.find(before.id()).orElseThrow();
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(statusOf(after));
+        shown.put("observedAt", report.observedAt());
+        shown.put("receivedAt", report.receivedAt());
+        shown.put("channel", report.channel());
+        if (report.channel().relayed()) {
+            shown.put("relayedBy", actor.username());
+            if (report.reportedBy() != null) {
+                shown.put("reportedBy", report.reportedBy());
+            }
+        }
+        audit.record(actor, new AuditTrail.Change(action, "support-point", String.valueOf(before.id()),
+                after.municipality(), statusOf(before), shown));
         figures.countStatusUpdates(1);
-        refreshAfterCommit(List.of(id));
+        refreshAfterCommit(List.of(before.id()));
         return after;
     }
 
@@ -281,11 +435,11 @@ public class SupportPoints {
         access.require(Role.COORDINATOR, area);
         Set<String> municipalities = municipalitiesOf(area);
         List<Long> ids = repository.lockInUse(municipalities);
-        Instant confirmedAt = clock.instant();
+        StatusReport report = StatusReport.direct(clock.instant());
         for (SupportPoint before : repository.findByIds(ids)) {
             int occupancy = status.get().receivesResidents() ? before.occupancy() : 0;
             repository.setStatus(before.id(), new LiveStatus(status.get(), occupancy, blankToNull(input.message()),
-                    before.unavailable()), actor.username(), actor.organisation(), RequestId.current(), confirmedAt);
+                    before.unavailable()), actor.username(), actor.organisation(), RequestId.current(), report);
             SupportPoint after = repository.find(before.id()).orElseThrow();
             audit.record(new AuditTrail.Change("support-point.status-set", "support-point", String.valueOf(before.id()),
                     before.municipality(), statusOf(before), Map.of("status", after.status(), "occupancy", after.occupancy(),
@@ -350,7 +504,7 @@ public class SupportPoints {
     }
 
     Freshness freshness(SupportPoint point, Instant now) {
-        return Freshness.of(point.statusConfirmedAt(), now, freshWithin);
+        return Freshness.of(point.statusConfirmedAt(), point.statusReceivedAt(), now, freshWithin);
     }
 
     /** When {@link #freshness(SupportPoint, Instant)} of the point next gives another answer. */
@@ -429,20 +583,59 @@ public class SupportPoints {
                 blankToNull(in.opening()), in.isPublic() == null || in.isPublic());
     }
 
-    private LiveStatus validate(StatusInput in) {
+    /** A status as checked: what it says, and when it was observed. */
+    private record Reported(LiveStatus live, Instant observedAt) {}
+
+    private Reported validate(StatusInput in, Instant now, InputCheck check) {
         if (in == null) {
             throw new InvalidInputException("body", "send the status as a JSON object");
         }
-        InputCheck check = new InputCheck();
-        check.require(in.status(), s -> Codes.parse(PointStatus.class, s).isPresent(), "status",
-                "must be one of " + Codes.list(PointStatus.class));
-        check.require(in.occupancy() == null || (in.occupancy() >= 0 && in.occupancy() <= 100_000), "occupancy",
-                "must be 0 to 100000 persons");
-        check.require(in.message() == null || in.message().length() <= 280, "message", "must be at most 280 characters");
-        Set<Capability> unavailable = parseAll(Capability.class, in.unavailable(), "unavailable", check);
+        Reported reported = validate(in, now, check, "", "observedAt");
         check.orThrow();
-        return new LiveStatus(Codes.parse(PointStatus.class, in.status()).orElseThrow(),
-                in.occupancy() == null ? 0 : in.occupancy(), blankToNull(in.message()), List.copyOf(unavailable));
+        return reported;
+    }
+
+    /** Checks a status into {@code check}, each field named with a prefix; null when it is bad. */
+    private Reported validate(StatusInput in, Instant now, InputCheck check, String prefix, String timeField) {
+        InputCheck own = new InputCheck();
+        own.require(in.status(), s -> Codes.parse(PointStatus.class, s).isPresent(), prefix + "status",
+                "must be one of " + Codes.list(PointStatus.class));
+        own.require(in.occupancy() == null || (in.occupancy() >= 0 && in.occupancy() <= 100_000), prefix + "occupancy",
+                "must be 0 to 100000 persons");
+        own.require(in.message() == null || in.message().length() <= 280, prefix + "message", "must be at most 280 characters");
+        Set<Capability> unavailable = parseAll(Capability.class, in.unavailable(), prefix + "unavailable", own);
+        Instant observedAt = observedAt(in.observedAt(), now, own, prefix + timeField);
+        try {
+            own.orThrow();
+        } catch (InvalidInputException problems) {
+            check.include(problems.invalidParams());
+            return null;
+        }
+        return new Reported(new LiveStatus(Codes.parse(PointStatus.class, in.status()).orElseThrow(),
+                in.occupancy() == null ? 0 : in.occupancy(), blankToNull(in.message()), List.copyOf(unavailable)), observedAt);
+    }
+
+    /**
+     * When a status was observed: now when not given; else not later than the server's clock (with
+     * a little skew for a phone's clock) and not older than the configured limit, past which a
+     * report is history rather than a status.
+     */
+    private Instant observedAt(String text, Instant now, InputCheck check, String field) {
+        if (text == null || text.isBlank()) {
+            return now;
+        }
+        Instant observed;
+        try {
+            observed = java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            check.require(false, field, "'" + text + "' is not a moment: expected ISO-8601 with an offset, as in 2026-12-01T10:00:00Z");
+            return now;
+        }
+        check.require(!observed.isAfter(now.plus(CLOCK_SKEW)), field, "lies in the future (the server's time is " + now
+                + "): check the clock of the phone");
+        check.require(!observed.isBefore(now.minus(observedWithin)), field, "is more than " + observedWithin.toHours()
+                + " hours ago: too old to be the point's status");
+        return observed.isAfter(now) ? now : observed;
     }
 
     /** Parses codes, each may itself be a comma-separated list; names the field with the unknown ones. */

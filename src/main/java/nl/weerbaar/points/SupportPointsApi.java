@@ -186,6 +186,14 @@ class SupportPointsApi {
         return points.activate(input);
     }
 
+    @PostMapping("/relay")
+    @Operation(operationId = "relaySupportPointStatuses", summary = "Relay the statuses of many points heard by radio, phone "
+            + "or messenger (coordinator of the points): channel, and per report point, status, occupancy, message, "
+            + "reportedAt (ISO-8601), reportedBy; all or none")
+    SupportPoints.RelayResult relay(@RequestBody SupportPoints.RelayInput input) {
+        return points.relay(input, null);
+    }
+
     /**
      * Signed-in callers (the only ones who may change a point) get the version as ETag, for
      * If-Match. Anonymous callers get a public, cacheable answer whose ETag is a hash of its

@@ -23,7 +23,7 @@ class CoverageTest {
         return new SupportPoint(1, "Test", Tier.LOCAL, BuildingKind.SCHOOL, null, postcode.lat(), postcode.lon(),
                 postcode.municipalityCode(), null, null, List.of(Capability.INFORMATION), new SupportPoint.Capacity(100, 0),
                 new SupportPoint.BackupPower(false, null), List.of(), null, null, true, false, status, 0, null, List.of(),
-                null, null, 1);
+                null, null, null, 1);
     }
 
     private static Coverage of(List<Coverage> coverage, String area) {

@@ -19,11 +19,11 @@ class FreshnessTest {
     void freshnessIsTheSameUpToNextChangeAndDiffersThere(long millisAfterConfirmation) {
         Instant now = CONFIRMED.plusMillis(millisAfterConfirmation);
         Instant next = Freshness.nextChange(CONFIRMED, now, FRESH_WITHIN);
-        Freshness shown = Freshness.of(CONFIRMED, now, FRESH_WITHIN);
+        Freshness shown = Freshness.of(CONFIRMED, CONFIRMED, now, FRESH_WITHIN);
 
         assertThat(next).isAfter(now);
-        assertThat(Freshness.of(CONFIRMED, next.minusNanos(1), FRESH_WITHIN)).isEqualTo(shown);
-        assertThat(Freshness.of(CONFIRMED, next, FRESH_WITHIN)).isNotEqualTo(shown);
+        assertThat(Freshness.of(CONFIRMED, CONFIRMED, next.minusNanos(1), FRESH_WITHIN)).isEqualTo(shown);
+        assertThat(Freshness.of(CONFIRMED, CONFIRMED, next, FRESH_WITHIN)).isNotEqualTo(shown);
     }
 
     @Test

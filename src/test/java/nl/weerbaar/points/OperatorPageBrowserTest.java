@@ -11,7 +11,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An operator on a phone sets the status of a point, and is told when someone else got there first. */
+/**
+ * An operator on a phone sets the status of a point, and is told when someone else got there first:
+ * without JavaScript, the form as it always worked (OfflineStatusBrowserTest drives it with JavaScript).
+ */
 @IntegrationTest
 class OperatorPageBrowserTest {
 
@@ -29,7 +32,7 @@ class OperatorPageBrowserTest {
         api.post("/api/v1/users", admin, ApiClient.json(Map.of("username", operator, "password", PointFixtures.PASSWORD,
                 "organisation", "GM0363", "role", "operator")));
 
-        try (Browser browser = Browser.open(port)) {
+        try (Browser browser = Browser.openWithoutJavaScript(port)) {
             browser.resize(390, 844);
             browser.get("/staff/steunpunten/" + id);
             browser.waitForPath("/login");

@@ -1,0 +1,60 @@
+package nl.weerbaar.points;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import nl.weerbaar.system.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Coordinators register the phone numbers of operators who may report a status by text message. */
+@Controller
+class TextMessagePages {
+
+    private final TextMessageSenders senders;
+
+    TextMessagePages(TextMessageSenders senders) {
+        this.senders = senders;
+    }
+
+    @GetMapping("/staff/steunpunten/sms")
+    String list(Model model) {
+        model.addAttribute("senders", senders.visible());
+        model.addAttribute("phoneNumber", "");
+        model.addAttribute("username", "");
+        return "points/sms";
+    }
+
+    @PostMapping("/staff/steunpunten/sms")
+    String register(@RequestParam(required = false) String phoneNumber, @RequestParam(required = false) String username,
+                    Model model, HttpServletResponse response) {
+        try {
+            senders.register(new TextMessageSenders.Registration(phoneNumber, username));
+            return "redirect:/staff/steunpunten/sms?saved";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
+                    InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("errors", java.util.Map.of("phoneNumber", e.getReason()));
+        }
+        model.addAttribute("senders", senders.visible());
+        model.addAttribute("phoneNumber", phoneNumber == null ? "" : phoneNumber);
+        model.addAttribute("username", username == null ? "" : username);
+        return "points/sms";
+    }
+
+    @PostMapping("/staff/steunpunten/sms/verwijderen")
+    String remove(@RequestParam String phoneNumber) {
+        senders.remove(phoneNumber);
+        return "redirect:/staff/steunpunten/sms?removed";
+    }
+}
