@@ -20,9 +20,11 @@ class BulletinNotices implements AreaNotices {
         boolean english = locale.getLanguage().equals("en");
         return bulletins.list(municipalityCode, true).stream()
                 .filter(b -> b.status() == Bulletin.Status.published)
-                .map(b -> new Notice(
-                        english && b.english() != null ? b.english().headline() : b.dutch().headline(),
-                        b.severity(), b.organisation(), b.publishedAt(), "/verify?id=" + b.id()))
+                .map(b -> {
+                    Bulletin.Text text = english && b.english() != null ? b.english() : b.dutch();
+                    return new Notice(text.headline(), b.severity(), bulletins.organisationName(b.organisation()),
+                            b.publishedAt(), "/bulletins/" + b.id(), text.description(), text.instruction());
+                })
                 .toList();
     }
 }

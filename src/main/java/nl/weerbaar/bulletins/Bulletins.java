@@ -39,6 +39,8 @@ public class Bulletins {
             "Env", "Transport", "Infra", "CBRNE", "Other");
     private static final Set<String> URGENCIES = Set.of("Immediate", "Expected", "Future", "Past", "Unknown");
     private static final Set<String> SEVERITIES = Set.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
+    /** Most severe first, as residents should read them. */
+    private static final List<String> SEVERITY_ORDER = List.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
     private static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
 
     private final BulletinRepository repository;
@@ -159,6 +161,21 @@ public class Bulletins {
                 .filter(this::visible)
                 .filter(b -> !inForceOnly || b.inForceAt(now))
                 .toList();
+    }
+
+    /** A bulletin as residents read it, in the page's language, with names and Dutch times. */
+    public PublicBulletin forResidents(Bulletin bulletin, java.util.Locale locale) {
+        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode()), organisationName(bulletin.organisation()), clock.instant(),
+                locale);
+    }
+
+    /** The published bulletins in force for an area (null: anywhere), most severe first, then newest. */
+    @Transactional(readOnly = true)
+    public List<PublicBulletin> inForceForResidents(String area, java.util.Locale locale) {
+        return list(area, true).stream().filter(Bulletin::published)
+                .sorted(java.util.Comparator.comparingInt((Bulletin b) -> SEVERITY_ORDER.indexOf(b.severity()))
+                        .thenComparing(Bulletin::publishedAt, java.util.Comparator.reverseOrder()))
+                .map(b -> forResidents(b, locale)).toList();
     }
 
     /** The signed CAP 1.2 XML of a published bulletin, exactly as signed. */

@@ -11,8 +11,17 @@ import java.util.Locale;
  */
 public interface AreaNotices {
 
-    /** One notice as a page lists it; {@code link} leads to where anyone can check it is genuine. */
-    record Notice(String headline, String severity, String issuer, Instant published, String link) {}
+    /**
+     * One notice as a page lists it; {@code link} leads to its whole text, from where anyone can
+     * check it is genuine. {@code description} and {@code instruction} (null where there is none)
+     * are for pages that must stand alone: the static export and the printed pack.
+     */
+    record Notice(String headline, String severity, String issuer, Instant published, String link, String description,
+                  String instruction) {
+        public Notice(String headline, String severity, String issuer, Instant published, String link) {
+            this(headline, severity, issuer, published, link, null, null);
+        }
+    }
 
     List<Notice> inForce(String municipalityCode, Locale locale);
 }

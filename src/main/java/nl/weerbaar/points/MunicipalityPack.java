@@ -12,6 +12,7 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.areas.SpatialIndex;
 import nl.weerbaar.system.PrintedDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -34,14 +35,16 @@ class MunicipalityPack {
     private final Areas areas;
     private final AreaMap map;
     private final TemplateEngine templates;
+    private final ObjectProvider<AreaNotices> notices;
     private final String publicUrl;
 
-    MunicipalityPack(SupportPoints points, Areas areas, AreaMap map, TemplateEngine templates,
+    MunicipalityPack(SupportPoints points, Areas areas, AreaMap map, TemplateEngine templates, ObjectProvider<AreaNotices> notices,
                      @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl) {
         this.points = points;
         this.areas = areas;
         this.map = map;
         this.templates = templates;
+        this.notices = notices;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -75,6 +78,8 @@ class MunicipalityPack {
         Context context = new Context(locale);
         context.setVariable("municipality", municipality);
         context.setVariable("groups", groups);
+        context.setVariable("notices", notices.orderedStream()
+                .flatMap(provider -> provider.inForce(municipality.code(), locale).stream()).toList());
         context.setVariable("count", number);
         context.setVariable("anyDemo", public_.stream().anyMatch(SupportPoint::demo));
         context.setVariable("mapPng", Base64.getEncoder().encodeToString(map.municipalityPng(municipality.code(), markers, 900)));

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.system.ApplicationClock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -35,12 +36,15 @@ class StaticFinderExport {
 
     private final SupportPoints points;
     private final Areas areas;
+    private final ObjectProvider<AreaNotices> notices;
     private final ITemplateEngine templates;
     private final Clock clock;
 
-    StaticFinderExport(SupportPoints points, Areas areas, ITemplateEngine templates, Clock clock) {
+    StaticFinderExport(SupportPoints points, Areas areas, ObjectProvider<AreaNotices> notices, ITemplateEngine templates,
+                       Clock clock) {
         this.points = points;
         this.areas = areas;
+        this.notices = notices;
         this.templates = templates;
         this.clock = clock;
     }
@@ -55,6 +59,8 @@ class StaticFinderExport {
         copy("static/js/static-search.js", folder.resolve("search.js"));
         files += 2;
 
+        // The official notices of each municipality, in full: a page on a USB stick cannot link to them.
+        Map<String, List<AreaNotices.Notice>> noticesByMunicipality = new java.util.HashMap<>();
         Map<String, List<PostcodeArea>> byPrefix = new TreeMap<>();
         areas.postcodeAreas().forEach(pc -> byPrefix.computeIfAbsent(pc.postcode().substring(0, 2), p -> new java.util.ArrayList<>()).add(pc));
 
@@ -72,7 +78,8 @@ class StaticFinderExport {
                         .toList();
                 write(folder.resolve("pc").resolve(postcode.postcode() + ".html"), page("Steunpunten bij postcode "
                         + postcode.postcode() + (postcode.place() == null ? "" : " " + postcode.place()), "../", exportedAt, anyDemo,
-                        Map.of("results", results)));
+                        Map.of("results", results, "notices", noticesByMunicipality.computeIfAbsent(postcode.municipalityCode(),
+                                m -> notices.orderedStream().flatMap(provider -> provider.inForce(m, DUTCH).stream()).toList()))));
                 files++;
                 if (++done % 500 == 0) {
                     progress.accept(String.format("Static finder: %,d of %,d postcodes", done, areas.postcodeAreas().size()));

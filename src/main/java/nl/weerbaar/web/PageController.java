@@ -1,6 +1,10 @@
 package nl.weerbaar.web;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import nl.weerbaar.bulletins.Bulletins;
+import nl.weerbaar.bulletins.PublicBulletin;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,8 +13,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
+    /** The home page shows the few most severe bulletins in force; the rest are one link away. */
+    private static final int HOME_BULLETINS = 3;
+
+    private final Bulletins bulletins;
+
+    PageController(Bulletins bulletins) {
+        this.bulletins = bulletins;
+    }
+
     @GetMapping("/")
-    String home() {
+    String home(Model model, Locale locale) {
+        List<PublicBulletin> inForce = bulletins.inForceForResidents(null, locale);
+        model.addAttribute("bulletins", inForce.stream().limit(HOME_BULLETINS).toList());
+        model.addAttribute("moreBulletins", inForce.size() > HOME_BULLETINS);
         return "web/home";
     }
 
