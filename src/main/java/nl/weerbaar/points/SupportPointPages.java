@@ -8,6 +8,7 @@ import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
 import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Location;
 import nl.weerbaar.areas.Municipality;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,12 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupportPointPages {
 
     private static final int PAGE_RESULTS = 10;
+    /** Nearest points looked at for the list, so an open point a little farther off can come first. */
+    private static final int CANDIDATES = 30;
 
     private final SupportPoints points;
     private final ObjectProvider<AreaNotices> notices;
     private final AreaMap areaMap;
     private final Areas areas;
     private final MunicipalityPack pack;
+    private final FinderRanking ranking;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -45,7 +49,7 @@ class SupportPointPages {
      *                be on this site (behind the same host), since the pages allow content only from here
      */
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
-                      MunicipalityPack pack,
+                      MunicipalityPack pack, FinderRanking ranking,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
@@ -53,6 +57,7 @@ class SupportPointPages {
         this.areaMap = areaMap;
         this.areas = areas;
         this.pack = pack;
+        this.ranking = ranking;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -68,15 +73,39 @@ class SupportPointPages {
         return notices.orderedStream().flatMap(provider -> provider.inForce(municipality, locale).stream()).toList();
     }
 
-    /** A point as a page shows it. */
-    record PointView(SupportPoint point, Freshness freshness, Long distanceMeters) {
+    /**
+     * A point as a page shows it. {@code otherMunicipality} names the municipality when it is not
+     * the searcher's own; {@code acrossWater} says the straight way there leaves the land (to
+     * another island, over an estuary); {@code routeLink} opens directions on OpenStreetMap.
+     */
+    record PointView(SupportPoint point, Freshness freshness, Long distanceMeters, String otherMunicipality,
+                     boolean acrossWater, String routeLink) {
+
+        PointView(SupportPoint point, Freshness freshness, Long distanceMeters) {
+            this(point, freshness, distanceMeters, null, false, routeTo(null, point));
+        }
+
         public String badge() {
+            if (uncertain()) {
+                return "weerbaar-badge--uncertain";
+            }
             return switch (point.status()) {
                 case OPEN -> "weerbaar-badge--open";
                 case FULL -> "weerbaar-badge--limited";
                 case CLOSED -> "weerbaar-badge--closed";
                 case INACTIVE, STANDBY -> "";
             };
+        }
+
+        /** A status of an operation (open, full, closed) that nobody confirmed within the freshness window. */
+        public boolean uncertain() {
+            return !freshness.recentlyConfirmed() && point.status() != PointStatus.INACTIVE && point.status() != PointStatus.STANDBY;
+        }
+
+        /** The address, unless it only repeats the name ("Spuistraat 14" named after its street). */
+        public String shownAddress() {
+            String address = point.address();
+            return address == null || address.isBlank() || address.strip().equalsIgnoreCase(point.name().strip()) ? null : address;
         }
 
         /** Hours once past two, else minutes: how people say it. */
@@ -87,21 +116,40 @@ class SupportPointPages {
         public long age() {
             return ageUnit().equals("hours") ? freshness.ageMinutes() / 60 : freshness.ageMinutes();
         }
+
+        /** Open and confirmed lately first, then open but uncertain, full, standby, and last what receives nobody. */
+        int rank() {
+            return switch (point.status()) {
+                case OPEN -> uncertain() ? 1 : 0;
+                case FULL -> 2;
+                case STANDBY -> 3;
+                case INACTIVE -> 4;
+                case CLOSED -> 5;
+            };
+        }
+    }
+
+    /** Walking directions on OpenStreetMap, from the searched place when there is one. */
+    static String routeTo(Location from, SupportPoint point) {
+        String to = point.lat() + "%2C" + point.lon();
+        return "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route="
+                + (from == null ? "" : from.lat() + "%2C" + from.lon()) + "%3B" + to;
     }
 
     @GetMapping("/steunpunten")
-    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletRequest request,
-                  HttpServletResponse response, java.util.Locale locale) {
+    String finder(@RequestParam(required = false) String postcode, @RequestParam(required = false) String open, Model model,
+                  HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
         CacheHeaders.applyToPage(request, response);
+        boolean openOnly = open != null && !open.isBlank();
         model.addAttribute("postcode", postcode == null ? "" : postcode);
+        model.addAttribute("openOnly", openOnly);
         if (postcode == null || postcode.isBlank()) {
             return "points/finder";
         }
         try {
-            SupportPoints.NearestResult result = points.nearest(
-                    new SupportPoints.NearestQuery(postcode, null, null, PAGE_RESULTS, null, null));
-            List<PointView> found = result.points().stream()
-                    .map(n -> new PointView(n.point(), points.freshness(n.point()), Math.round(n.distanceMeters()))).toList();
+            SupportPoints.NearestResult result = points.nearest(new SupportPoints.NearestQuery(postcode, null, null, CANDIDATES,
+                    openOnly ? List.of(PointStatus.OPEN.code()) : null, null));
+            List<PointView> found = ranking.ranked(result.origin(), result.points(), PAGE_RESULTS);
             model.addAttribute("results", found);
             model.addAttribute("anyDemo", found.stream().anyMatch(v -> v.point().demo()));
             model.addAttribute("origin", result.origin());
