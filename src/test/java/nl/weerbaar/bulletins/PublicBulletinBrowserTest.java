@@ -33,6 +33,8 @@ class PublicBulletinBrowserTest {
     String adminPassword;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aResidentReadsTheWholeBulletinFromTheHomePageAndChecksIt() {
@@ -83,6 +85,41 @@ class PublicBulletinBrowserTest {
         assertThat(api.get("/bulletins?area=GM0363").body()).contains("Stroomstoring in Amsterdam-Oost");
         assertThat(api.get("/bulletins/not-a-uuid").status()).isEqualTo(404);
         assertThat(api.get("/bulletins/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+    }
+
+    @Test
+    void verifyTellsPlainTextFromAlteredAndChecksAPastedPosterLinkLikeAScan() {
+        ApiClient api = new ApiClient(port);
+        String id = published(api, "GM0363", "Severe", "Kook drinkwater in Amsterdam-Noord");
+        String code = jdbc.queryForObject("select poster_code from bulletin where id = ?::uuid", String.class, id);
+
+        try (Browser browser = Browser.openWithoutJavaScript(port)) {
+            browser.resize(390, 844);
+            browser.get("/verify");
+            browser.find("#cap").sendKeys("Kook drinkwater in Amsterdam-Noord. Dit bericht komt van de gemeente.");
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
+            assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("notSigned");
+            String verdict = browser.find("#verdict").getText();
+            assertThat(verdict).contains("Niet ondertekend", "gewone tekst").doesNotContain("Veranderd", "the ", "signature");
+
+            browser.get("/verify");
+            browser.find("#cap").sendKeys("https://weerbaar.example.nl/verify?b=" + code);
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
+            assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("genuine");
+            assertThat(browser.find("#verdict").getText()).contains("Kook drinkwater in Amsterdam-Noord");
+            browser.screenshot(Path.of("docs/verify-poster-link-phone.png"));
+
+            browser.get("/verify");
+            browser.find("#cap").sendKeys(code.substring(0, code.length() - 3) + "AAA");
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
+            assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("altered");
+            assertThat(browser.find("#verdict").getText()).as("Dutch only").contains("Veranderd").doesNotContain("the code");
+
+            browser.get("/verify?lang=en");
+            browser.find("#cap").sendKeys("Boil your water.");
+            browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
+            assertThat(browser.find("#verdict").getText()).contains("Not signed", "plain text").doesNotContain("Niet ondertekend");
+        }
     }
 
     /** A bulletin drafted, approved by a colleague and published through the API; returns its id. */
