@@ -178,6 +178,18 @@ public class Bulletins {
                 .map(b -> forResidents(b, locale)).toList();
     }
 
+    /**
+     * The CAP 1.2 XML of a bulletin as the approver should read it: for a published one exactly as
+     * signed; for a draft as it would be written if sent now, without a signature.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> capPreview(UUID id) {
+        return find(id).map(b -> b.published() ? repository.capXml(id).orElseThrow()
+                : new String(CapXml.serialize(CapWriter.write(b, now(),
+                        b.references() == null ? null : repository.find(b.references()).orElse(null), context(b))),
+                        StandardCharsets.UTF_8));
+    }
+
     /** The signed CAP 1.2 XML of a published bulletin, exactly as signed. */
     public Optional<String> capXml(UUID id) {
         return repository.capXml(id);
