@@ -12,8 +12,11 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.areas.SpatialIndex;
 import nl.weerbaar.system.PrintedDocuments;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import nl.weerbaar.system.ApplicationClock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -36,19 +39,20 @@ class MunicipalityPack {
     private final AreaMap map;
     private final TemplateEngine templates;
     private final ObjectProvider<AreaNotices> notices;
-    private final String publicUrl;
+    private final Clock clock;
 
     MunicipalityPack(SupportPoints points, Areas areas, AreaMap map, TemplateEngine templates, ObjectProvider<AreaNotices> notices,
-                     @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl) {
+                     Clock clock) {
         this.points = points;
         this.areas = areas;
         this.map = map;
         this.templates = templates;
         this.notices = notices;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.clock = clock;
     }
 
-    byte[] render(Municipality municipality, Locale locale) {
+    /** The pack with absolute links under {@code publicUrl} ({@link nl.weerbaar.system.PrintedLinks}). */
+    byte[] render(Municipality municipality, Locale locale, String publicUrl) {
         List<SupportPoint> public_ = points.list(new SupportPoints.ListFilter(municipality.code(), null, null)).stream()
                 .filter(SupportPoint::isPublic)
                 .toList();
@@ -84,6 +88,8 @@ class MunicipalityPack {
         context.setVariable("anyDemo", public_.stream().anyMatch(SupportPoint::demo));
         context.setVariable("mapPng", Base64.getEncoder().encodeToString(map.municipalityPng(municipality.code(), markers, 900)));
         context.setVariable("finderLink", publicUrl + "/steunpunten");
+        context.setVariable("asOf", ZonedDateTime.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS)
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale)));
         context.setVariable("finderQr", PrintedDocuments.qrPngBase64(publicUrl + "/steunpunten", 240));
         return PrintedDocuments.pdf(templates.process("points/pack-pdf", context));
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.PrintedLinks;
 import nl.weerbaar.system.Versioned;
 import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
@@ -41,6 +42,7 @@ class SupportPointPages {
     private final Areas areas;
     private final MunicipalityPack pack;
     private final FinderRanking ranking;
+    private final PrintedLinks printedLinks;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -49,7 +51,7 @@ class SupportPointPages {
      *                be on this site (behind the same host), since the pages allow content only from here
      */
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
-                      MunicipalityPack pack, FinderRanking ranking,
+                      MunicipalityPack pack, FinderRanking ranking, PrintedLinks printedLinks,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
@@ -58,6 +60,7 @@ class SupportPointPages {
         this.areas = areas;
         this.pack = pack;
         this.ranking = ranking;
+        this.printedLinks = printedLinks;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -171,7 +174,7 @@ class SupportPointPages {
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"steunpunten-" + municipality.code() + ".pdf\"")
-                .body(pack.render(municipality, locale));
+                .body(pack.render(municipality, locale, printedLinks.base(request)));
     }
 
     /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
