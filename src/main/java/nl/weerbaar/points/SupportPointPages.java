@@ -43,6 +43,8 @@ class SupportPointPages {
     private final MunicipalityPack pack;
     private final FinderRanking ranking;
     private final PrintedLinks printedLinks;
+    private final org.springframework.context.MessageSource messages;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -52,6 +54,7 @@ class SupportPointPages {
      */
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
                       MunicipalityPack pack, FinderRanking ranking, PrintedLinks printedLinks,
+                      org.springframework.context.MessageSource messages, tools.jackson.databind.json.JsonMapper json,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
@@ -61,6 +64,8 @@ class SupportPointPages {
         this.pack = pack;
         this.ranking = ranking;
         this.printedLinks = printedLinks;
+        this.messages = messages;
+        this.json = json;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -179,8 +184,29 @@ class SupportPointPages {
 
     /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
     @GetMapping("/steunpunten/kaart")
-    String map(Model model, HttpServletRequest request, HttpServletResponse response) {
+    String map(@RequestParam(required = false) String postcode, Model model, HttpServletRequest request,
+               HttpServletResponse response, java.util.Locale locale) {
         CacheHeaders.applyToPage(request, response);
+        model.addAttribute("postcode", postcode == null ? "" : postcode);
+        if (postcode != null && !postcode.isBlank()) {
+            java.util.Optional<Location> centre;
+            try {
+                centre = areas.locatePostcode(postcode);
+            } catch (IllegalArgumentException notAPostcode) {
+                centre = java.util.Optional.empty();
+            }
+            centre.ifPresentOrElse(c -> model.addAttribute("centre", c), () -> {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("postcodeError", true);
+            });
+        }
+        // The words for the statuses, for the map's pop-ups: JSON in a data attribute, as no inline script is allowed.
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (PointStatus status : PointStatus.values()) {
+            labels.put(status.code(), messages.getMessage("points.status." + status.code(), null, locale));
+        }
+        labels.put("uncertain", messages.getMessage("points.uncertain", null, locale));
+        model.addAttribute("statusLabels", json.writeValueAsString(labels));
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("anyDemo", points.anyDemo());
