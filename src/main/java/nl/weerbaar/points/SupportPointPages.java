@@ -44,6 +44,7 @@ class SupportPointPages {
     private final FinderRanking ranking;
     private final PrintedLinks printedLinks;
     private final org.springframework.context.MessageSource messages;
+    private final nl.weerbaar.access.AccessControl access;
     private final tools.jackson.databind.json.JsonMapper json;
     private final String tileUrl;
     private final String tileAttribution;
@@ -55,6 +56,7 @@ class SupportPointPages {
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
                       MunicipalityPack pack, FinderRanking ranking, PrintedLinks printedLinks,
                       org.springframework.context.MessageSource messages, tools.jackson.databind.json.JsonMapper json,
+                      nl.weerbaar.access.AccessControl access,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution) {
         this.points = points;
@@ -65,6 +67,7 @@ class SupportPointPages {
         this.ranking = ranking;
         this.printedLinks = printedLinks;
         this.messages = messages;
+        this.access = access;
         this.json = json;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
@@ -223,17 +226,60 @@ class SupportPointPages {
         return "points/point";
     }
 
+    /**
+     * Coverage opens on the viewer's own safety region (a municipality's region; the whole
+     * country for national staff, or with {@code area=NL}): the map zoomed to it, the others
+     * faded, the table its areas only; each area on the map names itself and its figures on hover.
+     */
     @GetMapping("/staff/steunpunten/dekking")
-    String coverage(@RequestParam(defaultValue = "municipality") String level, Model model) {
+    String coverage(@RequestParam(defaultValue = "municipality") String level, @RequestParam(required = false) String area,
+                    Model model, java.util.Locale locale) {
         boolean perRegion = level.equals("region");
+        String focus = focusRegion(area);
         model.addAttribute("level", perRegion ? "region" : "municipality");
+        model.addAttribute("focus", focus);
+        model.addAttribute("focusName", focus == null ? null : areas.region(focus).map(nl.weerbaar.areas.Region::name).orElse(focus));
         List<Coverage> coverage = points.coverage(perRegion);
-        model.addAttribute("coverage", coverage);
+        model.addAttribute("coverage", coverage.stream().filter(c -> focus == null
+                || (perRegion ? c.area().equals(focus) : areas.regionOf(c.area()).filter(focus::equals).isPresent())).toList());
+        model.addAttribute("tooltips", coverage.stream().collect(Collectors.toMap(Coverage::area, c -> messages.getMessage(
+                "points.coverage.tooltip", new Object[] {c.name(), java.text.NumberFormat.getPercentInstance(locale).format(
+                        c.shareBeyond1500m()), c.openPoints(), c.pointsInUse()}, locale))));
         model.addAttribute("map", areaMap);
+        model.addAttribute("viewBox", focus == null ? areaMap.viewBox() : viewBoxOf(areaMap.outlines().stream()
+                .filter(o -> o.region().equals(focus)).map(AreaMap.Outline::path).toList()));
         model.addAttribute("fills", coverage.stream().collect(java.util.stream.Collectors.toMap(
                 Coverage::area, c -> coverageFill(c.shareBeyond1500m()))));
         model.addAttribute("anyDemo", points.anyDemo());
         return "points/coverage";
+    }
+
+    /** The region to open on: the one asked for, else the viewer's own (or their municipality's); null for the country. */
+    private String focusRegion(String asked) {
+        String code = asked != null ? asked.strip().toUpperCase() : access.currentActor().organisation();
+        if (code.startsWith("GM")) {
+            return areas.regionOf(code).orElse(null);
+        }
+        return areas.region(code).isPresent() ? code : null;
+    }
+
+    /** The SVG viewBox around some outlines of {@link AreaMap} ("M x yL x y…Z" paths), with a small margin. */
+    static String viewBoxOf(List<String> paths) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (String path : paths) {
+            String[] numbers = path.replaceAll("[MLZ]", " ").trim().split("\\s+");
+            for (int i = 0; i + 1 < numbers.length; i += 2) {
+                double x = Double.parseDouble(numbers[i]);
+                double y = Double.parseDouble(numbers[i + 1]);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        double margin = Math.max(maxX - minX, maxY - minY) * 0.05;
+        return String.format(java.util.Locale.ROOT, "%.1f %.1f %.1f %.1f", minX - margin, minY - margin,
+                maxX - minX + 2 * margin, maxY - minY + 2 * margin);
     }
 
     @GetMapping("/staff/steunpunten/{id:[0-9]+}")

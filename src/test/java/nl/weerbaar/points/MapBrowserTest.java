@@ -71,4 +71,27 @@ class MapBrowserTest {
         assertThat(api.get("/api/v1/support-points/export.geojson?bbox=5,53,4,52").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/support-points/export.geojson?bbox=abc").body()).contains("bbox");
     }
+
+    @Test
+    void coverageOpensOnTheCoordinatorsOwnRegionWithTooltips() {
+        ApiClient api = new ApiClient(port);
+        String coordinator = api.createUser(api.token("admin", adminPassword), "GM0363", "coordinator", PointFixtures.PASSWORD);
+        try (Browser browser = Browser.open(port)) {
+            browser.get("/staff/steunpunten/dekking");
+            browser.waitForPath("/login");
+            browser.find("#username").sendKeys(coordinator);
+            browser.find("#password").sendKeys(PointFixtures.PASSWORD);
+            browser.find("form button[type='submit']").click();
+            browser.waitForPath("/staff/steunpunten/dekking");
+            assertThat(browser.find("#focus").getText()).contains("Veiligheidsregio Amsterdam-Amstelland");
+            List<String> rows = browser.driver().findElements(By.cssSelector("tbody th")).stream().map(e -> e.getText()).toList();
+            assertThat(rows).anyMatch(r -> r.startsWith("Amsterdam (GM0363)")).noneMatch(r -> r.contains("GM0014"));
+            assertThat(browser.driver().findElements(By.cssSelector("figure.weerbaar-map path title")).stream()
+                    .map(t -> t.getAttribute("textContent")).toList())
+                    .anyMatch(t -> t.startsWith("Amsterdam: ") && t.contains("steunpunten open"));
+            browser.screenshot(Path.of("docs/coverage-own-region.png"));
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("#focus a")));
+            assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).hasSize(342);
+        }
+    }
 }
