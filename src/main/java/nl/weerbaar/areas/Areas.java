@@ -10,10 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,9 @@ public class Areas {
     private final Map<String, JsonNode> boundaries = new LinkedHashMap<>();
     private final Map<String, PostcodeArea> postcodes = new LinkedHashMap<>();
     private final STRtree shapes = new STRtree();
+    /** About 200 m: closes the slivers between simplified neighbouring borders, narrower than any sea strait. */
+    private static final double LAND_GAP_DEGREES = 0.002;
+    private volatile List<PreparedGeometry> landMasses;
     private final GeometryFactory geometries = new GeometryFactory();
     private final List<Region> regionList;
     private final List<Municipality> municipalityList;
@@ -148,6 +153,59 @@ public class Areas {
                 .sorted()
                 .findFirst()
                 .map(code -> new Location(lat, lon, code, municipalities.get(code).regionCode(), null));
+    }
+
+    /**
+     * Whether two places lie on different land masses: an island and the mainland, or two
+     * islands. The land masses are the municipalities merged, each widened by about 200 m so
+     * neighbours touch despite the simplified borders; the boundaries are cut at the coast, so the
+     * sea separates them, while lakes, rivers and estuaries inside municipal borders do not (a
+     * bridge, dam or ferry inland is not told apart). False when either place is off the land.
+     */
+    public boolean onOtherLand(double fromLat, double fromLon, double toLat, double toLon) {
+        int from = landMassOf(fromLat, fromLon);
+        int to = landMassOf(toLat, toLon);
+        return from >= 0 && to >= 0 && from != to;
+    }
+
+    private int landMassOf(double lat, double lon) {
+        List<PreparedGeometry> masses = landMasses();
+        Point point = geometries.createPoint(new Coordinate(lon, lat));
+        for (int i = 0; i < masses.size(); i++) {
+            if (masses.get(i).covers(point)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Merged once, on first use: a second or so, which a start-up need not wait for. */
+    private List<PreparedGeometry> landMasses() {
+        List<PreparedGeometry> masses = landMasses;
+        if (masses == null) {
+            synchronized (this) {
+                if (landMasses == null) {
+                    List<Geometry> widened = new ArrayList<>();
+                    shapes.itemsTree().forEach(item -> collect(item, widened));
+                    Geometry land = UnaryUnionOp.union(widened);
+                    List<PreparedGeometry> parts = new ArrayList<>();
+                    for (int i = 0; i < land.getNumGeometries(); i++) {
+                        parts.add(PreparedGeometryFactory.prepare(land.getGeometryN(i)));
+                    }
+                    landMasses = List.copyOf(parts);
+                }
+                masses = landMasses;
+            }
+        }
+        return masses;
+    }
+
+    private static void collect(Object item, List<Geometry> into) {
+        if (item instanceof MunicipalityShape shape) {
+            into.add(shape.boundary().getGeometry().buffer(LAND_GAP_DEGREES));
+        } else if (item instanceof List<?> children) {
+            children.forEach(child -> collect(child, into));
+        }
     }
 
     /** The GeoJSON geometry (RFC 7946, WGS84) of a municipality's boundary. */

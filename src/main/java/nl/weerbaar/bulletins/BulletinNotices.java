@@ -25,10 +25,13 @@ class BulletinNotices implements AreaNotices {
         boolean english = locale.getLanguage().equals("en");
         return bulletins.list(municipalityCode, true).stream()
                 .filter(b -> b.status() == Bulletin.Status.published)
-                .map(b -> new Notice(
-                        english && b.english() != null ? b.english().headline() : b.dutch().headline(),
-                        b.severity(), b.organisation(), b.publishedAt(), "/verify?id=" + b.id(), "genuine",
-                        messages.getMessage("bulletins.verdict.genuine", null, locale), bulletins.organisationName(b.organisation())))
+                .map(b -> {
+                    Bulletin.Text text = english && b.english() != null ? b.english() : b.dutch();
+                    String issuer = bulletins.organisationName(b.organisation());
+                    return new Notice(text.headline(), b.severity(), issuer, b.publishedAt(), "/bulletins/" + b.id(),
+                            text.description(), text.instruction(), "genuine",
+                            messages.getMessage("bulletins.verdict.genuine", null, locale), issuer);
+                })
                 .toList();
     }
 }

@@ -39,6 +39,8 @@ public class Bulletins {
             "Env", "Transport", "Infra", "CBRNE", "Other");
     private static final Set<String> URGENCIES = Set.of("Immediate", "Expected", "Future", "Past", "Unknown");
     private static final Set<String> SEVERITIES = Set.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
+    /** Most severe first, as residents should read them. */
+    private static final List<String> SEVERITY_ORDER = List.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
     private static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
 
     private final BulletinRepository repository;
@@ -159,6 +161,33 @@ public class Bulletins {
                 .filter(this::visible)
                 .filter(b -> !inForceOnly || b.inForceAt(now))
                 .toList();
+    }
+
+    /** A bulletin as residents read it, in the page's language, with names and Dutch times. */
+    public PublicBulletin forResidents(Bulletin bulletin, java.util.Locale locale) {
+        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode()), organisationName(bulletin.organisation()), clock.instant(),
+                locale);
+    }
+
+    /** The published bulletins in force for an area (null: anywhere), most severe first, then newest. */
+    @Transactional(readOnly = true)
+    public List<PublicBulletin> inForceForResidents(String area, java.util.Locale locale) {
+        return list(area, true).stream().filter(Bulletin::published)
+                .sorted(java.util.Comparator.comparingInt((Bulletin b) -> SEVERITY_ORDER.indexOf(b.severity()))
+                        .thenComparing(Bulletin::publishedAt, java.util.Comparator.reverseOrder()))
+                .map(b -> forResidents(b, locale)).toList();
+    }
+
+    /**
+     * The CAP 1.2 XML of a bulletin as the approver should read it: for a published one exactly as
+     * signed; for a draft as it would be written if sent now, without a signature.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> capPreview(UUID id) {
+        return find(id).map(b -> b.published() ? repository.capXml(id).orElseThrow()
+                : new String(CapXml.serialize(CapWriter.write(b, now(),
+                        b.references() == null ? null : repository.find(b.references()).orElse(null), context(b))),
+                        StandardCharsets.UTF_8));
     }
 
     /** The signed CAP 1.2 XML of a published bulletin, exactly as signed. */

@@ -1,8 +1,10 @@
 package nl.weerbaar.bulletins;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import nl.weerbaar.access.Organisation;
 import nl.weerbaar.access.Organisations;
+import nl.weerbaar.system.PrintedLinks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,20 +21,23 @@ class PosterPage {
     private final Bulletins bulletins;
     private final PosterRenderer renderer;
     private final Organisations organisations;
+    private final PrintedLinks printedLinks;
 
-    PosterPage(Bulletins bulletins, PosterRenderer renderer, Organisations organisations) {
+    PosterPage(Bulletins bulletins, PosterRenderer renderer, Organisations organisations, PrintedLinks printedLinks) {
+        this.printedLinks = printedLinks;
         this.bulletins = bulletins;
         this.renderer = renderer;
         this.organisations = organisations;
     }
 
     @GetMapping("/bulletins/{id}/poster.pdf")
-    ResponseEntity<byte[]> poster(@PathVariable UUID id) {
+    ResponseEntity<byte[]> poster(@PathVariable UUID id, HttpServletRequest request) {
         Bulletin bulletin = bulletins.find(id).filter(Bulletin::published).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no published bulletin " + id));
         String code = bulletins.posterCode(id).orElseThrow();
         String organisationName = organisations.find(bulletin.organisation()).map(Organisation::name).orElse(bulletin.organisation());
-        byte[] pdf = renderer.render(bulletin, organisationName, bulletins.areaName(bulletin.areaCode()), code, bulletins.publicUrl());
+        byte[] pdf = renderer.render(bulletin, organisationName, bulletins.areaName(bulletin.areaCode()), code,
+                printedLinks.base(request));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"poster-" + id + ".pdf\"").body(pdf);
     }

@@ -63,7 +63,8 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdic
         }
 
         public String dutch() {
-            return "Veranderd: dit is niet het bericht zoals het ondertekend is. Vertrouw het niet. (" + reason + ")";
+            // The reason is technical English; a Dutch page says what it means without it.
+            return "Veranderd: dit is niet het bericht zoals het ondertekend is. Vertrouw het niet.";
         }
 
         public String english() {
@@ -251,7 +252,7 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdic
 
         public String dutch() {
             return "Onleesbaar: dit is geen volledige, leesbare XML. Misschien is het beschadigd of bij het kopiëren afgebroken; "
-                    + "controleer of u het hele bericht heeft. (" + reason + ")";
+                    + "controleer of u het hele bericht heeft.";
         }
 
         public String english() {

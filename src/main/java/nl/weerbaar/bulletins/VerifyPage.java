@@ -53,16 +53,31 @@ class VerifyPage {
     @PostMapping("/verify")
     String check(@RequestParam(required = false) String cap, @RequestParam(required = false) MultipartFile file,
                  Model model, Locale locale) throws IOException {
-        byte[] xml = file != null && !file.isEmpty() ? file.getBytes()
-                : cap == null || cap.isBlank() ? null : BulletinVerifier.fromPastedText(cap);
-        if (xml == null) {
-            model.addAttribute("missing", true);
-        } else {
-            show(bulletins.check(xml), model, locale);
-        }
         model.addAttribute("cap", cap);
+        if (file != null && !file.isEmpty()) {
+            show(bulletins.check(file.getBytes()), model, locale);
+            return "bulletins/verify";
+        }
+        String pasted = cap == null ? "" : cap.strip().replace("\uFEFF", "");
+        if (pasted.isEmpty()) {
+            model.addAttribute("missing", true);
+        } else if (pasted.startsWith("<")) {
+            show(bulletins.check(BulletinVerifier.fromPastedText(cap)), model, locale);
+        } else if (POSTER_LINK.matcher(pasted).find() || POSTER_CODE.matcher(pasted).matches()) {
+            // The link under a poster's QR code, pasted or typed: checked as the scan would be.
+            show(Verification.of(bulletins.verifyPosterCode(pasted)), model, locale);
+            model.addAttribute("fromPoster", true);
+        } else {
+            // Words copied from a message, a chat or a website carry no signature: nothing to check, nothing altered.
+            show(Verification.of(new Verdict.NotSigned(new Verdict.About(null, null, null, null, null, null))), model, locale);
+            model.addAttribute("plainText", true);
+        }
         return "bulletins/verify";
     }
+
+    /** A link with a poster code, e.g. https://weerbaar.nl/verify?b=…; or the code alone: two base64url parts. */
+    private static final java.util.regex.Pattern POSTER_LINK = java.util.regex.Pattern.compile("[?&]b=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final java.util.regex.Pattern POSTER_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}");
 
     private static void show(Verification verification, Model model, Locale locale) {
         Verdict verdict = verification.verdict();

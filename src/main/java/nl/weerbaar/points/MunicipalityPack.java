@@ -12,7 +12,11 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.areas.SpatialIndex;
 import nl.weerbaar.system.PrintedDocuments;
-import org.springframework.beans.factory.annotation.Value;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import nl.weerbaar.system.ApplicationClock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -34,18 +38,21 @@ class MunicipalityPack {
     private final Areas areas;
     private final AreaMap map;
     private final TemplateEngine templates;
-    private final String publicUrl;
+    private final ObjectProvider<AreaNotices> notices;
+    private final Clock clock;
 
-    MunicipalityPack(SupportPoints points, Areas areas, AreaMap map, TemplateEngine templates,
-                     @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl) {
+    MunicipalityPack(SupportPoints points, Areas areas, AreaMap map, TemplateEngine templates, ObjectProvider<AreaNotices> notices,
+                     Clock clock) {
         this.points = points;
         this.areas = areas;
         this.map = map;
         this.templates = templates;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.notices = notices;
+        this.clock = clock;
     }
 
-    byte[] render(Municipality municipality, Locale locale) {
+    /** The pack with absolute links under {@code publicUrl} ({@link nl.weerbaar.system.PrintedLinks}). */
+    byte[] render(Municipality municipality, Locale locale, String publicUrl) {
         List<SupportPoint> public_ = points.list(new SupportPoints.ListFilter(municipality.code(), null, null)).stream()
                 .filter(SupportPoint::isPublic)
                 .toList();
@@ -75,10 +82,14 @@ class MunicipalityPack {
         Context context = new Context(locale);
         context.setVariable("municipality", municipality);
         context.setVariable("groups", groups);
+        context.setVariable("notices", notices.orderedStream()
+                .flatMap(provider -> provider.inForce(municipality.code(), locale).stream()).toList());
         context.setVariable("count", number);
         context.setVariable("anyDemo", public_.stream().anyMatch(SupportPoint::demo));
         context.setVariable("mapPng", Base64.getEncoder().encodeToString(map.municipalityPng(municipality.code(), markers, 900)));
         context.setVariable("finderLink", publicUrl + "/steunpunten");
+        context.setVariable("asOf", ZonedDateTime.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS)
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale)));
         context.setVariable("finderQr", PrintedDocuments.qrPngBase64(publicUrl + "/steunpunten", 240));
         return PrintedDocuments.pdf(templates.process("points/pack-pdf", context));
     }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.system.ApplicationClock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -30,17 +31,25 @@ import org.thymeleaf.context.Context;
 class StaticFinderExport {
 
     private static final int POINTS_PER_POSTCODE = 10;
+    /** As the live finder: an open point a little farther off may come before a closed one nearby. */
+    private static final int CANDIDATES = 30;
     private static final Locale DUTCH = Locale.of("nl");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", DUTCH);
 
     private final SupportPoints points;
     private final Areas areas;
+    private final ObjectProvider<AreaNotices> notices;
+    private final FinderRanking ranking;
     private final ITemplateEngine templates;
     private final Clock clock;
 
-    StaticFinderExport(SupportPoints points, Areas areas, ITemplateEngine templates, Clock clock) {
+    StaticFinderExport(SupportPoints points, Areas areas, ObjectProvider<AreaNotices> notices, FinderRanking ranking,
+                       ITemplateEngine templates,
+                       Clock clock) {
         this.points = points;
         this.areas = areas;
+        this.notices = notices;
+        this.ranking = ranking;
         this.templates = templates;
         this.clock = clock;
     }
@@ -55,6 +64,8 @@ class StaticFinderExport {
         copy("static/js/static-search.js", folder.resolve("search.js"));
         files += 2;
 
+        // The official notices of each municipality, in full: a page on a USB stick cannot link to them.
+        Map<String, List<AreaNotices.Notice>> noticesByMunicipality = new java.util.HashMap<>();
         Map<String, List<PostcodeArea>> byPrefix = new TreeMap<>();
         areas.postcodeAreas().forEach(pc -> byPrefix.computeIfAbsent(pc.postcode().substring(0, 2), p -> new java.util.ArrayList<>()).add(pc));
 
@@ -66,13 +77,13 @@ class StaticFinderExport {
                     + prefix.getKey() + "99", "../", exportedAt, anyDemo, Map.of("postcodes", prefix.getValue())));
             files++;
             for (PostcodeArea postcode : prefix.getValue()) {
-                List<SupportPointPages.PointView> results = points.nearest(new SupportPoints.NearestQuery(postcode.postcode(),
-                                null, null, POINTS_PER_POSTCODE, null, null)).points().stream()
-                        .map(n -> new SupportPointPages.PointView(n.point(), points.freshness(n.point()), Math.round(n.distanceMeters())))
-                        .toList();
+                SupportPoints.NearestResult nearest = points.nearest(new SupportPoints.NearestQuery(postcode.postcode(),
+                        null, null, CANDIDATES, null, null));
+                List<SupportPointPages.PointView> results = ranking.ranked(nearest.origin(), nearest.points(), POINTS_PER_POSTCODE);
                 write(folder.resolve("pc").resolve(postcode.postcode() + ".html"), page("Steunpunten bij postcode "
                         + postcode.postcode() + (postcode.place() == null ? "" : " " + postcode.place()), "../", exportedAt, anyDemo,
-                        Map.of("results", results)));
+                        Map.of("results", results, "notices", noticesByMunicipality.computeIfAbsent(postcode.municipalityCode(),
+                                m -> notices.orderedStream().flatMap(provider -> provider.inForce(m, DUTCH).stream()).toList()))));
                 files++;
                 if (++done % 500 == 0) {
                     progress.accept(String.format("Static finder: %,d of %,d postcodes", done, areas.postcodeAreas().size()));

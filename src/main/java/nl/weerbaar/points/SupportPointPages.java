@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.PrintedLinks;
 import nl.weerbaar.system.Versioned;
 import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Location;
 import nl.weerbaar.areas.Municipality;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +37,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupportPointPages {
 
     private static final int PAGE_RESULTS = 10;
+    /** Nearest points looked at for the list, so an open point a little farther off can come first. */
+    private static final int CANDIDATES = 30;
 
     private final SupportPoints points;
     private final ObjectProvider<AreaNotices> notices;
     private final AreaMap areaMap;
     private final Areas areas;
     private final MunicipalityPack pack;
+    private final FinderRanking ranking;
+    private final PrintedLinks printedLinks;
+    private final org.springframework.context.MessageSource messages;
+    private final nl.weerbaar.access.AccessControl access;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final String tileUrl;
     private final String tileAttribution;
     private final Clock clock;
@@ -50,7 +59,9 @@ class SupportPointPages {
      *                be on this site (behind the same host), since the pages allow content only from here
      */
     SupportPointPages(SupportPoints points, ObjectProvider<AreaNotices> notices, AreaMap areaMap, Areas areas,
-                      MunicipalityPack pack,
+                      MunicipalityPack pack, FinderRanking ranking, PrintedLinks printedLinks,
+                      org.springframework.context.MessageSource messages, tools.jackson.databind.json.JsonMapper json,
+                      nl.weerbaar.access.AccessControl access,
                       @Value("${weerbaar.map.tile-url:}") String tileUrl,
                       @Value("${weerbaar.map.tile-attribution:}") String tileAttribution, Clock clock) {
         this.points = points;
@@ -58,6 +69,11 @@ class SupportPointPages {
         this.areaMap = areaMap;
         this.areas = areas;
         this.pack = pack;
+        this.ranking = ranking;
+        this.printedLinks = printedLinks;
+        this.messages = messages;
+        this.access = access;
+        this.json = json;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
         this.clock = clock;
@@ -74,9 +90,22 @@ class SupportPointPages {
         return notices.orderedStream().flatMap(provider -> provider.inForce(municipality, locale).stream()).toList();
     }
 
-    /** A point as a page shows it. */
-    record PointView(SupportPoint point, Freshness freshness, Long distanceMeters) {
+    /**
+     * A point as a page shows it. {@code otherMunicipality} names the municipality when it is not
+     * the searcher's own; {@code acrossWater} says the straight way there leaves the land (to
+     * another island, over an estuary); {@code routeLink} opens directions on OpenStreetMap.
+     */
+    record PointView(SupportPoint point, Freshness freshness, Long distanceMeters, String otherMunicipality,
+                     boolean acrossWater, String routeLink) {
+
+        PointView(SupportPoint point, Freshness freshness, Long distanceMeters) {
+            this(point, freshness, distanceMeters, null, false, routeTo(null, point));
+        }
+
         public String badge() {
+            if (uncertain()) {
+                return "weerbaar-badge--uncertain";
+            }
             return switch (point.status()) {
                 case OPEN -> "weerbaar-badge--open";
                 case FULL -> "weerbaar-badge--limited";
@@ -85,12 +114,35 @@ class SupportPointPages {
             };
         }
 
+        /** A status of an operation (open, full, closed) that nobody confirmed within the freshness window. */
+        public boolean uncertain() {
+            return !freshness.recentlyConfirmed() && point.status() != PointStatus.INACTIVE && point.status() != PointStatus.STANDBY;
+        }
+
+        /** The address, unless it only repeats the name ("Spuistraat 14" named after its street). */
+        public String shownAddress() {
+            String address = point.address();
+            return address == null || address.isBlank() || address.strip().equalsIgnoreCase(point.name().strip()) ? null : address;
+        }
+
+        /** Hours once past two, else minutes: how people say it. */
         public String ageUnit() {
             return freshness.ageUnit();
         }
 
         public long age() {
             return freshness.age();
+        }
+
+        /** Open and confirmed lately first, then open but uncertain, full, standby, and last what receives nobody. */
+        int rank() {
+            return switch (point.status()) {
+                case OPEN -> uncertain() ? 1 : 0;
+                case FULL -> 2;
+                case STANDBY -> 3;
+                case INACTIVE -> 4;
+                case CLOSED -> 5;
+            };
         }
     }
 
@@ -105,19 +157,27 @@ class SupportPointPages {
         }
     }
 
+    /** Walking directions on OpenStreetMap, from the searched place when there is one. */
+    static String routeTo(Location from, SupportPoint point) {
+        String to = point.lat() + "%2C" + point.lon();
+        return "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route="
+                + (from == null ? "" : from.lat() + "%2C" + from.lon()) + "%3B" + to;
+    }
+
     @GetMapping("/steunpunten")
-    String finder(@RequestParam(required = false) String postcode, Model model, HttpServletRequest request,
-                  HttpServletResponse response, java.util.Locale locale) {
+    String finder(@RequestParam(required = false) String postcode, @RequestParam(required = false) String open, Model model,
+                  HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
         CacheHeaders.applyToPage(request, response);
+        boolean openOnly = open != null && !open.isBlank();
         model.addAttribute("postcode", postcode == null ? "" : postcode);
+        model.addAttribute("openOnly", openOnly);
         if (postcode == null || postcode.isBlank()) {
             return "points/finder";
         }
         try {
-            SupportPoints.NearestResult result = points.nearest(
-                    new SupportPoints.NearestQuery(postcode, null, null, PAGE_RESULTS, null, null));
-            List<PointView> found = result.points().stream()
-                    .map(n -> new PointView(n.point(), points.freshness(n.point()), Math.round(n.distanceMeters()))).toList();
+            SupportPoints.NearestResult result = points.nearest(new SupportPoints.NearestQuery(postcode, null, null, CANDIDATES,
+                    openOnly ? List.of(PointStatus.OPEN.code()) : null, null));
+            List<PointView> found = ranking.ranked(result.origin(), result.points(), PAGE_RESULTS);
             model.addAttribute("results", found);
             model.addAttribute("anyDemo", found.stream().anyMatch(v -> v.point().demo()));
             model.addAttribute("origin", result.origin());
@@ -139,13 +199,34 @@ class SupportPointPages {
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"steunpunten-" + municipality.code() + ".pdf\"")
-                .body(pack.render(municipality, locale));
+                .body(pack.render(municipality, locale, printedLinks.base(request)));
     }
 
     /** The map: Leaflet from the jar, our own data; background tiles only from a configured server. */
     @GetMapping("/steunpunten/kaart")
-    String map(Model model, HttpServletRequest request, HttpServletResponse response) {
+    String map(@RequestParam(required = false) String postcode, Model model, HttpServletRequest request,
+               HttpServletResponse response, java.util.Locale locale) {
         CacheHeaders.applyToPage(request, response);
+        model.addAttribute("postcode", postcode == null ? "" : postcode);
+        if (postcode != null && !postcode.isBlank()) {
+            java.util.Optional<Location> centre;
+            try {
+                centre = areas.locatePostcode(postcode);
+            } catch (IllegalArgumentException notAPostcode) {
+                centre = java.util.Optional.empty();
+            }
+            centre.ifPresentOrElse(c -> model.addAttribute("centre", c), () -> {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("postcodeError", true);
+            });
+        }
+        // The words for the statuses, for the map's pop-ups: JSON in a data attribute, as no inline script is allowed.
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (PointStatus status : PointStatus.values()) {
+            labels.put(status.code(), messages.getMessage("points.status." + status.code(), null, locale));
+        }
+        labels.put("uncertain", messages.getMessage("points.uncertain", null, locale));
+        model.addAttribute("statusLabels", json.writeValueAsString(labels));
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("anyDemo", points.anyDemo());
@@ -162,17 +243,60 @@ class SupportPointPages {
         return "points/point";
     }
 
+    /**
+     * Coverage opens on the viewer's own safety region (a municipality's region; the whole
+     * country for national staff, or with {@code area=NL}): the map zoomed to it, the others
+     * faded, the table its areas only; each area on the map names itself and its figures on hover.
+     */
     @GetMapping("/staff/steunpunten/dekking")
-    String coverage(@RequestParam(defaultValue = "municipality") String level, Model model) {
+    String coverage(@RequestParam(defaultValue = "municipality") String level, @RequestParam(required = false) String area,
+                    Model model, java.util.Locale locale) {
         boolean perRegion = level.equals("region");
+        String focus = focusRegion(area);
         model.addAttribute("level", perRegion ? "region" : "municipality");
+        model.addAttribute("focus", focus);
+        model.addAttribute("focusName", focus == null ? null : areas.region(focus).map(nl.weerbaar.areas.Region::name).orElse(focus));
         List<Coverage> coverage = points.coverage(perRegion);
-        model.addAttribute("coverage", coverage);
+        model.addAttribute("coverage", coverage.stream().filter(c -> focus == null
+                || (perRegion ? c.area().equals(focus) : areas.regionOf(c.area()).filter(focus::equals).isPresent())).toList());
+        model.addAttribute("tooltips", coverage.stream().collect(Collectors.toMap(Coverage::area, c -> messages.getMessage(
+                "points.coverage.tooltip", new Object[] {c.name(), java.text.NumberFormat.getPercentInstance(locale).format(
+                        c.shareBeyond1500m()), c.openPoints(), c.pointsInUse()}, locale))));
         model.addAttribute("map", areaMap);
+        model.addAttribute("viewBox", focus == null ? areaMap.viewBox() : viewBoxOf(areaMap.outlines().stream()
+                .filter(o -> o.region().equals(focus)).map(AreaMap.Outline::path).toList()));
         model.addAttribute("fills", coverage.stream().collect(java.util.stream.Collectors.toMap(
                 Coverage::area, c -> coverageFill(c.shareBeyond1500m()))));
         model.addAttribute("anyDemo", points.anyDemo());
         return "points/coverage";
+    }
+
+    /** The region to open on: the one asked for, else the viewer's own (or their municipality's); null for the country. */
+    private String focusRegion(String asked) {
+        String code = asked != null ? asked.strip().toUpperCase() : access.currentActor().organisation();
+        if (code.startsWith("GM")) {
+            return areas.regionOf(code).orElse(null);
+        }
+        return areas.region(code).isPresent() ? code : null;
+    }
+
+    /** The SVG viewBox around some outlines of {@link AreaMap} ("M x yL x y…Z" paths), with a small margin. */
+    static String viewBoxOf(List<String> paths) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (String path : paths) {
+            String[] numbers = path.replaceAll("[MLZ]", " ").trim().split("\\s+");
+            for (int i = 0; i + 1 < numbers.length; i += 2) {
+                double x = Double.parseDouble(numbers[i]);
+                double y = Double.parseDouble(numbers[i + 1]);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        double margin = Math.max(maxX - minX, maxY - minY) * 0.05;
+        return String.format(java.util.Locale.ROOT, "%.1f %.1f %.1f %.1f", minX - margin, minY - margin,
+                maxX - minX + 2 * margin, maxY - minY + 2 * margin);
     }
 
     @GetMapping("/staff/steunpunten/{id:[0-9]+}")

@@ -151,8 +151,14 @@ class SupportPointsApi {
     ResponseEntity<FeatureCollection> exportGeoJson(@RequestParam(required = false) String municipality,
                                                     @RequestParam(required = false) String region,
                                                     @RequestParam(required = false) String status,
+                                                    @RequestParam(required = false)
+                                                    @Parameter(description = "only points within minLon,minLat,maxLon,maxLat (WGS84), "
+                                                            + "as a map asks for its visible area", example = "4.85,52.35,4.95,52.40")
+                                                    String bbox,
                                                     HttpServletRequest request) {
+        java.util.function.Predicate<SupportPoint> within = withinBox(bbox);
         List<Feature> features = points.list(new SupportPoints.ListFilter(municipality, region, status)).stream()
+                .filter(within)
                 .map(p -> new Feature("Feature", p.id(), new Geometry("Point", new double[] {p.lon(), p.lat()}),
                         new FeatureProperties(p.name(), p.tier(), p.buildingKind(), p.municipality(), p.status(), p.occupancy(),
                                 p.capacity().persons(), p.capabilities(), p.message(), points.freshness(p).recentlyConfirmed(),
@@ -160,6 +166,29 @@ class SupportPointsApi {
                 .toList();
         return callerDependent(request).contentType(MediaType.parseMediaType(GEO_JSON))
                 .body(new FeatureCollection("FeatureCollection", features));
+    }
+
+    /** A bounding box as RFC 7946 writes one: west, south, east, north; null lets every point through. */
+    static java.util.function.Predicate<SupportPoint> withinBox(String bbox) {
+        if (bbox == null) {
+            return p -> true;
+        }
+        String[] parts = bbox.split(",", -1);
+        double[] box = new double[4];
+        boolean valid = parts.length == 4;
+        for (int i = 0; valid && i < 4; i++) {
+            try {
+                box[i] = Double.parseDouble(parts[i].strip());
+                valid = Double.isFinite(box[i]);
+            } catch (NumberFormatException e) {
+                valid = false;
+            }
+        }
+        if (!valid || box[0] > box[2] || box[1] > box[3] || box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
+            throw new nl.weerbaar.system.InvalidInputException("bbox",
+                    "must be minLon,minLat,maxLon,maxLat in WGS84 with min <= max, e.g. 4.85,52.35,4.95,52.40");
+        }
+        return p -> p.lon() >= box[0] && p.lon() <= box[2] && p.lat() >= box[1] && p.lat() <= box[3];
     }
 
     record CoverageBody(String level, String basis, List<Coverage> items) {}

@@ -1,9 +1,13 @@
 package nl.weerbaar.web;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.bulletins.Bulletins;
+import nl.weerbaar.bulletins.PublicBulletin;
 import nl.weerbaar.system.Release;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,16 +17,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
+    /** The home page shows the few most severe bulletins in force; the rest are one link away. */
+    private static final int HOME_BULLETINS = 3;
+
+    private final Bulletins bulletins;
     private final Release release;
     private final AccessControl access;
 
-    PageController(Release release, AccessControl access) {
+    PageController(Bulletins bulletins, Release release, AccessControl access) {
+        this.bulletins = bulletins;
         this.release = release;
         this.access = access;
     }
 
     @GetMapping("/")
-    String home() {
+    String home(Model model, Locale locale) {
+        List<PublicBulletin> inForce = bulletins.inForceForResidents(null, locale);
+        model.addAttribute("bulletins", inForce.stream().limit(HOME_BULLETINS).toList());
+        model.addAttribute("moreBulletins", inForce.size() > HOME_BULLETINS);
         return "web/home";
     }
 

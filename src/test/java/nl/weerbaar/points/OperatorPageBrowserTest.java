@@ -66,7 +66,7 @@ class OperatorPageBrowserTest {
             assertThat(new Select(browser.find("#status")).getFirstSelectedOption().getAttribute("value")).isEqualTo("full");
             assertThat(api.get("/api/v1/support-points/" + id).json().get("status").asString()).isEqualTo("full");
 
-            browser.get("/staff/steunpunten/dekking?level=region");
+            browser.get("/staff/steunpunten/dekking?level=region&area=NL");
             assertThat(browser.find("caption").getText()).contains("Inwoners per steunpunt");
             assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSize(25);
             assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("figure.weerbaar-map path")))
