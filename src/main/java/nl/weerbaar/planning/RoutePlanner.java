@@ -284,8 +284,9 @@ public final class RoutePlanner {
                 visits);
     }
 
+    /** A time of day in whole minutes, as a driver reads it (seconds dropped). */
     private static LocalTime time(long secondOfDay) {
-        return LocalTime.ofSecondOfDay(Math.min(24 * 3600 - 1, Math.max(0, secondOfDay)));
+        return LocalTime.ofSecondOfDay(Math.min(24 * 3600 - 60, Math.max(0, secondOfDay)) / 60 * 60);
     }
 
     /** Metres no set of routes serving the served visits can beat (see the class comment). */

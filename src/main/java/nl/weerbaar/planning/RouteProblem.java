@@ -25,7 +25,8 @@ public record RouteProblem(int day, Place depot, List<Stop> stops, Fleet fleet, 
 
     /**
      * A support point to deliver to. {@code opens}/{@code closes} are its opening time that day as
-     * read from its opening text ({@link OpeningHours}); delivering after closing counts as late.
+     * read from its opening text ({@link OpeningHours}), null for from midnight and until midnight;
+     * delivering after closing counts as late.
      */
     public record Stop(long point, String name, String address, double lat, double lon, String opening, LocalTime opens,
                        LocalTime closes, List<Load> loads) {
