@@ -66,6 +66,7 @@ class RoutePlannerTest {
 
         assertThat(plan.routes()).hasSize(3).allSatisfy(r -> assertThat(r.kg()).isLessThanOrEqualTo(3_500));
         assertThat(plan.routes().stream().mapToLong(r -> r.visits().getFirst().loads().getFirst().quantity()).sum()).isEqualTo(9_999);
+        assertThat(plan.gap()).as("three loads to one place: the forest bound is the distance driven").isZero();
     }
 
     @Test
