@@ -127,7 +127,12 @@ public final class RoutePlanner {
         for (List<Integer> sequence : sequences) {
             RoutePlan.Route route = route(routes.size() + 1, sequence, parts, metres, seconds, shiftStart);
             late += (int) route.visits().stream().filter(RoutePlan.Visit::late).count();
-            km += route.km();
+            int previous = 0;
+            for (int node : sequence) {
+                km += metres[previous][node] / 1000.0;
+                previous = node;
+            }
+            km += metres[previous][0] / 1000.0;
             routes.add(route);
         }
         List<RoutePlan.Missed> missed = new ArrayList<>();
