@@ -286,8 +286,12 @@ final class ItemDistribution {
     }
 
     /**
-     * Per day, depot and point: each depot's share of what reached the point's municipality, split
-     * over its points in proportion to what each point received (which follows their demand).
+     * Per day, depot and point: what each depot brings to each point. What a point receives is
+     * fixed already (its share of its municipality's supply, in proportion to its demand); here the
+     * depots are matched to the points so that a point is served by as few depots as possible,
+     * which is what routes need: the depot nearest the municipality's centre first, each depot to
+     * the points nearest it until what it sends is used up. At most one point fewer than there are
+     * depots gets its share from two depots or more.
      */
     private List<Map<Long, Long>> deliveriesToPoints(long[][][] fromDepot, long[][] supplied, long[][] areaSupplied) {
         int pointCount = input.points().size();
@@ -299,14 +303,37 @@ final class ItemDistribution {
                 if (fromDepot[t][m] == null || areaSupplied[t][m] == 0) {
                     continue;
                 }
-                for (int r = 0; r < reach[m].length; r++) {
-                    if (fromDepot[t][m][r] == 0) {
+                int[] members = pointsOf[m];
+                long[] left = new long[members.length];
+                for (int i = 0; i < members.length; i++) {
+                    left[i] = supplied[t][members[i]];
+                }
+                int area = m;
+                Integer[] depotOrder = new Integer[reach[m].length];
+                for (int r = 0; r < depotOrder.length; r++) {
+                    depotOrder[r] = r;
+                }
+                Arrays.sort(depotOrder, Comparator.comparingLong(r -> cost[area][r]));
+                for (int r : depotOrder) {
+                    long amount = fromDepot[t][m][r];
+                    if (amount == 0) {
                         continue;
                     }
-                    long[] share = proportional(fromDepot[t][m][r], pointsOf[m], supplied[t]);
-                    for (int i = 0; i < pointsOf[m].length; i++) {
-                        if (share[i] > 0) {
-                            deliveries.merge((long) reach[m][r] * pointCount + pointsOf[m][i], share[i], Long::sum);
+                    PlanInput.DepotSite depot = input.depots().get(reach[m][r]);
+                    Integer[] pointOrder = new Integer[members.length];
+                    for (int i = 0; i < members.length; i++) {
+                        pointOrder[i] = i;
+                    }
+                    Arrays.sort(pointOrder, Comparator.comparingDouble(i -> roadMetres(depot, input.points().get(members[i]))));
+                    for (int i : pointOrder) {
+                        long take = Math.min(amount, left[i]);
+                        if (take > 0) {
+                            deliveries.merge((long) reach[m][r] * pointCount + members[i], take, Long::sum);
+                            left[i] -= take;
+                            amount -= take;
+                        }
+                        if (amount == 0) {
+                            break;
                         }
                     }
                 }
