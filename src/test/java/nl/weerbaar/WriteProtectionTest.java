@@ -138,6 +138,8 @@ class WriteProtectionTest {
             Map.entry("POST /api/v1/scenarios/{id}/copy", new Probe("/api/v1/scenarios/{scenario}/copy", "{\"name\":\"probe\"}")),
             Map.entry("POST /api/v1/scenarios/{id}/runs", new Probe("/api/v1/scenarios/{scenario}/runs", null)),
             Map.entry("POST /api/v1/scenario-runs/{runId}/cancel", new Probe("/api/v1/scenario-runs/{run}/cancel", null)),
+            Map.entry("POST /api/v1/scenario-runs/{runId}/routes", new Probe("/api/v1/scenario-runs/{run}/routes",
+                    "{\"depot\":1,\"day\":0}")),
             Map.entry("POST /api/v1/organisations/{code}/keys/rotation",
                     new Probe("/api/v1/organisations/GM0363/keys/rotation", "{}")),
             Map.entry("POST /api/v1/organisations/{code}/keys/{kid}/revocation",

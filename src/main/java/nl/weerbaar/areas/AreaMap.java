@@ -127,6 +127,88 @@ public class AreaMap {
         return png.toByteArray();
     }
 
+    /**
+     * A route as a PNG for printed route sheets: the municipalities around it, the route as a line
+     * through the markers in their order (the first marker is where it starts and ends), numbered
+     * markers on top; the depot ({@code prominent}) in red.
+     */
+    public byte[] routePng(List<Marker> markers, int widthPixels) {
+        if (markers.isEmpty()) {
+            throw new IllegalArgumentException("a route needs at least one place");
+        }
+        double minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE, minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE;
+        for (Marker marker : markers) {
+            minLon = Math.min(minLon, marker.lon());
+            maxLon = Math.max(maxLon, marker.lon());
+            minLat = Math.min(minLat, marker.lat());
+            maxLat = Math.max(maxLat, marker.lat());
+        }
+        double margin = Math.max(0.01, 0.08 * Math.max(maxLon - minLon, maxLat - minLat));
+        minLon -= margin;
+        maxLon += margin;
+        minLat -= margin;
+        maxLat += margin;
+        double scale = widthPixels / ((maxLon - minLon) * COS_LATITUDE);
+        int height = (int) Math.min(2 * widthPixels, Math.ceil((maxLat - minLat) * scale));
+        var image = new java.awt.image.BufferedImage(widthPixels, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, widthPixels, height);
+            var view = new org.locationtech.jts.geom.Envelope(minLon, maxLon, minLat, maxLat);
+            for (Geometry shape : simplified.values()) {
+                if (!shape.getEnvelopeInternal().intersects(view)) {
+                    continue;
+                }
+                var outline = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+                for (int i = 0; i < shape.getNumGeometries(); i++) {
+                    Polygon polygon = (Polygon) shape.getGeometryN(i);
+                    trace(outline, polygon.getExteriorRing().getCoordinates(), minLon, maxLat, scale);
+                }
+                g.setColor(new java.awt.Color(0xF1, 0xF4, 0xF8));
+                g.fill(outline);
+                g.setColor(new java.awt.Color(0xB4, 0xC3, 0xD3));
+                g.setStroke(new java.awt.BasicStroke(1f));
+                g.draw(outline);
+            }
+            var line = new java.awt.geom.Path2D.Double();
+            for (int i = 0; i <= markers.size(); i++) {
+                Marker marker = markers.get(i % markers.size());
+                double x = (marker.lon() - minLon) * COS_LATITUDE * scale;
+                double y = (maxLat - marker.lat()) * scale;
+                if (i == 0) {
+                    line.moveTo(x, y);
+                } else {
+                    line.lineTo(x, y);
+                }
+            }
+            g.setColor(new java.awt.Color(0x15, 0x42, 0x73));
+            g.setStroke(new java.awt.BasicStroke(2.5f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            g.draw(line);
+            g.setFont(labelFont().deriveFont(java.awt.Font.BOLD, 13f));
+            for (Marker marker : markers) {
+                int x = (int) Math.round((marker.lon() - minLon) * COS_LATITUDE * scale);
+                int y = (int) Math.round((maxLat - marker.lat()) * scale);
+                int radius = marker.prominent() ? 12 : 10;
+                g.setColor(marker.prominent() ? new java.awt.Color(0xD5, 0x2B, 0x1E) : new java.awt.Color(0x01, 0x68, 0x9B));
+                g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
+                g.setColor(java.awt.Color.WHITE);
+                var metrics = g.getFontMetrics();
+                g.drawString(marker.label(), x - metrics.stringWidth(marker.label()) / 2, y + metrics.getAscent() / 2 - 1);
+            }
+        } finally {
+            g.dispose();
+        }
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
     private static java.awt.Font labelFont() {
         try (var in = AreaMap.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
             return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);

@@ -47,6 +47,10 @@ final class FlowNetwork {
         return nodes;
     }
 
+    long supplyOf(int node) {
+        return supplies[node];
+    }
+
     int arcCount() {
         return arcs;
     }

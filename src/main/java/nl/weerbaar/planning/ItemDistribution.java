@@ -45,11 +45,14 @@ final class ItemDistribution {
      * @param supplied  [day][point]
      * @param unmet     [day] per municipality index, by reason; absent where all was supplied
      * @param deliveries per depot index and point index (packed as depot * points + point)
+     * @param dailyDeliveries the same per day (index = day)
      * @param depotUse  per depot index, for depots holding the item or reached by it
      * @param vehicleUse [depot][day] units sent out, to take off the next item's vehicle capacity
+     * @param objective the flow's cost (rewards negative), to compare with a joint plan's bound
      */
     record Outcome(long[][] supplied, List<Map<Integer, Map<UnmetReason, Long>>> unmet, Map<Long, Long> deliveries,
-                   Map<Integer, DepotUse> depotUse, long[][] vehicleUse, long nodes, long arcs) {}
+                   List<Map<Long, Long>> dailyDeliveries, Map<Integer, DepotUse> depotUse, long[][] vehicleUse, long nodes,
+                   long arcs, long objective) {}
 
     private final PlanInput input;
     private final PlanInput.ItemNeed item;
@@ -101,10 +104,32 @@ final class ItemDistribution {
         }
     }
 
+    /**
+     * The item's flow network, built but not solved: its vehicle arcs are where a joint plan of
+     * several items shares the vehicles ({@link JointDistribution}).
+     */
+    record Network(FlowNetwork graph, int end, long step, boolean[] depotUsed, int[][] depotIn, int[][] vehicleArc,
+                   int[] unusedArc, int[][] areaNode, int[][][] deliveryArcs) {}
+
+    /** One step of reward, more than any transport cost of this item: the step a plan of this item alone uses. */
+    long minimumStep() {
+        return Arrays.stream(cost).flatMapToLong(Arrays::stream).max().orElse(0) + 1;
+    }
+
     Outcome solve() {
+        return solve(minimumStep());
+    }
+
+    /** The optimal plan with rewards {@code step} apart (see {@link #build}). */
+    Outcome solve(long step) {
+        Network network = build(step);
+        return outcome(network, network.graph().solve(item.name()));
+    }
+
+    /** The network with rewards {@code step} apart (at least {@link #minimumStep()}; larger to plan items on one scale). */
+    Network build(long step) {
         int days = dates.size();
         List<PlanInput.DepotSite> depots = input.depots();
-        long step = Arrays.stream(cost).flatMapToLong(Arrays::stream).max().orElse(0) + 1;
         int levels = days * TRANCHES;
 
         FlowNetwork graph = new FlowNetwork();
@@ -169,8 +194,17 @@ final class ItemDistribution {
             }
         }
 
-        long[] flows = graph.solve(item.name());
+        return new Network(graph, end, step, depotUsed, depotIn, vehicleArc, unusedArc, areaNode, deliveryArcs);
+    }
 
+    /** The plan read from a flow on the network (an optimal one: the marginal values assume it). */
+    Outcome outcome(Network network, long[] flows) {
+        int days = dates.size();
+        List<PlanInput.DepotSite> depots = input.depots();
+        FlowNetwork graph = network.graph();
+        int[][][] deliveryArcs = network.deliveryArcs();
+        int[] unusedArc = network.unusedArc();
+        boolean[] depotUsed = network.depotUsed();
         long[][] areaSupplied = new long[days][municipalities];
         long[][][] fromDepot = new long[days][municipalities][];
         long[] delivered = new long[depots.size()];
@@ -191,14 +225,17 @@ final class ItemDistribution {
             }
         }
         long[][] supplied = shareOutToPoints(areaSupplied);
-        Map<Long, Long> deliveries = deliveriesToPoints(fromDepot, supplied, areaSupplied);
+        List<Map<Long, Long>> dailyDeliveries = deliveriesToPoints(fromDepot, supplied, areaSupplied);
+        Map<Long, Long> deliveries = new LinkedHashMap<>();
+        dailyDeliveries.forEach(day -> day.forEach((key, quantity) -> deliveries.merge(key, quantity, Long::sum)));
         long[] unused = new long[stock.size()];
         for (int s = 0; s < stock.size(); s++) {
             unused[s] = flows[unusedArc[s]];
         }
-        List<Map<Integer, Map<UnmetReason, Long>>> unmet = explainUnmet(areaSupplied, unused, vehicleArc, flows);
+        List<Map<Integer, Map<UnmetReason, Long>>> unmet = explainUnmet(areaSupplied, unused, network.vehicleArc(), flows);
         Map<Integer, PlanResult.Marginal> marginals = hasUnmet(unmet)
-                ? new MarginalValues(graph, flows, end).fromDepots(depotIn, depotUsed, areaNode, municipalityCodes, step)
+                ? new MarginalValues(graph, flows, network.end()).fromDepots(network.depotIn(), depotUsed, network.areaNode(),
+                        municipalityCodes, network.step())
                 : Map.of();
         Map<Integer, DepotUse> depotUse = new LinkedHashMap<>();
         for (int d = 0; d < depots.size(); d++) {
@@ -223,7 +260,12 @@ final class ItemDistribution {
             depotUse.put(d, new DepotUse(start, delivered[d], expiredUnused, left,
                     marginals.getOrDefault(d, new PlanResult.Marginal(0, null, null, 0))));
         }
-        return new Outcome(supplied, unmet, deliveries, depotUse, vehicleUse, graph.nodeCount(), graph.arcCount());
+        long objective = 0;
+        for (int a = 0; a < flows.length; a++) {
+            objective += flows[a] * graph.cost(a);
+        }
+        return new Outcome(supplied, unmet, deliveries, dailyDeliveries, depotUse, vehicleUse, graph.nodeCount(), graph.arcCount(),
+                objective);
     }
 
     /** What reached a municipality on a day, shared by its points in proportion to their demand. */
@@ -243,29 +285,61 @@ final class ItemDistribution {
         return supplied;
     }
 
-    /** Per depot and point over all days: each depot's share of what reached the point's municipality. */
-    private Map<Long, Long> deliveriesToPoints(long[][][] fromDepot, long[][] supplied, long[][] areaSupplied) {
+    /**
+     * Per day, depot and point: what each depot brings to each point. What a point receives is
+     * fixed already (its share of its municipality's supply, in proportion to its demand); here the
+     * depots are matched to the points so that a point is served by as few depots as possible,
+     * which is what routes need: the depot nearest the municipality's centre first, each depot to
+     * the points nearest it until what it sends is used up. At most one point fewer than there are
+     * depots gets its share from two depots or more.
+     */
+    private List<Map<Long, Long>> deliveriesToPoints(long[][][] fromDepot, long[][] supplied, long[][] areaSupplied) {
         int pointCount = input.points().size();
-        Map<Long, Long> deliveries = new LinkedHashMap<>();
+        List<Map<Long, Long>> perDay = new ArrayList<>();
         for (int t = 0; t < fromDepot.length; t++) {
+            Map<Long, Long> deliveries = new LinkedHashMap<>();
+            perDay.add(deliveries);
             for (int m = 0; m < municipalities; m++) {
                 if (fromDepot[t][m] == null || areaSupplied[t][m] == 0) {
                     continue;
                 }
-                for (int r = 0; r < reach[m].length; r++) {
-                    if (fromDepot[t][m][r] == 0) {
+                int[] members = pointsOf[m];
+                long[] left = new long[members.length];
+                for (int i = 0; i < members.length; i++) {
+                    left[i] = supplied[t][members[i]];
+                }
+                int area = m;
+                Integer[] depotOrder = new Integer[reach[m].length];
+                for (int r = 0; r < depotOrder.length; r++) {
+                    depotOrder[r] = r;
+                }
+                Arrays.sort(depotOrder, Comparator.comparingLong(r -> cost[area][r]));
+                for (int r : depotOrder) {
+                    long amount = fromDepot[t][m][r];
+                    if (amount == 0) {
                         continue;
                     }
-                    long[] share = proportional(fromDepot[t][m][r], pointsOf[m], supplied[t]);
-                    for (int i = 0; i < pointsOf[m].length; i++) {
-                        if (share[i] > 0) {
-                            deliveries.merge((long) reach[m][r] * pointCount + pointsOf[m][i], share[i], Long::sum);
+                    PlanInput.DepotSite depot = input.depots().get(reach[m][r]);
+                    Integer[] pointOrder = new Integer[members.length];
+                    for (int i = 0; i < members.length; i++) {
+                        pointOrder[i] = i;
+                    }
+                    Arrays.sort(pointOrder, Comparator.comparingDouble(i -> roadMetres(depot, input.points().get(members[i]))));
+                    for (int i : pointOrder) {
+                        long take = Math.min(amount, left[i]);
+                        if (take > 0) {
+                            deliveries.merge((long) reach[m][r] * pointCount + members[i], take, Long::sum);
+                            left[i] -= take;
+                            amount -= take;
+                        }
+                        if (amount == 0) {
+                            break;
                         }
                     }
                 }
             }
         }
-        return deliveries;
+        return perDay;
     }
 
     /** {@code total} split over {@code points} in proportion to {@code weights}, whole units, largest remainders first. */
@@ -303,6 +377,11 @@ final class ItemDistribution {
      * when that depot is empty, it is short. The benchmark's baseline.
      */
     long greedySupplied() {
+        return greedySupplied(vehicleCapacity == null ? null : Arrays.stream(vehicleCapacity).map(long[]::clone).toArray(long[][]::new));
+    }
+
+    /** The same, taking the vehicles it uses off {@code vehicles} ([depot][day]; null for no limit). */
+    long greedySupplied(long[][] vehicles) {
         int days = dates.size();
         long[] remaining = new long[stock.size()];
         Map<Integer, List<Integer>> classesByDepot = new HashMap<>();
@@ -312,7 +391,6 @@ final class ItemDistribution {
         }
         classesByDepot.values().forEach(classes -> classes.sort(Comparator.comparing(
                 (Integer s) -> stock.get(s).expiry(), Comparator.nullsLast(Comparator.naturalOrder()))));
-        long[][] vehicles = vehicleCapacity == null ? null : Arrays.stream(vehicleCapacity).map(long[]::clone).toArray(long[][]::new);
         long supplied = 0;
         for (int t = 0; t < days; t++) {
             for (int m = 0; m < municipalities; m++) {

@@ -14,10 +14,18 @@ import java.util.Map;
  * @param depots      per depot and item: stock at the start, what went out, what expired unused,
  *                    what is left, and what one more unit there would do
  * @param deliveries  per depot, point and item over the whole scenario
+ * @param dayDeliveries per day, depot, point and item: what the vehicles carry (routes); null in
+ *                    runs stored before it existed
  */
 public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Shortfall> shortfalls,
                          List<PointOutcome> points, List<DepotOutcome> depots, List<Delivery> deliveries,
-                         Statistics statistics) {
+                         Statistics statistics, List<DayDelivery> dayDeliveries) {
+
+    /** A result without deliveries per day (as runs stored before they existed). */
+    public PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Shortfall> shortfalls, List<PointOutcome> points,
+                      List<DepotOutcome> depots, List<Delivery> deliveries, Statistics statistics) {
+        this(dates, areaDays, shortfalls, points, depots, deliveries, statistics, null);
+    }
 
     public record AreaDay(String municipality, String region, int day, String item, long demand, long supplied,
                           Map<UnmetReason, Long> unmet) {
@@ -57,10 +65,15 @@ public record PlanResult(List<LocalDate> dates, List<AreaDay> areaDays, List<Sho
 
     public record Delivery(long depot, long point, String item, long quantity, double roadKm) {}
 
+    /** What one depot sends to one point on one day (day counts from 0). */
+    public record DayDelivery(int day, long depot, long point, String item, long quantity) {}
+
     /**
      * @param optimal        the solver proved the plan optimal for its objective
-     * @param optimalityGap  0 for a proven optimum; null when not proven (vehicle capacity shared
-     *                       between items is planned item by item, in the scenario's order)
+     * @param optimalityGap  0 for a proven optimum; for items planned together under shared vehicles
+     *                       whose LP split is fractional, how far the plan's cost is above the LP bound
+     *                       (relative); null when not proven (items planned one after another, as runs
+     *                       stored before the joint plan were)
      * @param baselineSupplied what a greedy nearest-depot plan supplies on the same input
      * @param optimality     the same in words, for people reading the API: {@link #PROVEN} or {@link #NOT_PROVEN}
      *                       (derived from the other fields, also for runs stored before it existed)

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class Planner {
 
     static final String SOLVER = "OR-Tools 9.15 min-cost flow";
+    static final String JOINT_SOLVER = "OR-Tools 9.15 GLOP LP (all items, shared vehicles) and min-cost flow per item";
 
     static {
         Loader.loadNativeLibraries();
@@ -53,43 +54,94 @@ public class Planner {
         long[][] vehicles = vehicleCapacity(scenario, input.depots().size(), days);
 
         Results results = new Results(input, dates, demand, regionOf);
-        long nodes = 0;
-        long arcs = 0;
-        long baseline = 0;
         List<PlanInput.ItemNeed> items = input.items();
-        for (int i = 0; i < items.size(); i++) {
-            PlanInput.ItemNeed item = items.get(i);
-            stopIfCancelled(progress);
-            progress.report(0.1 + 0.85 * i / items.size(), item.name() + ": verdeling berekenen");
+        List<long[][]> itemDemands = new ArrayList<>();
+        for (PlanInput.ItemNeed item : items) {
             long[][] itemDemand = new long[days][input.points().size()];
             for (int t = 0; t < days; t++) {
                 for (int p = 0; p < itemDemand[t].length; p++) {
                     itemDemand[t][p] = Math.round(demand.seekers()[t][p] * item.perPersonPerDay());
                 }
             }
-            ItemDistribution distribution = new ItemDistribution(input, item, itemDemand, dates, municipalityOfPoint,
-                    municipalityCodes, vehicles);
-            baseline += distribution.greedySupplied();
-            ItemDistribution.Outcome outcome = distribution.solve();
+            itemDemands.add(itemDemand);
+        }
+        java.util.function.BiFunction<Integer, long[][], ItemDistribution> distribution = (i, capacity) -> new ItemDistribution(
+                input, items.get(i), itemDemands.get(i), dates, municipalityOfPoint, municipalityCodes, capacity);
+
+        // Several items under one vehicle limit: split the vehicles by one joint LP, then plan each item within its share.
+        JointDistribution.Split split = null;
+        long step = 0;
+        if (vehicles != null && items.size() > 1) {
+            stopIfCancelled(progress);
+            progress.report(0.1, "Alle artikelen samen: gedeelde voertuigen verdelen");
+            List<ItemDistribution> all = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                all.add(distribution.apply(i, vehicles));
+                step = Math.max(step, all.getLast().minimumStep());
+            }
+            split = JointDistribution.split(all, step, vehicles).orElse(null);
+        }
+        long[][] greedyVehicles = vehicles == null ? null : java.util.Arrays.stream(vehicles).map(long[]::clone).toArray(long[][]::new);
+        long nodes = 0;
+        long arcs = 0;
+        long baseline = 0;
+        long objective = 0;
+        for (int i = 0; i < items.size(); i++) {
+            PlanInput.ItemNeed item = items.get(i);
+            stopIfCancelled(progress);
+            progress.report(0.15 + 0.8 * i / items.size(), item.name() + ": verdeling berekenen");
+            long[][] capacity = vehicles;
+            if (split != null) {
+                capacity = new long[vehicles.length][days];
+                for (int d = 0; d < vehicles.length; d++) {
+                    for (int t = 0; t < days; t++) {
+                        capacity[d][t] = split.allotment()[i][d][t] + split.spare()[d][t];
+                    }
+                }
+            }
+            ItemDistribution itemDistribution = distribution.apply(i, capacity);
+            baseline += split != null ? itemDistribution.greedySupplied(greedyVehicles) : itemDistribution.greedySupplied();
+            ItemDistribution.Outcome outcome = split != null ? itemDistribution.solve(step) : itemDistribution.solve();
             nodes += outcome.nodes();
             arcs += outcome.arcs();
-            if (vehicles != null) {
+            objective += outcome.objective();
+            if (split != null) {
+                for (int d = 0; d < vehicles.length; d++) {
+                    for (int t = 0; t < days; t++) {
+                        split.spare()[d][t] = capacity[d][t] - outcome.vehicleUse()[d][t];
+                    }
+                }
+            } else if (vehicles != null) {
                 for (int d = 0; d < vehicles.length; d++) {
                     for (int t = 0; t < days; t++) {
                         vehicles[d][t] -= outcome.vehicleUse()[d][t];
                     }
                 }
             }
-            results.add(item, itemDemand, outcome, distribution, municipalityCodes);
+            results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes);
         }
         progress.report(0.97, "Resultaten samenvatten");
-        // One item under a vehicle limit is still one optimal flow; several share the vehicles in turn.
-        boolean proven = vehicles == null || items.size() == 1;
+        boolean proven;
+        Double gap;
+        String solver = SOLVER;
+        if (split != null) {
+            // The LP optimum bounds every plan from below; the plan's cost is measured on the same scale.
+            double relative = Math.max(0, objective - split.bound()) / Math.max(1, Math.abs(split.bound()));
+            proven = split.whole() || relative <= 1e-9;
+            gap = proven ? 0.0 : relative;
+            solver = JOINT_SOLVER;
+            nodes += split.rows();
+            arcs += split.columns();
+        } else {
+            // One item under a vehicle limit is still one optimal flow; several share the vehicles in turn.
+            proven = vehicles == null || items.size() == 1;
+            gap = proven ? 0.0 : null;
+        }
         double total = seconds(started);
         long demandUnits = results.total(PlanResult.AreaDay::demand);
         long supplied = results.total(PlanResult.AreaDay::supplied);
         PlanResult.Statistics statistics = new PlanResult.Statistics(demandUnits, supplied, demandUnits - supplied, baseline,
-                proven, proven ? 0.0 : null, null, SOLVER, nodes, arcs, demandSeconds, total - demandSeconds, total);
+                proven, gap, null, solver, nodes, arcs, demandSeconds, total - demandSeconds, total);
         progress.report(1, "Klaar");
         return results.build(statistics);
     }
@@ -127,6 +179,7 @@ public class Planner {
         private final List<PlanResult.PointOutcome> points = new ArrayList<>();
         private final List<PlanResult.DepotOutcome> depots = new ArrayList<>();
         private final List<PlanResult.Delivery> deliveries = new ArrayList<>();
+        private final List<PlanResult.DayDelivery> dayDeliveries = new ArrayList<>();
 
         Results(PlanInput input, List<LocalDate> dates, DemandModel.Outcome demand, Map<String, String> regionOf) {
             this.input = input;
@@ -209,6 +262,12 @@ public class Planner {
                 deliveries.add(new PlanResult.Delivery(depot.id(), point.id(), item.item(), quantity,
                         Math.round(distribution.roadMetres(depot, point) / 100) / 10.0));
             });
+            for (int t = 0; t < outcome.dailyDeliveries().size(); t++) {
+                int day = t;
+                outcome.dailyDeliveries().get(t).forEach((key, quantity) -> dayDeliveries.add(new PlanResult.DayDelivery(day,
+                        input.depots().get((int) (key / pointCount)).id(), sites.get((int) (key % pointCount)).id(), item.item(),
+                        quantity)));
+            }
         }
 
         long total(java.util.function.ToLongFunction<PlanResult.AreaDay> units) {
@@ -216,7 +275,7 @@ public class Planner {
         }
 
         PlanResult build(PlanResult.Statistics statistics) {
-            return new PlanResult(dates, areaDays, shortfalls, points, depots, deliveries, statistics);
+            return new PlanResult(dates, areaDays, shortfalls, points, depots, deliveries, statistics, dayDeliveries);
         }
     }
 }

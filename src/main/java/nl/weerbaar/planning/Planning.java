@@ -171,6 +171,18 @@ public class Planning {
         return runs.find(runId).orElseThrow().run();
     }
 
+    /**
+     * The scenario of a run, for work that writes on the run (its routes): 404 for an unknown run,
+     * 403 unless the caller coordinates every area the scenario covers (as for starting it).
+     */
+    @Transactional(readOnly = true)
+    public Scenario runScenarioToWrite(long runId) {
+        access.requireRole(Role.COORDINATOR);
+        Scenario scenario = runs.find(runId).orElseThrow(() -> noRun(runId)).scenario();
+        requireEvery(scenario);
+        return scenario;
+    }
+
     /** A run, with its progress; 404 when it does not exist or lies outside the caller's scope. */
     @Transactional(readOnly = true)
     public Run run(long runId) {

@@ -80,22 +80,60 @@ class ScenarioRunCommand implements CliCommand {
                     + "  (e.g. ./weerbaar scenario run examples/scenarios/blackout-72h-vr13.json)");
             return 2;
         }
-        Path file = Path.of(arguments.positional().getFirst());
         Path outDir = Path.of(arguments.option("out").orElse("."));
         Locale locale = Locale.forLanguageTag(arguments.option("lang").orElse("nl"));
+        Planned planned;
+        try {
+            planned = plan(arguments, err);
+        } catch (Exit exit) {
+            return exit.code;
+        }
+        Scenario scenario = planned.scenario();
+        PlanInput input = planned.input();
+        PlanResult result = planned.result();
+        summarise(scenario, input, result, out);
+        Files.createDirectories(outDir);
+        String base = PlanningApi.slug(scenario.name());
+        Path csv = outDir.resolve(base + ".csv");
+        Path pdf = outDir.resolve(base + ".pdf");
+        Files.writeString(csv, report.csv(result), StandardCharsets.UTF_8);
+        Files.write(pdf, report.pdf(scenario, result, locale));
+        out.printf("Wrote %s and %s%n", csv.toAbsolutePath().normalize(), pdf.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    /** A scenario file planned: the scenario, its input, the plan, and the account it was read as. */
+    record Planned(Scenario scenario, PlanInput input, PlanResult result, UserDetails user) {}
+
+    /** Ends a command early with an exit code, after saying why on standard error. */
+    static final class Exit extends Exception {
+        final int code;
+
+        Exit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Reads, checks and plans the scenario file named by the one positional argument, with a
+     * progress bar on {@code err}; the routes command plans the same way.
+     */
+    Planned plan(CommandArguments arguments, PrintStream err) throws Exit {
+        Path file = Path.of(arguments.positional().getFirst());
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             err.printf("weerbaar: there is no file %s%n", file);
-            return 2;
+            throw new Exit(2);
         } catch (IOException e) {
             err.printf("weerbaar: cannot read %s: %s%n", file, e.getMessage());
-            return 2;
+            throw new Exit(2);
         }
         Optional<UserDetails> user = account(arguments.option("user").orElse("admin"), err);
         if (user.isEmpty()) {
-            return 2;
+            throw new Exit(2);
         }
         Scenario scenario;
         PlanInput input;
@@ -104,7 +142,7 @@ class ScenarioRunCommand implements CliCommand {
         } catch (InvalidInputException e) {
             err.printf("weerbaar: %s is not a valid scenario:%n", file);
             e.invalidParams().forEach(p -> err.printf("  %s: %s%n", p.name(), p.reason()));
-            return 2;
+            throw new Exit(2);
         }
         err.printf("Scenario \"%s\": %s in %s, %d day%s from %s%n", scenario.name(), scenario.hazard().code(),
                 String.join(", ", scenario.areas()), scenario.days(), scenario.days() == 1 ? "" : "s", scenario.start());
@@ -133,22 +171,14 @@ class ScenarioRunCommand implements CliCommand {
         } catch (PlanCancelledException e) {
             progress.finish("cancelled");
             err.println("Cancelled; nothing was written.");
-            return 130;
+            throw new Exit(130);
         } finally {
             finished.countDown();
             if (hooked) {
                 removeHook(hook);
             }
         }
-        summarise(scenario, input, result, out);
-        Files.createDirectories(outDir);
-        String base = PlanningApi.slug(scenario.name());
-        Path csv = outDir.resolve(base + ".csv");
-        Path pdf = outDir.resolve(base + ".pdf");
-        Files.writeString(csv, report.csv(result), StandardCharsets.UTF_8);
-        Files.write(pdf, report.pdf(scenario, result, locale));
-        out.printf("Wrote %s and %s%n", csv.toAbsolutePath().normalize(), pdf.toAbsolutePath().normalize());
-        return 0;
+        return new Planned(scenario, input, result, user.get());
     }
 
     /** The account whose rights the input is read with; empty (and said why) when it cannot be used. */
@@ -167,7 +197,7 @@ class ScenarioRunCommand implements CliCommand {
     }
 
     /** Runs work signed in as an account, as a request of that user would run. */
-    private static <T> T as(UserDetails user, Supplier<T> work) {
+    static <T> T as(UserDetails user, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -43,6 +43,11 @@ public class StockCatalogue {
         return repository.items();
     }
 
+    /** Weight and volume per unit of every item, for loading vehicles. */
+    public List<ItemHandling> handling() {
+        return repository.handling();
+    }
+
     public Optional<Item> item(String code) {
         return repository.item(code);
     }

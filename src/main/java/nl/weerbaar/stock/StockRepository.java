@@ -41,6 +41,13 @@ class StockRepository {
         return jdbc.sql("select * from stock_item order by category, code").query(StockRepository::item).list();
     }
 
+    List<ItemHandling> handling() {
+        return jdbc.sql("select code, unit_weight_kg, unit_volume_litres from stock_item order by code")
+                .query((rs, row) -> new ItemHandling(rs.getString("code"), rs.getDouble("unit_weight_kg"),
+                        rs.getDouble("unit_volume_litres")))
+                .list();
+    }
+
     Optional<Item> item(String code) {
         return jdbc.sql("select * from stock_item where code = :code").param("code", code).query(StockRepository::item).optional();
     }

@@ -123,7 +123,7 @@ class PlannerTest {
     }
 
     @Test
-    void severalItemsSharingVehiclesArePlannedInTurnAndNotCalledOptimal() {
+    void severalItemsSharingVehiclesArePlannedTogetherAndProvenOptimal() {
         Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, 4_000L);
         Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
                 water.helpSeekingShare(), water.selfRelianceShare(),
@@ -134,11 +134,22 @@ class PlannerTest {
                 List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
                 List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
 
-        PlanResult.Statistics statistics = planner.plan(input, PlanProgress.NONE).statistics();
+        PlanResult result = planner.plan(input, PlanProgress.NONE);
+        PlanResult.Statistics statistics = result.statistics();
 
-        assertThat(statistics.optimal()).isFalse();
-        assertThat(statistics.optimality()).isEqualTo(PlanResult.Statistics.NOT_PROVEN);
-        assertThat(statistics.supplied()).as("water first takes the 4,000 units the vehicles carry").isEqualTo(4_000);
+        assertThat(statistics.optimal()).as("one LP over both items proves the plan").isTrue();
+        assertThat(statistics.optimalityGap()).isEqualTo(0.0);
+        assertThat(statistics.optimality()).isEqualTo(PlanResult.Statistics.PROVEN);
+        assertThat(statistics.solver()).isEqualTo(Planner.JOINT_SOLVER);
+        assertThat(statistics.supplied()).as("the 4,000 units the vehicles carry, not more").isEqualTo(4_000);
+        // 6,000 l of water and 2,000 rations wanted; worst-served-first gives both items the same share: half each.
+        long waterSupplied = result.areaDays().stream().filter(a -> a.item().equals("drinking-water")).mapToLong(PlanResult.AreaDay::supplied).sum();
+        long rations = result.areaDays().stream().filter(a -> a.item().equals("emergency-ration")).mapToLong(PlanResult.AreaDay::supplied).sum();
+        assertThat(waterSupplied).isEqualTo(3_000);
+        assertThat(rations).as("rations are not left behind because water came first").isEqualTo(1_000);
+        assertThat(reasons(result)).containsOnlyKeys(UnmetReason.NO_TRANSPORT_CAPACITY);
+        assertThat(result.dayDeliveries()).allSatisfy(d -> assertThat(d.depot()).isEqualTo(11))
+                .extracting(PlanResult.DayDelivery::quantity).containsOnly(1_500L, 500L);
     }
 
     @Test

@@ -110,6 +110,12 @@ class ReadmeCommandsIT {
         }
         exercised.add("scenario run");
 
+        Result routes = weerbaar("scenario", "routes", "examples/scenarios/blackout-72h-vr13.json", "--day", "1", "--seconds", "1",
+                "--out", reports.toString(), "--data", data.toString());
+        assertThat(routes.exit()).as(routes.output()).isZero();
+        assertThat(routes.output()).contains("lower bound", "nearest neighbour", "wrote ").doesNotContain("Exception");
+        exercised.add("scenario routes");
+
         Result audit = weerbaar("audit", "verify", "--data", data.toString());
         assertThat(audit.exit()).as(audit.output()).isZero();
         assertThat(audit.output()).contains("Audit trail intact");
