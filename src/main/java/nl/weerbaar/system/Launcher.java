@@ -37,9 +37,18 @@ public final class Launcher {
                 System.err.println("serve takes --port N and --data DIR, not: " + String.join(" ", args.subList(1, args.size())));
                 return Optional.of(2);
             }
-            new SpringApplicationBuilder(WeerbaarApplication.class)
-                    .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
-                    .run();
+            try {
+                new SpringApplicationBuilder(WeerbaarApplication.class)
+                        .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
+                        .run();
+            } catch (RuntimeException e) {
+                Optional<StartRefusedException> refused = StartRefusedException.in(e);
+                if (refused.isEmpty()) {
+                    throw e;
+                }
+                System.err.println("weerbaar: " + refused.get().getMessage());
+                return Optional.of(1);
+            }
             return Optional.empty();
         }
         Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
@@ -99,6 +108,11 @@ public final class Launcher {
             err.println("weerbaar: " + e.getMessage());
             return 2;
         } catch (Exception e) {
+            Optional<StartRefusedException> refused = StartRefusedException.in(e);
+            if (refused.isPresent()) {
+                err.println("weerbaar: " + refused.get().getMessage());
+                return 1;
+            }
             return CommandFailure.report(e, args, Path.of(dataDir), err);
         }
     }
