@@ -51,6 +51,9 @@ public final class Launcher {
             }
             return Optional.empty();
         }
+        if (args.getFirst().equals("restore")) {
+            return Optional.of(restore(args.subList(1, args.size()), dataDir));
+        }
         Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
         if (offline.isPresent()) {
@@ -117,12 +120,58 @@ public final class Launcher {
         }
     }
 
+    /**
+     * {@code restore FILE}: into an empty database, before anything else touches it (a started
+     * application would migrate and fill it); then the integrity checks on what was restored.
+     */
+    private static int restore(List<String> args, String dataDir) {
+        if (args.size() != 1 || args.getFirst().startsWith("--")) {
+            System.err.println("usage: ./weerbaar restore FILE [--data DIR]: into an empty data folder, or the empty database of WEERBAAR_DB_URL");
+            return 2;
+        }
+        Path file = Path.of(args.getFirst()).toAbsolutePath();
+        String url = System.getenv("WEERBAAR_DB_URL");
+        try {
+            if (url != null && !url.isBlank()) {
+                new DatabaseRestore().restore(file, new DatabaseRestore.Target(url,
+                        Optional.ofNullable(System.getenv("WEERBAAR_DB_USER")).orElse("weerbaar"), System.getenv("WEERBAAR_DB_PASSWORD")), System.out);
+            } else {
+                requireMasterKeyFor(Path.of(dataDir));
+                try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(Path.of(dataDir), true)) {
+                    new DatabaseRestore().restore(file, new DatabaseRestore.Target(server.jdbcUrl(), server.user(), null), System.out);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("weerbaar: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            return CommandFailure.report(e, List.of("restore", args.getFirst()), Path.of(dataDir), System.err);
+        }
+        System.out.println("Checking what was restored...");
+        return runCommand(List.of("check"), dataDir);
+    }
+
+    /**
+     * A backup holds no master key, on purpose: it is kept apart from the data it protects. Without
+     * one the restored signing keys could not be opened, so the embedded default needs it first.
+     */
+    private static void requireMasterKeyFor(Path dataDir) {
+        boolean configured = System.getenv("WEERBAAR_MASTER_KEY_FILE") != null || System.getenv("WEERBAAR_MASTER_KEY") != null
+                || System.getenv("WEERBAAR_BULLETINS_MASTER_KEY") != null;
+        if (!configured && !Files.exists(dataDir.resolve("keys").resolve("master.key"))) {
+            throw new IllegalArgumentException("a backup holds no master key, so the restored signing keys need the one they were "
+                    + "stored with: copy keys/master.key of the old data folder to " + dataDir.resolve("keys").resolve("master.key")
+                    + " first, or set WEERBAAR_MASTER_KEY_FILE");
+        }
+    }
+
     private static String usage(List<CliCommand> commands) {
         StringBuilder text = new StringBuilder("""
                 Usage: ./weerbaar COMMAND [--data DIR] [options]
 
                   serve [--port N]      serve http://localhost:8080 on the embedded PostgreSQL in DIR (default ./data)
                   test                  run the whole test suite
+                  restore FILE          restore a backup into an empty data folder or database, then check it
                   help                  this list
                 """);
         for (CliCommand command : commands) {
