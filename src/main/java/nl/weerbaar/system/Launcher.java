@@ -14,6 +14,8 @@ import nl.weerbaar.WeerbaarApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -131,6 +133,7 @@ public final class Launcher {
         }
         Path file = Path.of(args.getFirst()).toAbsolutePath();
         String url = System.getenv("WEERBAAR_DB_URL");
+        quietLogging(); // the progress is the restore's own; the libraries' chatter would bury it
         try {
             if (url != null && !url.isBlank()) {
                 new DatabaseRestore().restore(file, new DatabaseRestore.Target(url,
@@ -149,6 +152,13 @@ public final class Launcher {
         }
         System.out.println("Checking what was restored...");
         return runCommand(List.of("check"), dataDir);
+    }
+
+    /** Before Spring configures logging, libraries log at INFO to the console; only their warnings matter here. */
+    private static void quietLogging() {
+        LoggingSystem logging = LoggingSystem.get(Launcher.class.getClassLoader());
+        logging.beforeInitialize();
+        logging.setLogLevel(null, LogLevel.WARN);
     }
 
     /**
