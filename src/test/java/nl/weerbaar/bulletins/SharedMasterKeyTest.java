@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import nl.weerbaar.WeerbaarApplication;
 import nl.weerbaar.support.ApiClient;
-import nl.weerbaar.support.TimeDependent;
 import nl.weerbaar.system.StartRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with another one, an instance refuses to start. Rotating the master key moves every stored key
  * to the new one, after which only the new key starts.
  */
-@TimeDependent
 class SharedMasterKeyTest {
 
     private static final String ADMIN_PASSWORD = "shared-key-admin-password";

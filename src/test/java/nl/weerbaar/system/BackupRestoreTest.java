@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import nl.weerbaar.WeerbaarApplication;
 import nl.weerbaar.support.ApiClient;
-import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Backup while the application serves and writes, restore into a new data folder, and every table
  * has the rows it had in the snapshot; the restored database starts and its checks hold.
  */
-@TimeDependent
 class BackupRestoreTest {
 
     private static final String ADMIN_PASSWORD = "backup-test-admin-password";
