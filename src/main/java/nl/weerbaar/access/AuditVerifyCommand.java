@@ -43,7 +43,7 @@ class AuditVerifyCommand implements CliCommand {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         CommandArguments arguments = CommandArguments.parse(args);
         Optional<SignedTreeHead> saved = arguments.option("head").map(this::readHead);
-        catchUp();
+        sequencer.catchUp();
         AuditLogVerifier.Verification result = verifier.verify(saved);
         if (!result.intact()) {
             out.printf("Audit trail BROKEN: %s.%n", result.firstProblem().orElseThrow().problem());
@@ -60,17 +60,6 @@ class AuditVerifyCommand implements CliCommand {
             out.printf("Saved the tree head of size %d to %s.%n", head.treeSize(), saveTo.get());
         }
         return 0;
-    }
-
-    /**
-     * Sequences what is waiting, as a running server would within a second, so the check covers
-     * every committed entry. When a server holds the lease, its sequencer does this instead.
-     */
-    private void catchUp() {
-        AuditSequencer.Round round;
-        do {
-            round = sequencer.sequence();
-        } while (round.leaseHeld() && round.sequenced() == AuditSequencer.BATCH);
     }
 
     private SignedTreeHead readHead(String file) {

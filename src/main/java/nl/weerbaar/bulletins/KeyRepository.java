@@ -61,6 +61,26 @@ class KeyRepository {
                 .update();
     }
 
+    /** A stored private key as the master key sees it: sealed bytes bound to their key id. */
+    record SealedKey(String kid, String organisation, byte[] encryptedPrivateKey) {}
+
+    /** Every private key ever stored, for the master key's start check and rotation. */
+    List<SealedKey> sealedKeys() {
+        return jdbc.sql("select kid, organisation_code, encrypted_private_key from signing_key order by kid")
+                .query((rs, row) -> new SealedKey(rs.getString("kid"), rs.getString("organisation_code"),
+                        rs.getBytes("encrypted_private_key"))).list();
+    }
+
+    /** Holds off key creation and rotation everywhere until the transaction ends: a master key rotation is under way. */
+    void lockAllKeys() {
+        jdbc.sql("lock table signing_key in exclusive mode").update();
+    }
+
+    void reseal(String kid, byte[] encryptedPrivateKey) {
+        jdbc.sql("update signing_key set encrypted_private_key = :encrypted where kid = :kid")
+                .param("kid", kid).param("encrypted", encryptedPrivateKey).update();
+    }
+
     void retire(String kid, Instant at) {
         jdbc.sql("update signing_key set valid_until = :at where kid = :kid and valid_until is null")
                 .param("kid", kid).param("at", Timestamp.from(at)).update();

@@ -136,6 +136,11 @@ public class SigningKeys {
         for (KeyRepository.StoredKey aged : keys.olderThan(now().minus(maxKeyAge))) {
             String organisation = aged.published().organisation();
             keys.lockOrganisation(organisation);
+            // Every instance runs this schedule: one that waited for the lock finds the key rotated by another.
+            boolean stillCurrent = keys.current(organisation).map(k -> k.published().kid().equals(aged.published().kid())).orElse(false);
+            if (!stillCurrent) {
+                continue;
+            }
             rotateNow(organisation, "key.rotated.scheduled");
             log.info("Rotated the signing key {} of {}: older than {}", aged.published().kid(), organisation, maxKeyAge);
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
+import nl.weerbaar.system.PublicReads;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -33,9 +34,11 @@ class SupportPointRepository {
     private final NamedParameterJdbcTemplate batch;
     private final Areas areas;
     private final Clock clock;
+    private final PublicReads publicReads;
 
-    SupportPointRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Areas areas, Clock clock) {
+    SupportPointRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Areas areas, Clock clock, PublicReads publicReads) {
         this.jdbc = jdbc;
+        this.publicReads = publicReads;
         this.batch = batch;
         this.areas = areas;
         this.clock = clock;
@@ -225,7 +228,9 @@ class SupportPointRepository {
             params.put("nonPublicAreas", selection.nonPublicAreas().toArray(String[]::new));
         }
         sql.append(" order by municipality_code, name, id");
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        // What anyone may read (lists and exports) may come from a standby; what staff see comes from the primary.
+        JdbcClient reader = selection.includeNonPublic() ? jdbc : publicReads.jdbc();
+        return reader.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /** Ids of the points in use in some municipalities, locked for a bulk status change. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,6 +56,47 @@ class DatabaseConfiguration {
         }
         config.setPoolName("weerbaar");
         config.setMaximumPoolSize(20);
+        failoverReady(config);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Public reads (finder lists, maps, exports) from a standby when {@code WEERBAAR_DB_READ_URL} is
+     * set, so a surge of readers does not load the primary; else from the one database.
+     */
+    @Bean(destroyMethod = "close")
+    PublicReads publicReads(DatabaseProperties db, @Value("${weerbaar.db.read-url:}") String readUrl,
+                            DataSource dataSource) {
+        if (readUrl.isBlank()) {
+            return new PublicReads(dataSource, null);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(readUrl);
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setPoolName("weerbaar-public-reads");
+        config.setMaximumPoolSize(10);
+        config.setReadOnly(true);
+        // A standby that is down or not yet running must not keep the application from starting.
+        config.setInitializationFailTimeout(-1);
+        failoverReady(config);
+        HikariDataSource reads = new HikariDataSource(config);
+        return new PublicReads(reads, reads);
+    }
+
+    /**
+     * Carries on after a failover without a restart: a connection broken by the old primary is
+     * dropped at once, a request waits at most 5 s for a new one (and its client retries), the
+     * driver looks again after 2 s which host of a multi-host URL is now the primary, and
+     * connections that idle are checked every 30 s, so none that died quietly is handed out.
+     * Settings in the URL itself take precedence over these.
+     */
+    private static void failoverReady(HikariConfig config) {
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        config.setKeepaliveTime(30_000);
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("hostRecheckSeconds", "2");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
     }
 }

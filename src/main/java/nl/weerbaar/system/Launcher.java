@@ -14,6 +14,8 @@ import nl.weerbaar.WeerbaarApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,10 +39,22 @@ public final class Launcher {
                 System.err.println("serve takes --port N and --data DIR, not: " + String.join(" ", args.subList(1, args.size())));
                 return Optional.of(2);
             }
-            new SpringApplicationBuilder(WeerbaarApplication.class)
-                    .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
-                    .run();
+            try {
+                new SpringApplicationBuilder(WeerbaarApplication.class)
+                        .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
+                        .run();
+            } catch (RuntimeException e) {
+                Optional<StartRefusedException> refused = StartRefusedException.in(e);
+                if (refused.isEmpty()) {
+                    throw e;
+                }
+                System.err.println("weerbaar: " + refused.get().getMessage());
+                return Optional.of(1);
+            }
             return Optional.empty();
+        }
+        if (args.getFirst().equals("restore")) {
+            return Optional.of(restore(args.subList(1, args.size()), dataDir));
         }
         Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
@@ -99,7 +113,65 @@ public final class Launcher {
             err.println("weerbaar: " + e.getMessage());
             return 2;
         } catch (Exception e) {
+            Optional<StartRefusedException> refused = StartRefusedException.in(e);
+            if (refused.isPresent()) {
+                err.println("weerbaar: " + refused.get().getMessage());
+                return 1;
+            }
             return CommandFailure.report(e, args, Path.of(dataDir), err);
+        }
+    }
+
+    /**
+     * {@code restore FILE}: into an empty database, before anything else touches it (a started
+     * application would migrate and fill it); then the integrity checks on what was restored.
+     */
+    private static int restore(List<String> args, String dataDir) {
+        if (args.size() != 1 || args.getFirst().startsWith("--")) {
+            System.err.println("usage: ./weerbaar restore FILE [--data DIR]: into an empty data folder, or the empty database of WEERBAAR_DB_URL");
+            return 2;
+        }
+        Path file = Path.of(args.getFirst()).toAbsolutePath();
+        String url = System.getenv("WEERBAAR_DB_URL");
+        quietLogging(); // the progress is the restore's own; the libraries' chatter would bury it
+        try {
+            if (url != null && !url.isBlank()) {
+                new DatabaseRestore().restore(file, new DatabaseRestore.Target(url,
+                        Optional.ofNullable(System.getenv("WEERBAAR_DB_USER")).orElse("weerbaar"), System.getenv("WEERBAAR_DB_PASSWORD")), System.out);
+            } else {
+                requireMasterKeyFor(Path.of(dataDir));
+                try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(Path.of(dataDir), true)) {
+                    new DatabaseRestore().restore(file, new DatabaseRestore.Target(server.jdbcUrl(), server.user(), null), System.out);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("weerbaar: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            return CommandFailure.report(e, List.of("restore", args.getFirst()), Path.of(dataDir), System.err);
+        }
+        System.out.println("Checking what was restored...");
+        return runCommand(List.of("check"), dataDir);
+    }
+
+    /** Before Spring configures logging, libraries log at INFO to the console; only their warnings matter here. */
+    private static void quietLogging() {
+        LoggingSystem logging = LoggingSystem.get(Launcher.class.getClassLoader());
+        logging.beforeInitialize();
+        logging.setLogLevel(null, LogLevel.WARN);
+    }
+
+    /**
+     * A backup holds no master key, on purpose: it is kept apart from the data it protects. Without
+     * one the restored signing keys could not be opened, so the embedded default needs it first.
+     */
+    private static void requireMasterKeyFor(Path dataDir) {
+        boolean configured = System.getenv("WEERBAAR_MASTER_KEY_FILE") != null || System.getenv("WEERBAAR_MASTER_KEY") != null
+                || System.getenv("WEERBAAR_BULLETINS_MASTER_KEY") != null;
+        if (!configured && !Files.exists(dataDir.resolve("keys").resolve("master.key"))) {
+            throw new IllegalArgumentException("a backup holds no master key, so the restored signing keys need the one they were "
+                    + "stored with: copy keys/master.key of the old data folder to " + dataDir.resolve("keys").resolve("master.key")
+                    + " first, or set WEERBAAR_MASTER_KEY_FILE");
         }
     }
 
@@ -109,6 +181,7 @@ public final class Launcher {
 
                   serve [--port N]      serve http://localhost:8080 on the embedded PostgreSQL in DIR (default ./data)
                   test                  run the whole test suite
+                  restore FILE          restore a backup into an empty data folder or database, then check it
                   help                  this list
                 """);
         for (CliCommand command : commands) {
