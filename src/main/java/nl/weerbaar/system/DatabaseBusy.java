@@ -10,16 +10,16 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * A write that failed only because of the moment it came: the database chose it as the victim of a
  * deadlock or a serialisation conflict, or was briefly unreachable (a failover). Its transaction was
- * rolled back, so nothing was changed and the same request, with the same {@code Idempotency-Key},
- * can simply be sent again: the answer is 503 with {@code Retry-After}, never a 500 that reads as a
- * defect of the request.
+ * rolled back, or, when the connection broke at the commit, may have landed: either way the same
+ * request with the same {@code Idempotency-Key} is safe to send again. The answer is 503 with
+ * {@code Retry-After}, never a 500 that reads as a defect of the request.
  */
 public final class DatabaseBusy {
 
     public static final int RETRY_AFTER_SECONDS = 1;
     private static final String DETAIL = "the database could not take this request at this moment (a conflict with another"
-            + " request, or a switch of database server); nothing was changed: send the same request again, with the same"
-            + " Idempotency-Key, after the Retry-After seconds";
+            + " request, or a switch of database server): send the same request again, with the same Idempotency-Key, after"
+            + " the Retry-After seconds; with the key it takes effect at most once";
 
     private DatabaseBusy() {}
 

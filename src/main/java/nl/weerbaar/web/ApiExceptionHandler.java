@@ -9,8 +9,6 @@ import nl.weerbaar.system.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -58,21 +55,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         request.getRequestURI()));
     }
 
-    /**
-     * The database is out of reach for a moment (a failover, a restart): 503 with {@code Retry-After},
-     * so clients and proxies retry. A write cut off at its commit may or may not have landed, so the
-     * answer says to retry with the same {@code Idempotency-Key}, which makes the retry safe.
-     */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
-        log.warn("Database out of reach on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "the database cannot be reached for a moment; "
-                        + "retry in a few seconds (a write with the same Idempotency-Key, which takes effect at most once)",
-                        request.getRequestURI()));
-    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {

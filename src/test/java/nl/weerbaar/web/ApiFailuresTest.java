@@ -36,7 +36,7 @@ class ApiFailuresTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("nothing was changed", "Idempotency-Key");
+        assertThat(response.getContentAsString()).contains("same Idempotency-Key", "at most once");
     }
 
     @Test
