@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,6 +47,7 @@ class AccessApi {
 
     record Items<T>(List<T> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/tokens")
     @Operation(operationId = "createToken", summary = "Exchange HTTP Basic credentials for an API token, shown once")
     ResponseEntity<TokenResponse> createToken(@AuthenticationPrincipal AuthenticatedUser user) {
@@ -54,6 +56,7 @@ class AccessApi {
                 issued.expiresAt()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/tokens/current")
     @Operation(operationId = "revokeCurrentToken", summary = "Revoke the API token this request carries; it stops working at once")
     ResponseEntity<Void> revokeCurrentToken(Authentication authentication) {
@@ -70,6 +73,7 @@ class AccessApi {
         return access.currentActor();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/users")
     @Operation(operationId = "createUser", summary = "Create a user in an organisation within the admin's scope")
     ResponseEntity<UserAccount> createUser(@RequestBody UserAccounts.NewUser request) {
@@ -123,6 +127,7 @@ class AccessApi {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation with code '" + code + "'"));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/organisations")
     @Operation(operationId = "createOrganisation", summary = "Create a partner organisation with the areas it acts in")
     ResponseEntity<Organisation> createOrganisation(@RequestBody Organisations.NewPartner request) {

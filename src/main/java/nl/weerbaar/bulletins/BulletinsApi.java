@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,6 +40,7 @@ class BulletinsApi {
 
     record Items<T>(List<T> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/bulletins")
     @Operation(operationId = "draftBulletin", summary = "Draft a bulletin for an area of your organisation (coordinator)")
     ResponseEntity<BulletinView> draft(@RequestBody Bulletins.Draft draft) {

@@ -2,8 +2,10 @@ package nl.weerbaar.bulletins;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -22,6 +24,7 @@ class VerificationApi {
                         String msgType, String headline, String capVersion, VerdictView signature) {}
 
     /** Any content type: feeds label CAP as text/xml, application/xml or application/cap+xml, and the schema decides. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/cap-imports")
     @io.swagger.v3.oas.annotations.Operation(operationId = "importCap",
             summary = "Import a CAP 1.2 or 1.1 message for an area (coordinator): schema-checked, its signatures checked and reported")

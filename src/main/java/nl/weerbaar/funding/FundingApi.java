@@ -1,11 +1,15 @@
 package nl.weerbaar.funding;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Budget lines, allocations, expenditures and national figures. Reports are in {@link FundingReportsApi}. */
@@ -53,6 +58,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(line.version())).body(line);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/budget-lines")
     @Operation(operationId = "createBudgetLine", summary = "Enter a budget line (national admin)")
     ResponseEntity<BudgetLine> createBudgetLine(@RequestBody BudgetLines.BudgetLineInput input) {
@@ -75,6 +81,7 @@ class FundingApi {
         return new Items<>(allocations.list(year));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/allocations")
     @Operation(operationId = "computeAllocation", summary = "Compute a draft allocation with a formula (national admin)")
     ResponseEntity<Allocation> computeAllocation(@RequestBody Allocations.Formula formula) {
@@ -113,6 +120,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(expenditure.version())).body(expenditure);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/expenditures")
     @Operation(operationId = "createExpenditure", summary = "Book a commitment or spending (coordinator of the region or municipality)")
     ResponseEntity<Expenditure> createExpenditure(@RequestBody Expenditures.ExpenditureInput input) {
@@ -130,6 +138,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(value = "/expenditures/import", consumes = TEXT_CSV)
     @Operation(operationId = "importExpenditures", summary = "Import expenditures from CSV: all rows or none, every bad row reported")
     ResponseEntity<Expenditures.ImportResult> importExpenditures(@RequestBody String csv) {
@@ -143,6 +152,9 @@ class FundingApi {
     }
 
     @PutMapping("/gdp/{year}")
+    @ApiResponse(responseCode = "200", description = "The GDP of the year, replaced")
+    @ApiResponse(responseCode = "201", description = "The GDP of a year that had none, entered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NationalFigures.Gdp.class)))
     @Operation(operationId = "putGdp", summary = "Enter or replace the GDP of a year (national admin); replacing needs If-Match")
     ResponseEntity<NationalFigures.Gdp> putGdp(@PathVariable int year,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -157,6 +169,7 @@ class FundingApi {
         return new Items<>(national.nationalSpending(year));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/national-spending")
     @Operation(operationId = "createNationalSpending", summary = "Enter national resilience spending with its source (national admin)")
     ResponseEntity<NationalFigures.NationalSpending> createNationalSpending(@RequestBody NationalFigures.NationalSpendingInput input) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +92,7 @@ class PlanningApi {
         return new Items<>(planning.list().stream().map(ScenarioView::of).toList());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/scenarios")
     @Operation(operationId = "createScenario", summary = "Save a scenario (coordinator of every area it covers); "
             + "only name, hazard, areas and start are required")
@@ -123,6 +126,7 @@ class PlanningApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(ScenarioView.of(updated));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/scenarios/{id}")
     @Operation(operationId = "deleteScenario", summary = "Delete a scenario; needs If-Match. Its runs stay readable")
     ResponseEntity<Void> deleteScenario(@PathVariable long id,
@@ -131,6 +135,7 @@ class PlanningApi {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/scenarios/{id}/copy")
     @Operation(operationId = "copyScenario", summary = "Copy a scenario under a new name, to change one thing and compare")
     ResponseEntity<ScenarioView> copyScenario(@PathVariable long id, @RequestBody CopyRequest request) {
@@ -139,6 +144,7 @@ class PlanningApi {
                 .body(ScenarioView.of(copy));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/scenarios/{id}/runs")
     @Operation(operationId = "startScenarioRun", summary = "Plan the scenario as it is now, in the background: 202 with the "
             + "run's Location; poll it for progress")

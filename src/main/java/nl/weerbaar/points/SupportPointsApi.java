@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -69,6 +71,7 @@ class SupportPointsApi {
 
     record NearestBody(Origin origin, List<PointBody> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(operationId = "createSupportPoint", summary = "Register a support point (coordinator of its municipality)")
     ResponseEntity<PointBody> create(@RequestBody SupportPoints.PointInput input) {
@@ -128,6 +131,7 @@ class SupportPointsApi {
 
     record FeatureCollection(String type, List<Feature> features) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/import")
     @Operation(operationId = "importSupportPoints",
             summary = "Register the points of a CSV file (text/csv): all or none, with a report of every bad row and field")

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.JsonInputProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.core.JacksonException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +76,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(item.version())).body(item);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/items")
     @Operation(operationId = "createItem", summary = "Add an item to the catalogue (national admins)")
     ResponseEntity<Item> createItem(@RequestBody ItemRequest item) {
@@ -90,6 +93,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/items/{code}/lots/{lot}/blocking")
     @Operation(operationId = "blockLot", summary = "Block a lot everywhere (recall, quality); national coordinators")
     ResponseEntity<Void> blockLot(@PathVariable String code, @PathVariable String lot, @RequestBody BlockRequest request) {
@@ -110,6 +114,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(depot.version())).body(depot);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/depots")
     @Operation(operationId = "createDepot", summary = "Add a depot in the coordinator's area")
     ResponseEntity<Depot> createDepot(@RequestBody DepotRequest depot) {
@@ -126,6 +131,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/stock-events")
     @Operation(operationId = "recordStockEvents",
             summary = "Record one stock event, or a batch as {\"events\": […]}, all or nothing")
@@ -146,6 +152,7 @@ class StockApi {
         return ResponseEntity.status(201).body(new Items<>(ledger.record(requests, batch)));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(value = "/stock-events/import", consumes = {"text/csv", "text/plain"})
     @Operation(operationId = "importStockEvents",
             summary = "Import an inventory as CSV stock events (columns: type, depot, item, lot, expiry, quantity, toDepot, "

@@ -1,0 +1,178 @@
+package nl.weerbaar.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks every answer the tests receive from {@code /api/v1} against the application's own OpenAPI
+ * document ({@code /api/v1/openapi.json}), so the code and its description cannot drift apart: the
+ * status must be documented for the operation, the content type and body must fit, documented
+ * required headers must be there, and the headers a client acts on ({@code ETag}, {@code Location},
+ * {@code Idempotent-Replayed}, {@code Retry-After}) may only come where the document says they do.
+ * A mismatch fails the test that received the answer, naming the operation, the status and what is wrong.
+ * Answers to paths or methods the API does not have (404, 405) are not an operation's and are not checked.
+ * Counts per test class are written to {@code target/api-contract.txt} when the test JVM ends.
+ */
+public final class ApiContract {
+
+    private static final String PREFIX = "/api/v1";
+    private static final String DOCUMENT = PREFIX + "/openapi.json";
+    /** Headers a generated client reads: one that comes undocumented is a mismatch too. */
+    private static final List<String> ACTED_ON = List.of("ETag", "Location", "Idempotent-Replayed", "Retry-After");
+    /** Answers that belong to no operation: the path or method does not exist. */
+    private static final Set<String> NOT_AN_OPERATION = Set.of("validation.response.path.missing",
+            "validation.response.operation.notAllowed", "validation.request.path.missing", "validation.request.operation.notAllowed");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ConcurrentMap<Integer, Document> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ApiContract::writeCounts));
+    }
+
+    private ApiContract() {}
+
+    private record Document(OpenApiInteractionValidator validator, JsonNode json) {}
+
+    /** Checks one answer; {@code pathAndQuery} as sent, e.g. {@code /api/v1/items?limit=3}. */
+    public static void check(int port, String method, String pathAndQuery, int status, HttpHeaders headers, String body) {
+        String path = URI.create(pathAndQuery).getRawPath();
+        if (!path.startsWith(PREFIX + "/") || path.equals(DOCUMENT)) {
+            return;
+        }
+        Document document = DOCUMENTS.computeIfAbsent(port, ApiContract::load);
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.map().forEach((name, values) -> response.withHeader(name, values));
+        if (body != null && !body.isEmpty()) {
+            response.withBody(body);
+        }
+        Request.Method verb = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        ValidationReport report = document.validator().validateResponse(path, verb, response.build());
+        if (report.getMessages().stream().anyMatch(m -> NOT_AN_OPERATION.contains(m.getKey()))) {
+            return;
+        }
+        String operation = method + " " + path;
+        List<String> problems = new java.util.ArrayList<>(report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .toList());
+        String template = report.getMessages().stream().flatMap(m -> operation(m).stream()).findFirst()
+                .orElseGet(() -> template(document.json(), method, path));
+        if (template != null) {
+            operation = method + " " + template;
+            problems.addAll(undocumentedHeaders(document.json(), method, template, status, headers));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The answer to " + operation + " (" + method + " " + pathAndQuery + ") does not fit "
+                    + DOCUMENT + ": status " + status + ", " + headers.firstValue("Content-Type").orElse("no Content-Type")
+                    + "\n  " + String.join("\n  ", problems)
+                    + "\n  body: " + (body == null ? "" : body.length() > 500 ? body.substring(0, 500) + "…" : body));
+        }
+        CHECKED.computeIfAbsent(testClass(), k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** The same for an answer received with the JDK's HTTP client. */
+    public static void check(int port, HttpResponse<String> response) {
+        HttpRequest request = response.request();
+        check(port, request.method(), request.uri().getRawPath() + (request.uri().getRawQuery() == null ? ""
+                : "?" + request.uri().getRawQuery()), response.statusCode(), response.headers(), response.body());
+    }
+
+    private static java.util.Optional<String> operation(com.atlassian.oai.validator.report.ValidationReport.Message message) {
+        return message.getContext().flatMap(ValidationReport.MessageContext::getApiOperation)
+                .map(o -> o.getApiPath().original());
+    }
+
+    private static List<String> undocumentedHeaders(JsonNode document, String method, String template, int status,
+                                                    HttpHeaders headers) {
+        JsonNode responses = document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("responses");
+        JsonNode response = responses.has(String.valueOf(status)) ? responses.get(String.valueOf(status)) : responses.path("default");
+        Set<String> documented = response.path("headers").propertyNames().stream()
+                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return ACTED_ON.stream()
+                .filter(h -> headers.firstValue(h).isPresent() && !documented.contains(h.toLowerCase(Locale.ROOT)))
+                .map(h -> "header " + h + ": sent (" + headers.firstValue(h).get() + ") but not documented for status " + status)
+                .toList();
+    }
+
+    /** The document's path template that {@code path} falls under, for a message about an answer that did fit. */
+    private static String template(JsonNode document, String method, String path) {
+        String relative = path.substring(PREFIX.length());
+        String found = null;
+        for (String template : document.path("paths").propertyNames()) {
+            if (!document.path("paths").path(template).has(method.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String regex = java.util.regex.Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            if (relative.matches(regex) && (found == null || !template.contains("{"))) {
+                found = template; // a literal path wins over a template, as in the application
+            }
+        }
+        return found;
+    }
+
+    private static Document load(int port) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + DOCUMENT)).build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                    .createForInlineApiSpecification(answer.body())
+                    .withBasePathOverride(PREFIX)
+                    .build();
+            return new Document(validator, JSON.readTree(answer.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test class on the stack: the one whose answers these are. */
+    private static String testClass() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .map(name -> name.contains("$") ? name.substring(0, name.indexOf('$')) : name)
+                .filter(name -> name.startsWith("nl.weerbaar.") && !name.startsWith("nl.weerbaar.support.")
+                        && (name.endsWith("Test") || name.endsWith("IT")))
+                .findFirst().orElse("(other)"));
+    }
+
+    private static void writeCounts() {
+        if (CHECKED.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        CHECKED.forEach((name, count) -> counts.put(name.substring(name.lastIndexOf('.') + 1), count.get()));
+        String lines = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n"))
+                + "\n" + counts.values().stream().mapToInt(Integer::intValue).sum() + " answers checked against " + DOCUMENT + "\n";
+        try {
+            Path file = Path.of("target", "api-contract-" + ProcessHandle.current().pid() + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, lines);
+        } catch (IOException e) {
+            System.err.println("api-contract counts not written: " + e);
+        }
+    }
+}
