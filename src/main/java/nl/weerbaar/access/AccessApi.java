@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,6 +59,7 @@ class AccessApi {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/tokens/current")
+    @AnswersProblem(status = 404, when = "The request carries no API token (a session or Basic login has none to give up)")
     @Operation(operationId = "revokeCurrentToken", summary = "Revoke the API token this request carries; it stops working at once")
     ResponseEntity<Void> revokeCurrentToken(Authentication authentication) {
         if (!(authentication.getDetails() instanceof ApiTokens.PresentedToken presented)) {

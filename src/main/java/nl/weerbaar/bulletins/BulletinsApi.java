@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,7 @@ class BulletinsApi {
     }
 
     @PutMapping("/bulletins/{id}")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "editBulletin", summary = "Change a draft (If-Match); an approved bulletin needs approval again")
     ResponseEntity<BulletinView> edit(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @RequestBody Bulletins.Draft draft) {
@@ -57,6 +59,7 @@ class BulletinsApi {
     }
 
     @PostMapping("/bulletins/{id}/approval")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "approveBulletin",
             summary = "Approve a draft (If-Match): a coordinator of the same organisation who did not write it")
     ResponseEntity<BulletinView> approve(@PathVariable UUID id,
@@ -65,6 +68,7 @@ class BulletinsApi {
     }
 
     @PostMapping("/bulletins/{id}/publication")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "publishBulletin", summary = "Sign and publish an approved bulletin")
     ResponseEntity<BulletinView> publish(@PathVariable UUID id) {
         return withEtag(bulletins.publish(id));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.system.AnswersProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +48,7 @@ class KeysApi {
     }
 
     @PostMapping("/api/v1/organisations/{code}/keys/{kid}/revocation")
+    @AnswersProblem(status = 409, when = "The key was revoked already")
     @Operation(operationId = "revokeOrganisationKey",
             summary = "Revoke a compromised key from a moment on (default now); what it signed before stays genuine (admin)")
     Map<String, Object> revoke(@PathVariable String code, @PathVariable String kid, @RequestBody SigningKeys.Revocation revocation) {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -102,6 +103,7 @@ class FundingApi {
     }
 
     @PostMapping("/allocations/{id}/adoption")
+    @AnswersProblem(status = 409, when = "The allocation is not a draft")
     @Operation(operationId = "adoptAllocation", summary = "Adopt a draft: its shares become the regions' budgets (national admin)")
     Allocation adoptAllocation(@PathVariable long id) {
         return allocations.adopt(id);

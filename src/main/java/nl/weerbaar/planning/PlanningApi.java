@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
@@ -167,6 +168,7 @@ class PlanningApi {
     }
 
     @PostMapping("/scenario-runs/{runId}/cancel")
+    @AnswersProblem(status = 409, when = "The run has ended already")
     @Operation(operationId = "cancelScenarioRun", summary = "Stop a queued or running run; a queued run is cancelled at once, "
             + "a running one within about a second (409 when it ended already)")
     RunView cancelRun(@PathVariable long runId) {
@@ -174,6 +176,7 @@ class PlanningApi {
     }
 
     @GetMapping("/scenario-runs/{runId}/result")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunResult", summary = "The plan of a finished run: per municipality, day and item "
             + "demand, supplied and unmet by reason; first shortfalls; points; depots with the value of one more unit; "
             + "deliveries. 409 while the run is not done")
@@ -182,6 +185,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/result.csv", produces = "text/csv")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunResultCsv", summary = "The plan of a finished run as CSV: one row per "
             + "municipality, day and item")
     ResponseEntity<String> resultCsv(@PathVariable long runId) {
@@ -189,6 +193,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/points.csv", produces = "text/csv")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunPointsCsv", summary = "What each support point needs and receives, per day "
             + "and item, as CSV")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
@@ -203,6 +208,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/report.pdf", produces = "application/pdf")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunReportPdf", summary = "The report of a finished run as PDF, to print")
     ResponseEntity<byte[]> reportPdf(@PathVariable long runId, Locale locale) {
         PlanResult result = planning.result(runId);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -209,6 +210,7 @@ class SupportPointsApi {
     }
 
     @PutMapping("/{id}")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "editSupportPoint", summary = "Edit a support point's registration; needs If-Match")
     ResponseEntity<PointBody> edit(@PathVariable long id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @RequestBody SupportPoints.PointInput input) {
@@ -216,6 +218,7 @@ class SupportPointsApi {
     }
 
     @DeleteMapping("/{id}")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "retireSupportPoint", summary = "Retire a support point (kept with its history); needs If-Match")
     ResponseEntity<PointBody> retire(@PathVariable long id,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -223,6 +226,7 @@ class SupportPointsApi {
     }
 
     @PutMapping("/{id}/status")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "setSupportPointStatus",
             summary = "Set status, occupancy, public message and unavailable capabilities (operator of the point); needs If-Match")
     ResponseEntity<PointBody> setStatus(@PathVariable long id,

@@ -66,6 +66,8 @@ class ApiErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServ
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
+                // Tomcat refused it before any filter ran: the API-Version every API answer carries is set here.
+                response.setHeader(ApiVersionFilter.HEADER, OpenApiConfiguration.API_VERSION);
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
                     writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status

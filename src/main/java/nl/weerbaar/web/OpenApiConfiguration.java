@@ -14,7 +14,11 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +66,54 @@ class OpenApiConfiguration {
             Components components = components();
             components.getSchemas().forEach(openApi.getComponents()::addSchemas);
             components.getSecuritySchemes().forEach(openApi.getComponents()::addSecuritySchemes);
+        };
+    }
+
+    static {
+        // A JSON value of any shape (e.g. a GeoJSON geometry as read): any JSON, not the node's Java getters.
+        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new Schema<>().description("Any JSON value"));
+    }
+
+    /** The refusals only the domain knows of, as the handler declares them; {@link OperationContract} shapes them. */
+    @Bean
+    OperationCustomizer domainProblems() {
+        return (operation, handler) -> {
+            for (AnswersProblem problem : handler.getMethod().getAnnotationsByType(AnswersProblem.class)) {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new io.swagger.v3.oas.models.responses.ApiResponses());
+                }
+                operation.getResponses().addApiResponse(String.valueOf(problem.status()),
+                        new io.swagger.v3.oas.models.responses.ApiResponse().description(problem.when()));
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * A property of a reference type may be null in an answer (a record component of type String,
+     * Integer, a list, a nested record), one of a primitive type never is: the document says so, as
+     * OpenAPI 3.1 does, with "null" among its types, or for a nested record "the record or null".
+     */
+    @Bean
+    PropertyCustomizer nullableUnlessPrimitive() {
+        return (property, type) -> {
+            boolean primitive = switch (type.getType()) {
+                case Class<?> c -> c.isPrimitive();
+                case com.fasterxml.jackson.databind.JavaType javaType -> javaType.isPrimitive();
+                case null, default -> false;
+            };
+            if (primitive) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                // A nested record that may be absent: the record, or null.
+                return new Schema<>().anyOf(List.of(property, new Schema<>().types(new java.util.LinkedHashSet<>(List.of("null")))));
+            }
+            if (property.getTypes() != null && !property.getTypes().isEmpty() && !property.getTypes().contains("null")) {
+                property.addType("null");
+            }
+            return property;
         };
     }
 

@@ -45,7 +45,10 @@ final class OperationContract {
 
     private final Set<String> versionedPaths;
 
+    private final Paths paths;
+
     OperationContract(Paths paths) {
+        this.paths = paths;
         // A resource is versioned when a change to it needs If-Match.
         this.versionedPaths = paths.entrySet().stream()
                 .filter(path -> path.getValue().readOperations().stream().anyMatch(OperationContract::takesIfMatch))
@@ -78,9 +81,12 @@ final class OperationContract {
                     .forEach(p -> p.description("The ETag of the version this change was made to; without it 428, "
                             + "when another change came first 412").example("\"3\""));
         }
+        // Public reads may carry a tag of their bytes to revalidate with (If-None-Match, then 304).
+        boolean mayAnswerEtag = open && method == PathItem.HttpMethod.GET;
         boolean answersEtag = ifMatch
                 || (method == PathItem.HttpMethod.GET && versionedPaths.contains(path))
-                || (method == PathItem.HttpMethod.POST && versionedPaths.stream().anyMatch(v -> isItemOf(v, path)));
+                || (method == PathItem.HttpMethod.POST && versionedPaths.stream().anyMatch(v -> isItemOf(v, path)))
+                || (method == PathItem.HttpMethod.POST && answersVersionedResource(path, operation));
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<String, ApiResponse> declaredProblems = new LinkedHashMap<>();
@@ -92,6 +98,16 @@ final class OperationContract {
             return problem;
         });
         responses.forEach((code, response) -> success(code, response, writes, idempotent, answersEtag));
+        if (method == PathItem.HttpMethod.GET && (answersEtag || mayAnswerEtag)) {
+            responses.addApiResponse("304", new ApiResponse()
+                    .description("Not modified: the If-None-Match sent names the current ETag; no body")
+                    .addHeaderObject(ETAG, etag(true, "The current tag"))
+                    .addHeaderObject(ApiVersionFilter.HEADER, apiVersion()));
+        }
+        if (mayAnswerEtag && !answersEtag) {
+            responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).forEach(e -> e.getValue()
+                    .addHeaderObject(ETAG, etag(false, "A tag of this answer, where it carries one, for If-None-Match")));
+        }
 
         Map<String, String> problems = new TreeMap<>();
         problems.put("400", "The request is invalid; invalidParams names each field and the form it must have");
@@ -138,8 +154,7 @@ final class OperationContract {
         }
         response.addHeaderObject(ApiVersionFilter.HEADER, apiVersion());
         if (answersEtag && code.startsWith("2") && !code.equals("204")) {
-            response.addHeaderObject(ETAG, new Header().required(true)
-                    .description("The version of the resource, for If-Match on a change").schema(new StringSchema().example("\"3\"")));
+            response.addHeaderObject(ETAG, etag(true, "The version of the resource, for If-Match on a change"));
         }
         if (code.equals("201") || code.equals("202")) {
             response.addHeaderObject("Location", new Header()
@@ -164,6 +179,10 @@ final class OperationContract {
         return sorted;
     }
 
+    private static Header etag(boolean required, String description) {
+        return new Header().required(required).description(description).schema(new StringSchema().example("\"3\""));
+    }
+
     private static Header apiVersion() {
         return new Header().required(true).description("The full version of the API")
                 .schema(new StringSchema().example(OpenApiConfiguration.API_VERSION));
@@ -176,6 +195,25 @@ final class OperationContract {
                         + "request is refused with 422")
                 .schema(new StringSchema().minLength(1).maxLength(200))
                 .example("8b0c6d0e-3f4a-4c1e-9a77-2f5b1d7e9c10");
+    }
+
+    /**
+     * An action on a versioned resource (e.g. publishing a bulletin, copying a scenario) that answers
+     * with the resource as its GET does, and so with its version.
+     */
+    private boolean answersVersionedResource(String path, Operation operation) {
+        return versionedPaths.stream().filter(v -> path.startsWith(v + "/")).anyMatch(v -> {
+            Operation read = paths.get(v).getGet();
+            return read != null && successSchema(read) != null && successSchema(read).equals(successSchema(operation));
+        });
+    }
+
+    private static String successSchema(Operation operation) {
+        return operation.getResponses() == null ? null : operation.getResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null)
+                .flatMap(e -> e.getValue().getContent().values().stream())
+                .map(media -> media.getSchema() == null ? null : media.getSchema().get$ref())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static boolean takesIfMatch(Operation operation) {

@@ -93,11 +93,27 @@ public final class ApiContract {
         CHECKED.computeIfAbsent(testClass(), k -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** The same for an answer received with the JDK's HTTP client. */
-    public static void check(int port, HttpResponse<String> response) {
+    /** The same for an answer received with the JDK's HTTP client, as text or as bytes (a PDF, a gzipped body). */
+    public static void check(int port, HttpResponse<?> response) {
         HttpRequest request = response.request();
+        String body = switch (response.body()) {
+            case String text -> text;
+            case byte[] bytes when bytes.length == 0 -> null;
+            case byte[] bytes when response.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent() ->
+                    gunzip(bytes);
+            case byte[] bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            case null, default -> null;
+        };
         check(port, request.method(), request.uri().getRawPath() + (request.uri().getRawQuery() == null ? ""
-                : "?" + request.uri().getRawQuery()), response.statusCode(), response.headers(), response.body());
+                : "?" + request.uri().getRawQuery()), response.statusCode(), response.headers(), body);
+    }
+
+    private static String gunzip(byte[] bytes) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static java.util.Optional<String> operation(com.atlassian.oai.validator.report.ValidationReport.Message message) {
@@ -137,17 +153,50 @@ public final class ApiContract {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + DOCUMENT)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = JSON.readTree(answer.body());
             OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                    .createForInlineApiSpecification(answer.body())
+                    .createForInlineApiSpecification(asOpenApi30(answer.body()))
                     .withBasePathOverride(PREFIX)
                     .build();
-            return new Document(validator, JSON.readTree(answer.body()));
+            return new Document(validator, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The validator reads OpenAPI 3.0 only: with 3.1 it loses each schema's type and reads every header
+     * as JSON. The document's one 3.1 form, "null" among a property's types, is said in 3.0 as
+     * {@code nullable: true}; other 3.1-only keywords it does not use, which is checked here.
+     */
+    private static String asOpenApi30(String text) {
+        for (String form : List.of("\"const\"", "\"prefixItems\"", "\"unevaluatedProperties\"", "\"$schema\"")) {
+            if (text.contains(form)) {
+                throw new IllegalStateException(DOCUMENT + " uses " + form + ", which the response validator cannot read");
+            }
+        }
+        JsonNode document = JSON.readTree(text);
+        nullableAs30(document);
+        ((tools.jackson.databind.node.ObjectNode) document).put("openapi", "3.0.3");
+        return JSON.writeValueAsString(document);
+    }
+
+    private static void nullableAs30(JsonNode node) {
+        if (node instanceof tools.jackson.databind.node.ObjectNode object && object.get("type") instanceof
+                tools.jackson.databind.node.ArrayNode types) {
+            List<String> named = types.valueStream().map(JsonNode::asString).filter(t -> !t.equals("null")).toList();
+            if (named.size() != 1) {
+                throw new IllegalStateException(DOCUMENT + " has a schema of types " + types + ", which 3.0 cannot say");
+            }
+            object.put("type", named.getFirst());
+            if (named.size() < types.size()) {
+                object.put("nullable", true);
+            }
+        }
+        node.values().forEach(ApiContract::nullableAs30);
     }
 
     /** The test class on the stack: the one whose answers these are. */
