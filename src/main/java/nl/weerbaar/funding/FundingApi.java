@@ -97,6 +97,7 @@ class FundingApi {
     }
 
     @GetMapping("/allocations/comparison")
+    @AnswersProblem(status = 404, when = "An allocation named is not found")
     @Operation(operationId = "compareAllocations", summary = "Two allocations side by side, region by region")
     Allocations.Comparison compareAllocations(@RequestParam long a, @RequestParam long b) {
         return allocations.compare(a, b);

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/support-points")
+@AnswersProblem(status = 503, when = "The demo support point network is still being loaded; Retry-After says when to ask again")
 @Tag(name = "Support points", description = "Noodsteunpunten: registry, live status and the public finder")
 class SupportPointsApi {
 

@@ -9,12 +9,12 @@ import java.lang.annotation.Target;
 
 /**
  * A refusal an API operation can answer that only its domain knows of, e.g. 409 for a bulletin
- * published already: the API description lists it (as {@code application/problem+json}) beside the
+ * published already (on a controller class: every operation of it): the API description lists it (as {@code application/problem+json}) beside the
  * refusals every operation of its kind can answer, which are derived from the code itself.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Repeatable(AnswersProblem.List.class)
 public @interface AnswersProblem {
 
@@ -26,7 +26,7 @@ public @interface AnswersProblem {
 
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.TYPE})
     @interface List {
         AnswersProblem[] value();
     }

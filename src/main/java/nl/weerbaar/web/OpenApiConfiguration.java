@@ -75,11 +75,13 @@ class OpenApiConfiguration {
                 new Schema<>().description("Any JSON value"));
     }
 
-    /** The refusals only the domain knows of, as the handler declares them; {@link OperationContract} shapes them. */
+    /** The refusals only the domain knows of, as the handler (or its class) declares them; {@link OperationContract} shapes them. */
     @Bean
     OperationCustomizer domainProblems() {
         return (operation, handler) -> {
-            for (AnswersProblem problem : handler.getMethod().getAnnotationsByType(AnswersProblem.class)) {
+            var declared = new java.util.ArrayList<>(List.of(handler.getBeanType().getAnnotationsByType(AnswersProblem.class)));
+            declared.addAll(List.of(handler.getMethod().getAnnotationsByType(AnswersProblem.class)));
+            for (AnswersProblem problem : declared) {
                 if (operation.getResponses() == null) {
                     operation.setResponses(new io.swagger.v3.oas.models.responses.ApiResponses());
                 }

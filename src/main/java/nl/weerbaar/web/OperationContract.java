@@ -137,11 +137,18 @@ final class OperationContract {
         declaredProblems.forEach((code, declared) -> problems.put(code,
                 declared.getDescription() == null || declared.getDescription().isBlank() ? problems.getOrDefault(code, code)
                         : declared.getDescription()));
-        problems.forEach((code, description) -> responses.addApiResponse(code, new ApiResponse()
-                .description(description)
-                .addHeaderObject(ApiVersionFilter.HEADER, apiVersion())
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+        problems.forEach((code, description) -> {
+            ApiResponse problem = new ApiResponse()
+                    .description(description)
+                    .addHeaderObject(ApiVersionFilter.HEADER, apiVersion())
+                    .content(new Content().addMediaType(PROBLEM_JSON,
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            if (code.equals("503")) {
+                problem.addHeaderObject("Retry-After", new Header().required(true)
+                        .description("Seconds to wait before asking again").schema(new StringSchema().example("5")));
+            }
+            responses.addApiResponse(code, problem);
+        });
         operation.setResponses(sorted(responses));
     }
 

@@ -47,6 +47,7 @@ public final class ApiContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ConcurrentMap<Integer, Document> DOCUMENTS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ApiContract::writeCounts));
@@ -62,7 +63,22 @@ public final class ApiContract {
         if (!path.startsWith(PREFIX + "/") || path.equals(DOCUMENT)) {
             return;
         }
-        Document document = DOCUMENTS.computeIfAbsent(port, ApiContract::load);
+        long start = System.nanoTime();
+        boolean anOperation;
+        try {
+            anOperation = checkAgainst(DOCUMENTS.computeIfAbsent(port, ApiContract::load), method, path, pathAndQuery, status,
+                    headers, body);
+        } finally {
+            NANOS.addAndGet(System.nanoTime() - start);
+        }
+        if (anOperation) {
+            CHECKED.computeIfAbsent(testClass(), k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** False for an answer that belongs to no operation of the document. */
+    private static boolean checkAgainst(Document document, String method, String path, String pathAndQuery, int status,
+                                     HttpHeaders headers, String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
         headers.map().forEach((name, values) -> response.withHeader(name, values));
         if (body != null && !body.isEmpty()) {
@@ -71,7 +87,7 @@ public final class ApiContract {
         Request.Method verb = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
         ValidationReport report = document.validator().validateResponse(path, verb, response.build());
         if (report.getMessages().stream().anyMatch(m -> NOT_AN_OPERATION.contains(m.getKey()))) {
-            return;
+            return false;
         }
         String operation = method + " " + path;
         List<String> problems = new java.util.ArrayList<>(report.getMessages().stream()
@@ -90,7 +106,7 @@ public final class ApiContract {
                     + "\n  " + String.join("\n  ", problems)
                     + "\n  body: " + (body == null ? "" : body.length() > 500 ? body.substring(0, 500) + "…" : body));
         }
-        CHECKED.computeIfAbsent(testClass(), k -> new AtomicInteger()).incrementAndGet();
+        return true;
     }
 
     /** The same for an answer received with the JDK's HTTP client, as text or as bytes (a PDF, a gzipped body). */
@@ -215,7 +231,8 @@ public final class ApiContract {
         Map<String, Integer> counts = new TreeMap<>();
         CHECKED.forEach((name, count) -> counts.put(name.substring(name.lastIndexOf('.') + 1), count.get()));
         String lines = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n"))
-                + "\n" + counts.values().stream().mapToInt(Integer::intValue).sum() + " answers checked against " + DOCUMENT + "\n";
+                + "\n" + counts.values().stream().mapToInt(Integer::intValue).sum() + " answers checked against " + DOCUMENT
+                + " in " + NANOS.get() / 1_000_000 + " ms (loading the document included)\n";
         try {
             Path file = Path.of("target", "api-contract-" + ProcessHandle.current().pid() + ".txt");
             Files.createDirectories(file.getParent());
