@@ -45,7 +45,12 @@ public final class ApiContract {
     private static final Set<String> NOT_AN_OPERATION = Set.of("validation.response.path.missing",
             "validation.response.operation.notAllowed", "validation.request.path.missing", "validation.request.operation.notAllowed");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ConcurrentMap<Integer, Document> DOCUMENTS = new ConcurrentHashMap<>();
+    /**
+     * The document depends on the code only, not on which application context serves it: it is read
+     * once per test JVM, from the first server asked, so a test that starts its own application (and
+     * races its start, e.g. FinderWhileLoadingTest) does not wait for it to be generated again.
+     */
+    private static volatile Document document;
     private static final ConcurrentMap<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicLong NANOS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -66,8 +71,7 @@ public final class ApiContract {
         long start = System.nanoTime();
         boolean anOperation;
         try {
-            anOperation = checkAgainst(DOCUMENTS.computeIfAbsent(port, ApiContract::load), method, path, pathAndQuery, status,
-                    headers, body);
+            anOperation = checkAgainst(document(port), method, path, pathAndQuery, status, headers, body);
         } finally {
             NANOS.addAndGet(System.nanoTime() - start);
         }
@@ -163,6 +167,13 @@ public final class ApiContract {
             }
         }
         return found;
+    }
+
+    private static synchronized Document document(int port) {
+        if (document == null) {
+            document = load(port);
+        }
+        return document;
     }
 
     private static Document load(int port) {
