@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
@@ -209,12 +210,19 @@ class ApiFuzzTest {
         return query.toString();
     }
 
+    /** A schema's type; of a nullable one (OpenAPI 3.1: ["string", "null"]) the type besides null. */
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        return type.isArray() ? type.valueStream().map(JsonNode::asString).filter(t -> !t.equals("null")).findFirst().orElse("")
+                : type.asString();
+    }
+
     private static boolean isNumber(JsonNode schema) {
-        return Set.of("integer", "number").contains(schema.path("type").asString());
+        return Set.of("integer", "number").contains(type(schema));
     }
 
     private static List<String> queryCorpus(JsonNode schema) {
-        return switch (schema.path("type").asString()) {
+        return switch (type(schema)) {
             case "integer", "number" -> QUERY_NUMBER;
             case "boolean" -> QUERY_BOOLEAN;
             default -> QUERY_TEXT;
@@ -222,7 +230,7 @@ class ApiFuzzTest {
     }
 
     private static List<String> jsonCorpus(JsonNode schema) {
-        return switch (schema.path("type").asString()) {
+        return switch (type(schema)) {
             case "integer", "number" -> JSON_NUMBER;
             case "boolean" -> JSON_BOOLEAN;
             case "array" -> JSON_ARRAY;
@@ -273,6 +281,11 @@ class ApiFuzzTest {
         requests++;
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                ApiContract.check(port, response);
+            } catch (AssertionError undocumented) {
+                failures.add(undocumented.getMessage());
+            }
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (status >= 500) {

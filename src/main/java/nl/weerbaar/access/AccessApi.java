@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,6 +48,7 @@ class AccessApi {
 
     record Items<T>(List<T> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/tokens")
     @Operation(operationId = "createToken", summary = "Exchange HTTP Basic credentials for an API token, shown once")
     ResponseEntity<TokenResponse> createToken(@AuthenticationPrincipal AuthenticatedUser user) {
@@ -54,7 +57,9 @@ class AccessApi {
                 issued.expiresAt()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/tokens/current")
+    @AnswersProblem(status = 404, when = "The request carries no API token (a session or Basic login has none to give up)")
     @Operation(operationId = "revokeCurrentToken", summary = "Revoke the API token this request carries; it stops working at once")
     ResponseEntity<Void> revokeCurrentToken(Authentication authentication) {
         if (!(authentication.getDetails() instanceof ApiTokens.PresentedToken presented)) {
@@ -70,6 +75,7 @@ class AccessApi {
         return access.currentActor();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/users")
     @Operation(operationId = "createUser", summary = "Create a user in an organisation within the admin's scope")
     ResponseEntity<UserAccount> createUser(@RequestBody UserAccounts.NewUser request) {
@@ -123,6 +129,7 @@ class AccessApi {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation with code '" + code + "'"));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/organisations")
     @Operation(operationId = "createOrganisation", summary = "Create a partner organisation with the areas it acts in")
     ResponseEntity<Organisation> createOrganisation(@RequestBody Organisations.NewPartner request) {

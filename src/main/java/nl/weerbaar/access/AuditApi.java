@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.InputCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,6 +69,7 @@ class AuditApi {
     }
 
     @GetMapping("/tree-head")
+    @AnswersProblem(status = 404, when = "No tree head has been signed yet; ask again in a second")
     @Operation(operationId = "getAuditTreeHead",
             summary = "The latest signed tree head (size, root, time, national signature); public, it reveals no entry. "
                     + "Keep it, and later ask for a consistency proof from its size")

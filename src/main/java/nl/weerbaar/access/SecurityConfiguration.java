@@ -29,7 +29,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** Public, read-only API paths: reference data, the API description, support points, published bulletins and keys. */
     static final String[] PUBLIC_API_READS = {
@@ -44,6 +44,20 @@ class SecurityConfiguration {
 
     /** Writes that authenticate their caller themselves, not with a user: an SMS gateway signs with its shared secret. */
     static final String[] OWN_AUTHENTICATION_WRITES = {"/api/v1/sms/inbound"};
+
+    /**
+     * Whether an API call is open to anyone, without login, by the lists above: the one copy of that
+     * rule, which the API description reads too. {@code path} is a request path or a path template.
+     */
+    public static boolean isPublic(String method, String path) {
+        String[] open = switch (method) {
+            case "GET", "HEAD" -> PUBLIC_API_READS;
+            case "POST" -> PUBLIC_API_CHECKS;
+            default -> new String[0];
+        };
+        var matcher = new org.springframework.util.AntPathMatcher();
+        return java.util.Arrays.stream(open).anyMatch(pattern -> matcher.match(pattern, path));
+    }
 
     @Bean
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {

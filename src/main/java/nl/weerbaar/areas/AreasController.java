@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.weerbaar.system.AnswersProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,10 +59,13 @@ class AreasController {
     record LocationBody(double lat, double lon, String municipality, String municipalityName, String region,
                         String regionName) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MunicipalityFeatureProperties")
     record FeatureProperties(String code, String name, String region, long population) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MunicipalityFeature")
     record Feature(String type, String id, FeatureProperties properties, JsonNode geometry) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MunicipalityFeatureCollection")
     record FeatureCollection(String type, List<Feature> features) {}
 
     private final Areas areas;
@@ -132,6 +136,7 @@ class AreasController {
     }
 
     @GetMapping("/locations")
+    @AnswersProblem(status = 404, when = "The position lies in no Dutch municipality")
     @Operation(operationId = "locate", summary = "The municipality and safety region a WGS84 point lies in")
     ResponseEntity<LocationBody> locate(@RequestParam @Parameter(example = "52.3731") double lat,
                                         @RequestParam @Parameter(example = "4.8922") double lon) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.areas.AreaLimits;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -40,6 +42,7 @@ class BulletinsApi {
 
     record Items<T>(List<T> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/bulletins")
     @Operation(operationId = "draftBulletin", summary = "Draft a bulletin for an area of your organisation (coordinator)")
     ResponseEntity<BulletinView> draft(@RequestBody Bulletins.Draft draft) {
@@ -49,6 +52,7 @@ class BulletinsApi {
     }
 
     @PutMapping("/bulletins/{id}")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "editBulletin", summary = "Change a draft (If-Match); an approved bulletin needs approval again")
     ResponseEntity<BulletinView> edit(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @RequestBody Bulletins.Draft draft) {
@@ -56,6 +60,7 @@ class BulletinsApi {
     }
 
     @PostMapping("/bulletins/{id}/approval")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "approveBulletin",
             summary = "Approve a draft (If-Match): a coordinator of the same organisation who did not write it")
     ResponseEntity<BulletinView> approve(@PathVariable UUID id,
@@ -64,6 +69,7 @@ class BulletinsApi {
     }
 
     @PostMapping("/bulletins/{id}/publication")
+    @AnswersProblem(status = 409, when = "The bulletin is not in a state that allows this, e.g. published already, or approval by its own author")
     @Operation(operationId = "publishBulletin", summary = "Sign and publish an approved bulletin")
     ResponseEntity<BulletinView> publish(@PathVariable UUID id) {
         return withEtag(bulletins.publish(id));

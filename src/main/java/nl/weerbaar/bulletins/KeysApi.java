@@ -4,11 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.system.AnswersProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +40,7 @@ class KeysApi {
         return names.document(keys.publishedBy(code.toUpperCase()), List.of());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/organisations/{code}/keys/rotation")
     @Operation(operationId = "rotateOrganisationKey", summary = "Retire the current key (it stays valid for what it signed) and make a new one (admin)")
     ResponseEntity<Map<String, Object>> rotate(@PathVariable String code) {
@@ -44,6 +48,7 @@ class KeysApi {
     }
 
     @PostMapping("/api/v1/organisations/{code}/keys/{kid}/revocation")
+    @AnswersProblem(status = 409, when = "The key was revoked already")
     @Operation(operationId = "revokeOrganisationKey",
             summary = "Revoke a compromised key from a moment on (default now); what it signed before stays genuine (admin)")
     Map<String, Object> revoke(@PathVariable String code, @PathVariable String kid, @RequestBody SigningKeys.Revocation revocation) {

@@ -5,11 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import nl.weerbaar.system.AnswersProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,7 +37,9 @@ class TrustAnchorsApi {
         return KeySetJson.anchorEntry(anchors.get(id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/trust-anchors")
+    @AnswersProblem(status = 409, when = "The key is a trust anchor already")
     @Operation(operationId = "addTrustAnchor",
             summary = "Trust another authority's certificate or public key for the areas it may speak for (admin of NL)")
     ResponseEntity<Map<String, Object>> add(@RequestBody TrustAnchors.NewAnchor anchor) {
@@ -43,6 +48,7 @@ class TrustAnchorsApi {
     }
 
     @PostMapping("/api/v1/trust-anchors/{id}/revocation")
+    @AnswersProblem(status = 409, when = "The trust anchor was revoked already")
     @Operation(operationId = "revokeTrustAnchor",
             summary = "Withdraw trust from a moment on (default now); what it signed before stays genuine (admin of NL)")
     Map<String, Object> revoke(@PathVariable UUID id, @RequestBody TrustAnchors.Revocation revocation) {

@@ -2,8 +2,11 @@ package nl.weerbaar.bulletins;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.weerbaar.system.AnswersProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -18,11 +21,14 @@ class VerificationApi {
         this.imports = imports;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CapImportReport")
     record ImportReport(java.util.UUID id, String area, String identifier, String sender, java.time.Instant sent,
                         String msgType, String headline, String capVersion, VerdictView signature) {}
 
     /** Any content type: feeds label CAP as text/xml, application/xml or application/cap+xml, and the schema decides. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/cap-imports")
+    @AnswersProblem(status = 409, when = "This message (identifier, sender) was imported already")
     @io.swagger.v3.oas.annotations.Operation(operationId = "importCap",
             summary = "Import a CAP 1.2 or 1.1 message for an area (coordinator): schema-checked, its signatures checked and reported")
     org.springframework.http.ResponseEntity<ImportReport> importCap(

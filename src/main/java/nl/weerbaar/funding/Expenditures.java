@@ -66,6 +66,7 @@ public class Expenditures {
     }
 
     /** How an import went: every row is written, or none. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ExpenditureImportResult")
     public record ImportResult(int rowsImported, List<Long> ids) {}
 
     /** Expenditures the current user may see, of a year and region when given, newest booking first. */

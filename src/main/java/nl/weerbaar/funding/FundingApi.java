@@ -1,11 +1,16 @@
 package nl.weerbaar.funding;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Budget lines, allocations, expenditures and national figures. Reports are in {@link FundingReportsApi}. */
@@ -54,6 +60,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(line.version())).body(line);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/budget-lines")
     @Operation(operationId = "createBudgetLine", summary = "Enter a budget line (national admin)")
     ResponseEntity<BudgetLine> createBudgetLine(@RequestBody BudgetLines.BudgetLineInput input) {
@@ -85,6 +92,7 @@ class FundingApi {
         return new Items<>(allocations.list(year));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/allocations")
     @Operation(operationId = "computeAllocation", summary = "Compute a draft allocation with a formula (national admin)")
     ResponseEntity<Allocation> computeAllocation(@RequestBody Allocations.Formula formula) {
@@ -99,12 +107,14 @@ class FundingApi {
     }
 
     @GetMapping("/allocations/comparison")
+    @AnswersProblem(status = 404, when = "An allocation named is not found")
     @Operation(operationId = "compareAllocations", summary = "Two allocations side by side, region by region")
     Allocations.Comparison compareAllocations(@RequestParam long a, @RequestParam long b) {
         return allocations.compare(a, b);
     }
 
     @PostMapping("/allocations/{id}/adoption")
+    @AnswersProblem(status = 409, when = "The allocation is not a draft")
     @Operation(operationId = "adoptAllocation", summary = "Adopt a draft: its shares become the regions' budgets (national admin)")
     Allocation adoptAllocation(@PathVariable long id) {
         return allocations.adopt(id);
@@ -123,6 +133,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(expenditure.version())).body(expenditure);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/expenditures")
     @Operation(operationId = "createExpenditure", summary = "Book a commitment or spending (coordinator of the region or municipality)")
     ResponseEntity<Expenditure> createExpenditure(@RequestBody Expenditures.ExpenditureInput input) {
@@ -140,6 +151,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(value = "/expenditures/import", consumes = TEXT_CSV)
     @Operation(operationId = "importExpenditures", summary = "Import expenditures from CSV: all rows or none, every bad row reported")
     ResponseEntity<Expenditures.ImportResult> importExpenditures(@RequestBody String csv) {
@@ -153,6 +165,9 @@ class FundingApi {
     }
 
     @PutMapping("/gdp/{year}")
+    @ApiResponse(responseCode = "200", description = "The GDP of the year, replaced")
+    @ApiResponse(responseCode = "201", description = "The GDP of a year that had none, entered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NationalFigures.Gdp.class)))
     @Operation(operationId = "putGdp", summary = "Enter or replace the GDP of a year (national admin); replacing needs If-Match")
     ResponseEntity<NationalFigures.Gdp> putGdp(@PathVariable int year,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -167,6 +182,7 @@ class FundingApi {
         return new Items<>(national.nationalSpending(year));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/national-spending")
     @Operation(operationId = "createNationalSpending", summary = "Enter national resilience spending with its source (national admin)")
     ResponseEntity<NationalFigures.NationalSpending> createNationalSpending(@RequestBody NationalFigures.NationalSpendingInput input) {

@@ -37,7 +37,8 @@ class FundingReportsApi {
         return csv(FundingCsv.regions(reports.regions(year)), "funding-regions-" + year + ".csv");
     }
 
-    @GetMapping("/regions.csv")
+    @GetMapping(value = "/regions.csv", produces = FundingApi.TEXT_CSV)
+    @Operation(operationId = "regionsCsvFile", summary = "The region report as CSV, by its own URL")
     ResponseEntity<String> regionsCsvPath(@RequestParam int year) {
         return regionsCsv(year);
     }
@@ -54,7 +55,8 @@ class FundingReportsApi {
         return csv(FundingCsv.categories(reports.natoCategories(year)), "funding-nato-categories-" + year + ".csv");
     }
 
-    @GetMapping("/nato-categories.csv")
+    @GetMapping(value = "/nato-categories.csv", produces = FundingApi.TEXT_CSV)
+    @Operation(operationId = "natoCategoriesCsvFile", summary = "The NATO category report as CSV, by its own URL")
     ResponseEntity<String> natoCategoriesCsvPath(@RequestParam int year) {
         return natoCategoriesCsv(year);
     }
@@ -71,7 +73,8 @@ class FundingReportsApi {
         return csv(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)), "funding-pledge.csv");
     }
 
-    @GetMapping("/pledge.csv")
+    @GetMapping(value = "/pledge.csv", produces = FundingApi.TEXT_CSV)
+    @Operation(operationId = "pledgeCsvFile", summary = "The pledge report as CSV, by its own URL")
     ResponseEntity<String> pledgeCsvPath(@RequestParam(required = false) BigDecimal assumedGrowthPercent) {
         return pledgeCsv(assumedGrowthPercent);
     }

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +93,7 @@ class PlanningApi {
         return new Items<>(planning.list().stream().map(ScenarioView::of).toList());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/scenarios")
     @Operation(operationId = "createScenario", summary = "Save a scenario (coordinator of every area it covers); "
             + "only name, hazard, areas and start are required")
@@ -123,6 +127,7 @@ class PlanningApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(ScenarioView.of(updated));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/scenarios/{id}")
     @Operation(operationId = "deleteScenario", summary = "Delete a scenario; needs If-Match. Its runs stay readable")
     ResponseEntity<Void> deleteScenario(@PathVariable long id,
@@ -131,6 +136,7 @@ class PlanningApi {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/scenarios/{id}/copy")
     @Operation(operationId = "copyScenario", summary = "Copy a scenario under a new name, to change one thing and compare")
     ResponseEntity<ScenarioView> copyScenario(@PathVariable long id, @RequestBody CopyRequest request) {
@@ -139,6 +145,7 @@ class PlanningApi {
                 .body(ScenarioView.of(copy));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/scenarios/{id}/runs")
     @Operation(operationId = "startScenarioRun", summary = "Plan the scenario as it is now, in the background: 202 with the "
             + "run's Location; poll it for progress")
@@ -161,6 +168,7 @@ class PlanningApi {
     }
 
     @PostMapping("/scenario-runs/{runId}/cancel")
+    @AnswersProblem(status = 409, when = "The run has ended already")
     @Operation(operationId = "cancelScenarioRun", summary = "Stop a queued or running run; a queued run is cancelled at once, "
             + "a running one within about a second (409 when it ended already)")
     RunView cancelRun(@PathVariable long runId) {
@@ -168,6 +176,7 @@ class PlanningApi {
     }
 
     @GetMapping("/scenario-runs/{runId}/result")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunResult", summary = "The plan of a finished run: per municipality, day and item "
             + "demand, supplied and unmet by reason; first shortfalls; points; depots with the value of one more unit; "
             + "deliveries. 409 while the run is not done")
@@ -176,6 +185,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/result.csv", produces = "text/csv")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunResultCsv", summary = "The plan of a finished run as CSV: one row per "
             + "municipality, day and item")
     ResponseEntity<String> resultCsv(@PathVariable long runId) {
@@ -183,6 +193,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/points.csv", produces = "text/csv")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunPointsCsv", summary = "What each support point needs and receives, per day "
             + "and item, as CSV")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
@@ -197,6 +208,7 @@ class PlanningApi {
     }
 
     @GetMapping(value = "/scenario-runs/{runId}/report.pdf", produces = "application/pdf")
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @Operation(operationId = "getScenarioRunReportPdf", summary = "The report of a finished run as PDF, to print")
     ResponseEntity<byte[]> reportPdf(@PathVariable long runId, Locale locale) {
         PlanResult result = planning.result(runId);

@@ -167,6 +167,7 @@ public class SupportPoints {
         return after;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SupportPointImportResult")
     public record ImportResult(int created, List<Long> ids) {}
 
     /**

@@ -13,8 +13,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,10 +28,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/support-points")
+@AnswersProblem(status = 503, when = "The demo support point network is still being loaded; Retry-After says when to ask again")
 @Tag(name = "Support points", description = "Noodsteunpunten: registry, live status and the public finder")
 class SupportPointsApi {
 
@@ -69,6 +73,7 @@ class SupportPointsApi {
 
     record NearestBody(Origin origin, List<PointBody> items) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(operationId = "createSupportPoint", summary = "Register a support point (coordinator of its municipality)")
     ResponseEntity<PointBody> create(@RequestBody SupportPoints.PointInput input) {
@@ -128,6 +133,7 @@ class SupportPointsApi {
 
     record FeatureCollection(String type, List<Feature> features) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/import")
     @Operation(operationId = "importSupportPoints",
             summary = "Register the points of a CSV file (text/csv): all or none, with a report of every bad row and field")
@@ -242,6 +248,7 @@ class SupportPointsApi {
     }
 
     @PutMapping("/{id}")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "editSupportPoint", summary = "Edit a support point's registration; needs If-Match")
     ResponseEntity<PointBody> edit(@PathVariable long id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @RequestBody SupportPoints.PointInput input) {
@@ -249,6 +256,7 @@ class SupportPointsApi {
     }
 
     @DeleteMapping("/{id}")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "retireSupportPoint", summary = "Retire a support point (kept with its history); needs If-Match")
     ResponseEntity<PointBody> retire(@PathVariable long id,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -256,6 +264,7 @@ class SupportPointsApi {
     }
 
     @PutMapping("/{id}/status")
+    @AnswersProblem(status = 409, when = "The support point is retired")
     @Operation(operationId = "setSupportPointStatus",
             summary = "Set status, occupancy, public message and unavailable capabilities (operator of the point); needs If-Match")
     ResponseEntity<PointBody> setStatus(@PathVariable long id,

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.JsonInputProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.core.JacksonException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +77,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(item.version())).body(item);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/items")
     @Operation(operationId = "createItem", summary = "Add an item to the catalogue (national admins)")
     ResponseEntity<Item> createItem(@RequestBody ItemRequest item) {
@@ -90,7 +94,9 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/items/{code}/lots/{lot}/blocking")
+    @AnswersProblem(status = 409, when = "The lot is blocked already")
     @Operation(operationId = "blockLot", summary = "Block a lot everywhere (recall, quality); national coordinators")
     ResponseEntity<Void> blockLot(@PathVariable String code, @PathVariable String lot, @RequestBody BlockRequest request) {
         catalogue.blockLot(code, lot, request.reason());
@@ -110,6 +116,7 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(depot.version())).body(depot);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/depots")
     @Operation(operationId = "createDepot", summary = "Add a depot in the coordinator's area")
     ResponseEntity<Depot> createDepot(@RequestBody DepotRequest depot) {
@@ -126,7 +133,10 @@ class StockApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/stock-events")
+    @AnswersProblem(status = 422, when = "A lot that cannot take this event (unknown, blocked, expired or of another item), or an Idempotency-Key used before for a different request")
+    @AnswersProblem(status = 409, when = "Not enough stock: the detail names what is available")
     @Operation(operationId = "recordStockEvents",
             summary = "Record one stock event, or a batch as {\"events\": […]}, all or nothing")
     ResponseEntity<Items<RecordedEvent>> record(@RequestBody JsonNode body) {
@@ -146,7 +156,10 @@ class StockApi {
         return ResponseEntity.status(201).body(new Items<>(ledger.record(requests, batch)));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(value = "/stock-events/import", consumes = {"text/csv", "text/plain"})
+    @AnswersProblem(status = 422, when = "A lot that cannot take this event (unknown, blocked, expired or of another item), or an Idempotency-Key used before for a different request")
+    @AnswersProblem(status = 409, when = "Not enough stock: the detail names what is available")
     @Operation(operationId = "importStockEvents",
             summary = "Import an inventory as CSV stock events (columns: type, depot, item, lot, expiry, quantity, toDepot, "
                     + "reason, documentNumber, reference), all or nothing; every bad row is named")
@@ -156,6 +169,7 @@ class StockApi {
         return ResponseEntity.status(201).body(new ImportReport(parsed.events().size(), recorded.size()));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StockEventImportReport")
     record ImportReport(int rows, int events) {}
 
     @GetMapping(value = "/stock/export", produces = "text/csv")
@@ -190,6 +204,7 @@ class StockApi {
     }
 
     @GetMapping("/stock/coverage")
+    @AnswersProblem(status = 422, when = "The item has no daily norm per person, so days of supply cannot be computed")
     @Operation(operationId = "getCoverage", summary = "Days of supply of an item for an area's residents")
     StockReports.Coverage coverage(@RequestParam(required = false) String area, @RequestParam String item,
                                    @RequestParam(defaultValue = "1.0") double dependentShare) {

@@ -107,6 +107,7 @@ public class StockReports {
         return new ExpiryReport(code, today, totals, lots);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StockCoverage")
     public record Coverage(String area, String areaName, String item, String unit, long population, double dependentShare,
                            BigDecimal dailyNormPerPerson, BigDecimal dailyNeed, BigDecimal stockInside, BigDecimal stockFarther,
                            double daysInside, double daysWithFarther, String explanation) {}

@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import nl.weerbaar.system.Release;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -21,6 +22,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApiErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    /** Tomcat makes its report valves itself, by class name: the release reaches them through this field. */
+    private static volatile String release = "unknown";
+
+    ApiErrorReports(Release release) {
+        ApiErrorReports.release = release.version();
+    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -66,6 +74,8 @@ class ApiErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServ
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
+                // Tomcat refused it before any filter ran: the API-Version every API answer carries is set here.
+                response.setHeader(ApiVersionFilter.HEADER, release);
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
                     writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status

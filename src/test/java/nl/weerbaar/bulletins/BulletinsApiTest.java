@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,6 +244,7 @@ class BulletinsApiTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/verification"))
                 .header("Content-Type", "application/cap+xml")
                 .POST(HttpRequest.BodyPublishers.ofString(capXml, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        ApiContract.check(port, response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ApiClient.Response(response.statusCode(), response.headers(), response.body());
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,7 @@ class CapImportTest {
                         URI.create("http://localhost:" + port + "/api/v1/cap-imports?area=NL"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(), HttpResponse.BodyHandlers.ofString());
+        ApiContract.check(port, response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return new ApiClient.Response(response.statusCode(), response.headers(), response.body()).json();
     }

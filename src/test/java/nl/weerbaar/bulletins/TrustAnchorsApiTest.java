@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.system.ApplicationClock;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,7 @@ class TrustAnchorsApiTest {
                         URI.create("http://localhost:" + port + "/api/v1/verification"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        ApiContract.check(port, response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ApiClient.Response(response.statusCode(), response.headers(), response.body()).json();
     }

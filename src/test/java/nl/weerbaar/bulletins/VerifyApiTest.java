@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +70,7 @@ class VerifyApiTest {
                         URI.create("http://localhost:" + port + "/api/v1/verification"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        ApiContract.check(port, response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ApiClient.Response(response.statusCode(), response.headers(), response.body()).json();
     }

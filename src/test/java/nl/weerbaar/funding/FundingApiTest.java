@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -220,6 +221,7 @@ class FundingApiTest {
         LocalDate dayBefore = LocalDate.now(clock);
         var document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/funding/reports/national.pdf?year=2025"))
                 .header("Authorization", "Bearer " + admin).header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        ApiContract.check(port, document);
         assertThat(document.statusCode()).isEqualTo(200);
         LocalDate dayAfter = LocalDate.now(clock);
         assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -359,9 +361,11 @@ class FundingApiTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(port, response);
+            return response;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,7 @@ class PublicCachingTest {
                 .header("Accept-Encoding", "gzip, deflate");
 
         HttpResponse<byte[]> gzipped = http.send(gzipRequest.build(), HttpResponse.BodyHandlers.ofByteArray());
+        ApiContract.check(port, gzipped);
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(String.join(",", gzipped.headers().allValues("Vary"))).containsIgnoringCase("Accept-Encoding");
         assertThat(gzipped.headers().firstValue("Cache-Control")).hasValue(SHARED);
@@ -98,8 +100,10 @@ class PublicCachingTest {
         }
         String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
         assertThat(gzipEtag).matches("\"[^\"]+\"").isNotEqualTo(plain.header("ETag"));
-        assertThat(http.send(gzipRequest.header("If-None-Match", gzipEtag).build(), HttpResponse.BodyHandlers.ofByteArray())
-                .statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> notModified = http.send(gzipRequest.header("If-None-Match", gzipEtag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        ApiContract.check(port, notModified);
+        assertThat(notModified.statusCode()).isEqualTo(304);
     }
 
     @Test

@@ -10,15 +10,20 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client against the running application, as an outside client would call it. */
+/**
+ * A plain HTTP client against the running application, as an outside client would call it. Every
+ * answer from the API is checked against its OpenAPI document ({@link ApiContract}).
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
+    private final int port;
 
     public ApiClient(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
     }
 
@@ -115,6 +120,7 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(port, response);
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
@@ -44,14 +45,19 @@ class IdempotencyTest {
     JsonMapper json;
 
     private HttpResponse<String> createUser(String token, String key, String username) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
+        return checked(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
                                 + "\",\"password\":\"idempotent-password\",\"organisation\":\"GM0363\",\"role\":\"viewer\"}"))
                         .build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> checked(HttpResponse<String> response) {
+        ApiContract.check(port, response);
+        return response;
     }
 
     private long usersNamed(String username) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
+import nl.weerbaar.support.ApiContract;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,7 @@ class HostileInputTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        ApiContract.check(port, chunked);
         assertThat(chunked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 }

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.weerbaar.support.ApiClient;
@@ -17,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The OpenAPI document is served without login, with CORS open, and passes the NL GOV API
- * Design Rules linter (shared/specs/adr-spectral.yml, copied into the test resources) with no errors.
+ * The OpenAPI document is served without login, with CORS open, and passes with no errors both the
+ * NL GOV API Design Rules linter (shared/specs/adr-spectral.yml, copied into the test resources) and
+ * Redocly's recommended ruleset. That it describes what the API really answers is checked on every
+ * answer the tests receive ({@link nl.weerbaar.support.ApiContract}).
  */
 @IntegrationTest
 class OpenApiTest {
@@ -50,17 +55,53 @@ class OpenApiTest {
     }
 
     @Test
-    void openApiDocumentPassesTheNlApiDesignRulesLinter() throws Exception {
+    void openApiDocumentPassesTheNlApiDesignRulesAndRedoclysRecommendedRules() throws Exception {
         Path document = Path.of("target", "openapi.json");
         Files.writeString(document, new ApiClient(port).get("/api/v1/openapi.json").body());
-        Path ruleset = Path.of("src", "test", "resources", "adr-spectral.yml");
+        Path linters = installLinters();
+        Path ruleset = Path.of("src", "test", "resources", "adr-spectral.yml").toAbsolutePath();
 
-        Process lint = new ProcessBuilder(List.of("npx", "--yes", "@stoplight/spectral-cli@6.16.3", "lint",
-                "--ruleset", ruleset.toString(), "--fail-severity", "error", "--format", "text", document.toString()))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(lint.getInputStream().readAllBytes());
-        assertThat(lint.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(lint.exitValue()).as("spectral says:\n%s", output).isZero();
+        Process spectral = run(linters, "spectral", "lint", "--ruleset", ruleset.toString(), "--fail-severity", "error",
+                "--format", "text", document.toAbsolutePath().toString());
+        Process redocly = run(linters, "redocly", "lint", "--extends", "recommended", "--format", "stylish",
+                document.toAbsolutePath().toString());
+        assertPasses(spectral, "spectral (NL GOV API Design Rules)");
+        assertPasses(redocly, "redocly (recommended)");
+    }
+
+    /**
+     * The linters at the versions pinned in src/test/api-lint (package.json, package-lock.json),
+     * installed with 'npm ci' into target/api-lint once, and again only when the lock file changes.
+     */
+    private static Path installLinters() throws Exception {
+        Path source = Path.of("src", "test", "api-lint");
+        Path target = Path.of("target", "api-lint").toAbsolutePath();
+        byte[] lock = Files.readAllBytes(source.resolve("package-lock.json"));
+        Path installed = target.resolve("node_modules").resolve(".package-lock.json");
+        Path installedFrom = target.resolve("package-lock.json");
+        if (!Files.exists(installed) || !Files.exists(installedFrom) || !Arrays.equals(lock, Files.readAllBytes(installedFrom))) {
+            Files.createDirectories(target);
+            Files.copy(source.resolve("package.json"), target.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(installedFrom, lock);
+            Process install = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
+                    .directory(target.toFile()).redirectErrorStream(true).start();
+            assertPasses(install, "npm ci in " + target);
+        }
+        return target.resolve("node_modules").resolve(".bin");
+    }
+
+    private static Process run(Path bin, String tool, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("REDOCLY_TELEMETRY", "off");
+        builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        return builder.start();
+    }
+
+    private static void assertPasses(Process process, String what) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(what + " finished").isTrue();
+        assertThat(process.exitValue()).as("%s says:%n%s", what, output).isZero();
     }
 }
