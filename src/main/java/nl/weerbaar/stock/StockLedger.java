@@ -28,6 +28,11 @@ import nl.weerbaar.system.Refusal;
  * depot and lot changes in the same transaction and can never go below zero, also when many
  * issues race for the last units (the balance row is locked, the database refuses negatives).
  * Nothing is edited or deleted: a correction is a new event.
+ *
+ * <p>One event or ten thousand take the same path, in a number of statements that does not grow
+ * with the batch: the items and depots named are read once, the balances touched are locked in one
+ * order into a {@link StockBook}, every rule is checked against the book, and what changed is
+ * written at the end, with one audit entry per event.
  */
 @Service
 public class StockLedger {
