@@ -70,21 +70,29 @@ class ApiTokens {
         return issued;
     }
 
-    /** The token and its user, if the token is known, has not expired nor been revoked, and its user is enabled. */
+    /**
+     * The token and its user, if the token is known, has not expired nor been revoked, and its user is
+     * enabled: checked against the database on every call, so a revocation acts at once on every
+     * instance. One statement, which also notes when the token was last used, to the minute:
+     * writing it on every call would make all calls with one token queue for the same row.
+     */
     Optional<PresentedToken> authenticate(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String tokenHash = hash(token);
-        Optional<PresentedToken> presented = jdbc.sql("""
-                        select t.id as token_id, u.* from api_token t join user_account u on u.id = t.user_id
-                        where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and u.enabled""")
-                .param("hash", tokenHash)
+        return jdbc.sql("""
+                        with presented as (
+                            select t.id as token_id, u.* from api_token t join user_account u on u.id = t.user_id
+                            where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and u.enabled),
+                        used as (
+                            update api_token set last_used_at = :now
+                            where id in (select token_id from presented)
+                              and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute'))
+                        select * from presented""")
+                .param("hash", hash(token))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new PresentedToken(rs.getLong("token_id"), UserRepository.principal(rs)))
                 .optional();
-        presented.ifPresent(found -> markUsed(tokenHash));
-        return presented;
     }
 
     /** Revokes the token a user presented, e.g. when a script that held it is retired. */
@@ -110,20 +118,6 @@ class ApiTokens {
                     organisations.auditArea(user.organisation()), null, Map.of("revokedTokens", revoked)));
         }
         return revoked;
-    }
-
-    /**
-     * Notes when a token was last used, to the minute: writing it on every call would make all
-     * calls with one token queue for the same row.
-     */
-    private void markUsed(String tokenHash) {
-        jdbc.sql("""
-                        update api_token set last_used_at = :now
-                        where token_hash = :hash
-                          and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')""")
-                .param("hash", tokenHash)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
     }
 
     private static String hash(String token) {

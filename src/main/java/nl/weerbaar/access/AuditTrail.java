@@ -63,17 +63,40 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, Change change) {
+        recordAll(actor, List.of(change));
+    }
+
+    /** Records many changes made by the current actor in one statement, e.g. the events of a stock batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        recordAll(access.currentActorOrSystem(), changes);
+    }
+
+    /**
+     * Records many changes in one statement: each entry takes its own number and leaf hash, as one
+     * recorded alone would. Must run inside the transaction of the changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Actor actor, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         // PostgreSQL keeps microseconds: the leaf hash is made from the time as stored.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
-                with entry as (select nextval('audit_entry_seq') as seq),
+                with entry as (
+                         select nextval('audit_entry_seq') as seq, t.*
+                         from unnest(cast(:areas as text[]), cast(:actions as text[]), cast(:entityTypes as text[]),
+                                     cast(:entityIds as text[]), cast(cast(:befores as text[]) as jsonb[]),
+                                     cast(cast(:afters as text[]) as jsonb[]))
+                              as t(area, action, entity_type, entity_id, before, after)),
                      inserted as (
                          insert into audit_entry (seq, at, actor, organisation, area_code, action, entity_type, entity_id,
                                                   before, after, request_id, leaf_hash)
-                         select seq, cast(:at as timestamptz), :actor, :organisation, :area, :action, :entityType, :entityId,
-                                cast(:before as jsonb), cast(:after as jsonb), :requestId,
-                                audit_entry_leaf_hash(seq, cast(:at as timestamptz), :actor, :organisation, :area, :action, :entityType,
-                                                      :entityId, cast(:before as jsonb), cast(:after as jsonb), :requestId)
+                         select seq, cast(:at as timestamptz), :actor, :organisation, area, action, entity_type, entity_id,
+                                before, after, :requestId,
+                                audit_entry_leaf_hash(seq, cast(:at as timestamptz), :actor, :organisation, area, action, entity_type,
+                                                      entity_id, before, after, :requestId)
                          from entry
                          returning seq)
                 insert into audit_pending (seq) select seq from inserted
@@ -81,12 +104,12 @@ public class AuditTrail {
                 .param("at", Timestamp.from(at))
                 .param("actor", actor.username())
                 .param("organisation", actor.organisation())
-                .param("area", change.areaCode())
-                .param("action", change.action())
-                .param("entityType", change.entityType())
-                .param("entityId", change.entityId())
-                .param("before", toJson(change.before()))
-                .param("after", toJson(change.after()))
+                .param("areas", changes.stream().map(Change::areaCode).toArray(String[]::new))
+                .param("actions", changes.stream().map(Change::action).toArray(String[]::new))
+                .param("entityTypes", changes.stream().map(Change::entityType).toArray(String[]::new))
+                .param("entityIds", changes.stream().map(Change::entityId).toArray(String[]::new))
+                .param("befores", changes.stream().map(change -> toJson(change.before())).toArray(String[]::new))
+                .param("afters", changes.stream().map(change -> toJson(change.after())).toArray(String[]::new))
                 .param("requestId", RequestId.current())
                 .update();
     }

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
@@ -23,6 +28,11 @@ import nl.weerbaar.system.Refusal;
  * depot and lot changes in the same transaction and can never go below zero, also when many
  * issues race for the last units (the balance row is locked, the database refuses negatives).
  * Nothing is edited or deleted: a correction is a new event.
+ *
+ * <p>One event or ten thousand take the same path, in a number of statements that does not grow
+ * with the batch: the items and depots named are read once, the balances touched are locked in one
+ * order into a {@link StockBook}, every rule is checked against the book, and what changed is
+ * written at the end, with one audit entry per event.
  */
 @Service
 public class StockLedger {
@@ -73,101 +83,138 @@ public class StockLedger {
         return record(Actor.SYSTEM, false, requests, i -> "events[" + i + "].", List.of());
     }
 
+    /** The items and depots a call names, each read once however often the call names it. */
+    private record Known(Map<String, Item> items, Map<Long, Depot> depots) {
+
+        String itemName(String code) {
+            Item item = items.get(code);
+            return item == null ? code : item.name();
+        }
+    }
+
     private List<RecordedEvent> record(Actor actor, boolean checkScope, List<StockEventRequest> requests,
                                        IntFunction<String> label, List<InvalidInputException.InvalidParam> earlierProblems) {
         InputCheck check = new InputCheck().include(earlierProblems);
         check.require(!requests.isEmpty() && requests.size() <= 10_000, "events", "must hold 1 to 10,000 events");
+        Known known = known(requests);
         List<StockMovement> movements = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             String prefix = label.apply(i);
             StockEventRequest request = requests.get(i);
             movements.add(request == null ? null : request.toMovement(prefix, check));
             if (request != null) {
-                check.require(request.item() == null || repository.item(request.item()).isPresent(), prefix + "item",
+                check.require(request.item() == null || known.items().containsKey(request.item()), prefix + "item",
                         "no item with code '" + request.item() + "'");
-                check.require(request.depot() == null || repository.depot(request.depot()).isPresent(), prefix + "depot",
+                check.require(request.depot() == null || known.depots().containsKey(request.depot()), prefix + "depot",
                         "no depot with id " + request.depot());
-                check.require(request.toDepot() == null || repository.depot(request.toDepot()).isPresent(), prefix + "toDepot",
+                check.require(request.toDepot() == null || known.depots().containsKey(request.toDepot()), prefix + "toDepot",
                         "no depot with id " + request.toDepot());
             }
         }
         check.orThrow();
-        if (movements.size() > 1 || movements.getFirst() instanceof StockMovement.Transfer) {
-            lockInOneOrder(movements);
+        if (checkScope) {
+            movements.stream().map(movement -> known.depots().get(movement.depot()).area()).distinct()
+                    .forEach(area -> access.require(Role.OPERATOR, area));
         }
-        List<RecordedEvent> recorded = new ArrayList<>();
+        StockBook book = new StockBook(lockInOneOrder(movements));
+        List<StockRepository.NewEvent> events = new ArrayList<>();
         for (int i = 0; i < movements.size(); i++) {
             String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
-            recorded.addAll(apply(movements.get(i), actor, checkScope, which));
+            events.addAll(apply(movements.get(i), book, known, which));
         }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedEvent> recorded = repository.write(book.changes(), book.heldAtStart(), events, actor.username(),
+                actor.organisation());
+        audit.recordAll(recorded.stream().map(event -> new AuditTrail.Change("stock." + event.type(), "stock-event",
+                String.valueOf(event.id()), known.depots().get(event.depot()).area(), null, event)).toList());
         figures.countCommitted(recorded);
         return recorded;
     }
 
+    private Known known(List<StockEventRequest> requests) {
+        Set<String> items = new HashSet<>();
+        Set<Long> depots = new HashSet<>();
+        for (StockEventRequest request : requests) {
+            if (request != null) {
+                Optional.ofNullable(request.item()).ifPresent(items::add);
+                Optional.ofNullable(request.depot()).ifPresent(depots::add);
+                Optional.ofNullable(request.toDepot()).ifPresent(depots::add);
+            }
+        }
+        return new Known(items.isEmpty() ? Map.of() : repository.items(items), depots.isEmpty() ? Map.of() : repository.depots(depots));
+    }
+
     /**
-     * A batch touches several balances; two batches that touched the same ones in different orders
-     * would each wait for the other until the database failed one of them. So a batch first makes the
-     * lots it receives, then makes and locks every balance it may touch, each in the one order every
-     * writer keeps (lots by item and number, balances by depot and lot).
+     * Every call, of one event or ten thousand, first makes the lots it receives and locks every
+     * balance it may touch, in the one order every writer keeps (lots by item and number, balances by
+     * depot and lot), so two calls never wait for each other in a circle. A named lot locks only its
+     * own balance; first-expiry-first-out locks every lot of the item in the depot.
      */
-    private void lockInOneOrder(List<StockMovement> movements) {
-        List<StockRepository.Receiving> receiving = new ArrayList<>();
-        List<StockRepository.DepotItem> touched = new ArrayList<>();
+    private List<StockRepository.Held> lockInOneOrder(List<StockMovement> movements) {
+        Set<StockRepository.Receiving> receiving = new LinkedHashSet<>();
+        Set<StockRepository.Named> named = new LinkedHashSet<>();
+        Set<StockRepository.DepotItem> wholeStocks = new LinkedHashSet<>();
         for (StockMovement movement : movements) {
-            touched.add(new StockRepository.DepotItem(movement.depot(), movement.item()));
             switch (movement) {
                 case StockMovement.Receipt receipt -> receiving.add(
                         new StockRepository.Receiving(receipt.depot(), receipt.item(), receipt.lot(), receipt.expiry()));
-                case StockMovement.Transfer transfer -> touched.add(new StockRepository.DepotItem(transfer.toDepot(), transfer.item()));
+                case StockMovement.Transfer transfer when transfer.lot() == null -> {
+                    wholeStocks.add(new StockRepository.DepotItem(transfer.depot(), transfer.item()));
+                    wholeStocks.add(new StockRepository.DepotItem(transfer.toDepot(), transfer.item()));
+                }
+                case StockMovement.Transfer transfer ->
+                        named.add(new StockRepository.Named(transfer.toDepot(), transfer.item(), transfer.lot()));
+                case StockMovement.Issue issue when issue.lot() == null ->
+                        wholeStocks.add(new StockRepository.DepotItem(issue.depot(), issue.item()));
                 default -> { }
             }
+            String lot = switch (movement) {
+                case StockMovement.Receipt receipt -> receipt.lot();
+                case StockMovement.Issue issue -> issue.lot();
+                case StockMovement.Transfer transfer -> transfer.lot();
+                case StockMovement.Adjustment adjustment -> adjustment.lot();
+                case StockMovement.WriteOff writeOff -> writeOff.lot();
+            };
+            if (lot != null) {
+                named.add(new StockRepository.Named(movement.depot(), movement.item(), lot));
+            }
         }
-        repository.lockBalances(receiving, touched);
+        return repository.lockBalances(receiving, named, wholeStocks);
     }
 
-    private List<RecordedEvent> apply(StockMovement movement, Actor actor, boolean checkScope, String which) {
-        Depot depot = repository.depot(movement.depot()).orElseThrow();
-        if (checkScope) {
-            access.require(Role.OPERATOR, depot.area());
-        }
-        List<RecordedEvent> events = switch (movement) {
-            case StockMovement.Receipt receipt -> List.of(receive(receipt, actor, which));
+    private List<StockRepository.NewEvent> apply(StockMovement movement, StockBook book, Known known, String which) {
+        return switch (movement) {
+            case StockMovement.Receipt receipt -> List.of(receive(receipt, book, known, which));
             case StockMovement.Issue issue -> takeOut("issue", issue.depot(), issue.item(), issue.lot(), issue.quantity(),
-                    issue.details(), null, actor, which);
-            case StockMovement.Transfer transfer -> transfer(transfer, actor, which);
-            case StockMovement.Adjustment adjustment -> adjust(adjustment, actor, which);
-            case StockMovement.WriteOff writeOff -> writeOff(writeOff, actor, which);
+                    issue.details(), null, book, known, which);
+            case StockMovement.Transfer transfer -> transfer(transfer, book, known, which);
+            case StockMovement.Adjustment adjustment -> adjust(adjustment, book, known, which);
+            case StockMovement.WriteOff writeOff -> writeOff(writeOff, book, known, which);
         };
-        for (RecordedEvent event : events) {
-            Depot at = event.depot() == depot.id() ? depot : repository.depot(event.depot()).orElseThrow();
-            audit.record(new AuditTrail.Change("stock." + event.type(), "stock-event", String.valueOf(event.id()), at.area(),
-                    null, event));
-        }
-        return events;
     }
 
-    private RecordedEvent receive(StockMovement.Receipt receipt, Actor actor, String which) {
-        StockRepository.Lot lot = repository.lot(receipt.item(), receipt.lot())
-                .orElseGet(() -> repository.insertLot(receipt.item(), receipt.lot(), receipt.expiry()));
+    private StockRepository.NewEvent receive(StockMovement.Receipt receipt, StockBook book, Known known, String which) {
+        StockRepository.Lot lot = book.lot(receipt.item(), receipt.lot()).orElseThrow(); // made while locking
         if (receipt.expiry() != null && !receipt.expiry().equals(lot.expiry())) {
             throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
                     + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry(), "stock.refusal.expiryDiffers",
-                    lot.number(), itemName(lot.item()), lot.expiry().toString(), receipt.expiry().toString());
+                    lot.number(), known.itemName(lot.item()), String.valueOf(lot.expiry()), receipt.expiry().toString());
         }
         if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now(clock))) {
             throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
-                    + ": expired stock is not received", "stock.refusal.expiredReceipt", lot.number(), itemName(lot.item()),
+                    + ": expired stock is not received", "stock.refusal.expiredReceipt", lot.number(), known.itemName(lot.item()),
                     lot.expiry().toString());
         }
-        requireRoom(receipt.depot(), lot, receipt.quantity(), which);
-        repository.changeBalance(receipt.depot(), lot.id(), receipt.quantity());
-        return repository.insertEvent("receipt", receipt.depot(), lot, receipt.quantity(), receipt.details(), null,
-                actor.username(), actor.organisation());
+        requireRoom(receipt.depot(), lot, receipt.quantity(), book, which);
+        book.change(receipt.depot(), lot, receipt.quantity());
+        return new StockRepository.NewEvent("receipt", receipt.depot(), lot, receipt.quantity(), receipt.details(), null);
     }
 
     /** A balance is {@code numeric(14, 3)}: a receipt that would take it beyond is refused, naming the quantity. */
-    private void requireRoom(long depot, StockRepository.Lot lot, BigDecimal quantity, String which) {
-        BigDecimal room = StockEventRequest.MAX_QUANTITY.subtract(repository.balanceForUpdate(depot, lot.id()));
+    private void requireRoom(long depot, StockRepository.Lot lot, BigDecimal quantity, StockBook book, String which) {
+        BigDecimal room = StockEventRequest.MAX_QUANTITY.subtract(book.quantity(depot, lot));
         if (quantity.compareTo(room) > 0) {
             throw new InvalidInputException(which + "quantity", "would bring lot " + lot.number() + " in depot " + depot
                     + " above the largest balance, " + StockEventRequest.MAX_QUANTITY.toPlainString() + "; at most "
@@ -175,103 +222,94 @@ public class StockLedger {
         }
     }
 
-    private List<RecordedEvent> transfer(StockMovement.Transfer transfer, Actor actor, String which) {
+    private List<StockRepository.NewEvent> transfer(StockMovement.Transfer transfer, StockBook book, Known known, String which) {
         UUID transferId = UUID.randomUUID();
-        List<RecordedEvent> out = takeOut("transfer-out", transfer.depot(), transfer.item(), transfer.lot(),
-                transfer.quantity(), transfer.details(), transferId, actor, which);
-        List<RecordedEvent> events = new ArrayList<>(out);
-        for (RecordedEvent taken : out) {
-            StockRepository.Lot lot = repository.lot(taken.item(), taken.lot()).orElseThrow();
+        List<StockRepository.NewEvent> out = takeOut("transfer-out", transfer.depot(), transfer.item(), transfer.lot(),
+                transfer.quantity(), transfer.details(), transferId, book, known, which);
+        List<StockRepository.NewEvent> events = new ArrayList<>(out);
+        for (StockRepository.NewEvent taken : out) {
             BigDecimal quantity = taken.quantity().negate();
-            requireRoom(transfer.toDepot(), lot, quantity, which);
-            repository.changeBalance(transfer.toDepot(), lot.id(), quantity);
-            events.add(repository.insertEvent("transfer-in", transfer.toDepot(), lot, quantity, transfer.details(),
-                    transferId, actor.username(), actor.organisation()));
+            requireRoom(transfer.toDepot(), taken.lot(), quantity, book, which);
+            book.change(transfer.toDepot(), taken.lot(), quantity);
+            events.add(new StockRepository.NewEvent("transfer-in", transfer.toDepot(), taken.lot(), quantity, transfer.details(),
+                    transferId));
         }
         return events;
     }
 
-    private List<RecordedEvent> adjust(StockMovement.Adjustment adjustment, Actor actor, String which) {
-        StockRepository.Lot lot = repository.lot(adjustment.item(), adjustment.lot()).orElseThrow(() ->
-                noLot(which, adjustment.lot(), adjustment.item()));
-        BigDecimal difference = adjustment.counted().subtract(repository.balanceForUpdate(adjustment.depot(), lot.id()));
+    private List<StockRepository.NewEvent> adjust(StockMovement.Adjustment adjustment, StockBook book, Known known, String which) {
+        StockRepository.Lot lot = book.lot(adjustment.item(), adjustment.lot()).orElseThrow(() ->
+                noLot(which, adjustment.lot(), adjustment.item(), known));
+        BigDecimal difference = adjustment.counted().subtract(book.quantity(adjustment.depot(), lot));
         if (difference.signum() == 0) {
             return List.of();
         }
-        repository.changeBalance(adjustment.depot(), lot.id(), difference);
-        return List.of(repository.insertEvent("adjustment", adjustment.depot(), lot, difference, adjustment.details(), null,
-                actor.username(), actor.organisation()));
+        book.change(adjustment.depot(), lot, difference);
+        return List.of(new StockRepository.NewEvent("adjustment", adjustment.depot(), lot, difference, adjustment.details(), null));
     }
 
-    private List<RecordedEvent> writeOff(StockMovement.WriteOff writeOff, Actor actor, String which) {
-        StockRepository.Lot lot = repository.lot(writeOff.item(), writeOff.lot()).orElseThrow(() ->
-                noLot(which, writeOff.lot(), writeOff.item()));
-        if (!repository.changeBalance(writeOff.depot(), lot.id(), writeOff.quantity().negate())) {
-            throw insufficient(which, writeOff.quantity(), lot, repository.balanceForUpdate(writeOff.depot(), lot.id()));
+    private List<StockRepository.NewEvent> writeOff(StockMovement.WriteOff writeOff, StockBook book, Known known, String which) {
+        StockRepository.Lot lot = book.lot(writeOff.item(), writeOff.lot()).orElseThrow(() ->
+                noLot(which, writeOff.lot(), writeOff.item(), known));
+        if (!book.change(writeOff.depot(), lot, writeOff.quantity().negate())) {
+            throw insufficient(which, writeOff.quantity(), lot, book.quantity(writeOff.depot(), lot), known);
         }
-        return List.of(repository.insertEvent("write-off", writeOff.depot(), lot, writeOff.quantity().negate(),
-                writeOff.details(), null, actor.username(), actor.organisation()));
+        return List.of(new StockRepository.NewEvent("write-off", writeOff.depot(), lot, writeOff.quantity().negate(),
+                writeOff.details(), null));
     }
 
     /** Takes a quantity out of a depot: from the named lot, or first-expiry-first-out over usable lots. */
-    private List<RecordedEvent> takeOut(String type, long depot, String item, String lotNumber, BigDecimal quantity,
-                                        StockMovement.Details details, UUID transferId, Actor actor, String which) {
+    private List<StockRepository.NewEvent> takeOut(String type, long depot, String item, String lotNumber, BigDecimal quantity,
+                                                   StockMovement.Details details, UUID transferId, StockBook book, Known known,
+                                                   String which) {
         LocalDate today = LocalDate.now(clock);
         if (lotNumber != null) {
-            StockRepository.Lot lot = repository.lot(item, lotNumber).orElseThrow(() -> noLot(which, lotNumber, item));
+            StockRepository.Lot lot = book.lot(item, lotNumber).orElseThrow(() -> noLot(which, lotNumber, item, known));
             if (lot.blocked()) {
                 throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued",
-                        "stock.refusal.blocked", lotNumber, itemName(item));
+                        "stock.refusal.blocked", lotNumber, known.itemName(item));
             }
             if (lot.expiry() != null && lot.expiry().isBefore(today)) {
                 throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
                         + " and may not be issued; write it off instead", "stock.refusal.expiredIssue", lotNumber,
-                        itemName(item), lot.expiry().toString());
+                        known.itemName(item), lot.expiry().toString());
             }
-            if (!repository.changeBalance(depot, lot.id(), quantity.negate())) {
-                throw insufficient(which, quantity, lot, repository.balanceForUpdate(depot, lot.id()));
+            if (!book.change(depot, lot, quantity.negate())) {
+                throw insufficient(which, quantity, lot, book.quantity(depot, lot), known);
             }
-            return List.of(repository.insertEvent(type, depot, lot, quantity.negate(), details, transferId,
-                    actor.username(), actor.organisation()));
+            return List.of(new StockRepository.NewEvent(type, depot, lot, quantity.negate(), details, transferId));
         }
-        List<LotBalance> usable = repository.usableLotsForUpdate(depot, item, today);
-        BigDecimal available = usable.stream().map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<StockRepository.Held> usable = book.usable(depot, item, today);
+        BigDecimal available = usable.stream().map(StockRepository.Held::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(quantity) < 0) {
-            Item named = repository.item(item).orElseThrow();
+            Item named = known.items().get(item);
             throw new Refusal(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
                     + " can be issued from depot " + depot + " (not expired, not blocked); asked " + quantity.toPlainString(),
                     "stock.refusal.notEnough", available, named.name(), named.unit(), quantity);
         }
-        List<RecordedEvent> events = new ArrayList<>();
+        List<StockRepository.NewEvent> events = new ArrayList<>();
         BigDecimal remaining = quantity;
-        for (LotBalance balance : usable) {
+        for (StockRepository.Held balance : usable) {
             if (remaining.signum() == 0) {
                 break;
             }
             BigDecimal take = balance.quantity().min(remaining);
-            StockRepository.Lot lot = new StockRepository.Lot(balance.lotId(), balance.item(), balance.lot(), balance.expiry(), false);
-            repository.changeBalance(depot, lot.id(), take.negate());
-            events.add(repository.insertEvent(type, depot, lot, take.negate(), details, transferId,
-                    actor.username(), actor.organisation()));
+            book.change(depot, balance.lot(), take.negate());
+            events.add(new StockRepository.NewEvent(type, depot, balance.lot(), take.negate(), details, transferId));
             remaining = remaining.subtract(take);
         }
         return events;
     }
 
-    private Refusal insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held) {
-        Item item = repository.item(lot.item()).orElseThrow();
+    private Refusal insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held, Known known) {
+        Item item = known.items().get(lot.item());
         return new Refusal(HttpStatus.CONFLICT, which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
                 + lot.number() + " (" + lot.item() + ") in this depot; asked " + asked.toPlainString()
                 + ": a balance never goes below zero", "stock.refusal.lotShort", held, lot.number(), item.name(), item.unit(), asked);
     }
 
-    private Refusal noLot(String which, String lot, String item) {
+    private Refusal noLot(String which, String lot, String item, Known known) {
         return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lot + " of " + item, "stock.refusal.noLot",
-                lot, itemName(item));
-    }
-
-    /** The item's name for a reader, e.g. "Zuigelingenvoeding" for {@code infant-formula}. */
-    private String itemName(String code) {
-        return repository.item(code).map(Item::name).orElse(code);
+                lot, known.itemName(item));
     }
 }

@@ -6,11 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,112 +113,162 @@ class StockRepository {
                 .param("item", item).param("number", number).query(StockRepository::lot).optional();
     }
 
-    Optional<Lot> lot(long id) {
-        return jdbc.sql("select * from stock_lot where id = :id").param("id", id).query(StockRepository::lot).optional();
-    }
-
-    /**
-     * The lot, made when it does not exist yet. "Do nothing" on a conflict, not an update: updating the
-     * unique lot number would lock the lot's row against the foreign-key checks of concurrent bookings
-     * into it, which then deadlocked with their balance locks.
-     */
-    Lot insertLot(String item, String number, LocalDate expiry) {
-        return jdbc.sql("""
-                        insert into stock_lot (item_code, lot_number, expiry) values (:item, :number, :expiry)
-                        on conflict (item_code, lot_number) do nothing
-                        returning *""")
-                .param("item", item).param("number", number).param("expiry", expiry == null ? null : Date.valueOf(expiry))
-                .query(StockRepository::lot).optional()
-                .or(() -> lot(item, number))
-                .orElseThrow();
-    }
-
     boolean block(long lotId, String reason) {
         return jdbc.sql("update stock_lot set blocked_at = :now, blocked_reason = :reason where id = :id and blocked_at is null")
                 .param("id", lotId).param("reason", reason).param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
-    /**
-     * Locks and returns the depot's usable lots of an item, earliest expiry first; a lot expiring
-     * {@code today} is usable. The rows are locked in the one order of {@link #lockBalances}, by lot,
-     * and only then sorted by expiry.
-     */
-    List<LotBalance> usableLotsForUpdate(long depot, String item, LocalDate today) {
-        return jdbc.sql("""
-                        with locked as (
-                            select b.depot_id, b.lot_id from stock_balance b join stock_lot l on l.id = b.lot_id
-                            where b.depot_id = :depot and l.item_code = :item and b.quantity > 0
-                            order by b.lot_id
-                            for update of b)
-                        """ + BALANCE_SELECT + """
-                        join locked k on k.depot_id = b.depot_id and k.lot_id = b.lot_id
-                        where l.blocked_at is null and (l.expiry is null or l.expiry >= :today)
-                        order by l.expiry nulls last, l.id""")
-                .param("depot", depot).param("item", item).param("today", Date.valueOf(today))
-                .query(StockRepository::balance).list();
+    /** The items of these codes, read once for a whole call of the ledger. */
+    Map<String, Item> items(Collection<String> codes) {
+        Map<String, Item> found = new HashMap<>();
+        jdbc.sql("select * from stock_item where code = any(cast(:codes as text[]))")
+                .param("codes", codes.toArray(String[]::new))
+                .query(StockRepository::item).list().forEach(item -> found.put(item.code(), item));
+        return found;
+    }
+
+    /** The depots in use of these ids, read once for a whole call of the ledger. */
+    Map<Long, Depot> depots(Collection<Long> ids) {
+        Map<Long, Depot> found = new HashMap<>();
+        jdbc.sql("select * from depot where id = any(cast(:ids as bigint[])) and retired_at is null")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(StockRepository::depot).list().forEach(depot -> found.put(depot.id(), depot));
+        return found;
     }
 
     /** A lot about to be received into a depot. */
     record Receiving(long depot, String item, String lot, LocalDate expiry) {}
 
+    /** A named lot in a depot that a call reads or changes. */
+    record Named(long depot, String item, String lot) {}
+
+    /** Every lot of an item in a depot, for first-expiry-first-out. */
     record DepotItem(long depot, String item) {}
 
+    /** A balance as locked: what the depot holds of the lot. */
+    record Held(long depot, Lot lot, BigDecimal quantity) {}
+
     /**
-     * Makes the lots about to be received and their balance rows (at zero) where they do not exist
-     * yet, then locks every balance of the touched depots and items: each in one order (lots by item
-     * and number, balances by depot and lot). Writers that take their locks this way never wait for
-     * each other in a circle. Three statements, however long the batch.
+     * Makes the lots about to be received (in one order: by item and number), then makes, locks and
+     * returns every balance a call may touch: the named lots in their depots (a balance row at zero
+     * where the depot never held the lot) and, for first-expiry-first-out, every lot of an item in a
+     * depot. Existing rows are locked in one statement, by depot and lot: writers that take their
+     * locks this way never wait for each other in a circle. Only the rows named are locked, so
+     * writers into other lots of the same depot do not wait. Two or three statements, however long
+     * the batch.
      */
-    void lockBalances(List<Receiving> receiving, List<DepotItem> touched) {
-        Object[] depots = receiving.stream().map(Receiving::depot).toArray(Long[]::new);
-        Object[] items = receiving.stream().map(Receiving::item).toArray(String[]::new);
-        Object[] lots = receiving.stream().map(Receiving::lot).toArray(String[]::new);
-        Object[] expiries = receiving.stream().map(r -> r.expiry() == null ? null : r.expiry().toString()).toArray(String[]::new);
-        jdbc.sql("""
-                        insert into stock_lot (item_code, lot_number, expiry)
-                        select distinct on (item, lot) item, lot, expiry
-                        from unnest(cast(:items as text[]), cast(:lots as text[]), cast(cast(:expiries as text[]) as date[])) as t(item, lot, expiry)
-                        order by item, lot
-                        on conflict (item_code, lot_number) do nothing""")
-                .param("items", items).param("lots", lots).param("expiries", expiries).update();
-        jdbc.sql("""
-                        insert into stock_balance (depot_id, lot_id, quantity)
-                        select distinct t.depot, l.id, 0
-                        from unnest(cast(:depots as bigint[]), cast(:items as text[]), cast(:lots as text[])) as t(depot, item, lot)
-                        join stock_lot l on l.item_code = t.item and l.lot_number = t.lot
-                        order by t.depot, l.id
-                        on conflict (depot_id, lot_id) do nothing""")
+    List<Held> lockBalances(Collection<Receiving> receiving, Collection<Named> named, Collection<DepotItem> wholeStocks) {
+        if (!receiving.isEmpty()) {
+            jdbc.sql("""
+                            insert into stock_lot (item_code, lot_number, expiry)
+                            select distinct on (item, lot) item, lot, expiry
+                            from unnest(cast(:items as text[]), cast(:lots as text[]), cast(cast(:expiries as text[]) as date[])) as t(item, lot, expiry)
+                            order by item, lot
+                            on conflict (item_code, lot_number) do nothing""")
+                    .param("items", receiving.stream().map(Receiving::item).toArray(String[]::new))
+                    .param("lots", receiving.stream().map(Receiving::lot).toArray(String[]::new))
+                    .param("expiries", receiving.stream().map(r -> r.expiry() == null ? null : r.expiry().toString()).toArray(String[]::new))
+                    .update();
+        }
+        Object[] depots = named.stream().map(Named::depot).toArray(Long[]::new);
+        Object[] items = named.stream().map(Named::item).toArray(String[]::new);
+        Object[] lots = named.stream().map(Named::lot).toArray(String[]::new);
+        String namedRows = """
+                select distinct t.depot, l.id, 0
+                from unnest(cast(:depots as bigint[]), cast(:items as text[]), cast(:lots as text[])) as t(depot, item, lot)
+                join stock_lot l on l.item_code = t.item and l.lot_number = t.lot
+                order by t.depot, l.id
+                """;
+        if (wholeStocks.isEmpty()) {
+            // Makes and locks in one go: "do update" locks an existing row as "for update" would.
+            return jdbc.sql("with locked as (insert into stock_balance (depot_id, lot_id, quantity) " + namedRows + """
+                            on conflict (depot_id, lot_id) do update set quantity = stock_balance.quantity
+                            returning depot_id, lot_id, quantity)
+                            select k.depot_id, k.quantity, l.* from locked k join stock_lot l on l.id = k.lot_id""")
+                    .param("depots", depots).param("items", items).param("lots", lots)
+                    .query(StockRepository::held).list();
+        }
+        jdbc.sql("insert into stock_balance (depot_id, lot_id, quantity) " + namedRows + " on conflict (depot_id, lot_id) do nothing")
                 .param("depots", depots).param("items", items).param("lots", lots).update();
-        jdbc.sql("""
-                        select b.depot_id from stock_balance b join stock_lot l on l.id = b.lot_id
-                        where (b.depot_id, l.item_code) in (
-                            select * from unnest(cast(:depots as bigint[]), cast(:items as text[])))
+        return jdbc.sql("""
+                        select b.depot_id, b.quantity, l.* from stock_balance b join stock_lot l on l.id = b.lot_id
+                        where (b.depot_id, l.item_code, l.lot_number) in (
+                                  select * from unnest(cast(:depots as bigint[]), cast(:items as text[]), cast(:lots as text[])))
+                           or (b.depot_id, l.item_code) in (
+                                  select * from unnest(cast(:stockDepots as bigint[]), cast(:stockItems as text[])))
                         order by b.depot_id, b.lot_id
                         for update of b""")
-                .param("depots", touched.stream().map(DepotItem::depot).toArray(Long[]::new))
-                .param("items", touched.stream().map(DepotItem::item).toArray(String[]::new))
-                .query(Long.class).list();
+                .param("depots", depots).param("items", items).param("lots", lots)
+                .param("stockDepots", wholeStocks.stream().map(DepotItem::depot).toArray(Long[]::new))
+                .param("stockItems", wholeStocks.stream().map(DepotItem::item).toArray(String[]::new))
+                .query(StockRepository::held).list();
     }
 
-    /** Locks and returns one balance, zero when the depot never held the lot. */
-    BigDecimal balanceForUpdate(long depot, long lot) {
-        return jdbc.sql("select quantity from stock_balance where depot_id = :depot and lot_id = :lot for update")
-                .param("depot", depot).param("lot", lot).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-    }
+    /** An event about to be written: {@code quantity} is the signed change of the balance. */
+    record NewEvent(String type, long depot, Lot lot, BigDecimal quantity, StockMovement.Details details, UUID transferId) {}
 
-    /** Changes a balance; false (and no change) when it would go below zero. */
-    boolean changeBalance(long depot, long lot, BigDecimal delta) {
-        if (delta.signum() > 0) {
-            jdbc.sql("""
-                            insert into stock_balance (depot_id, lot_id, quantity) values (:depot, :lot, :delta)
-                            on conflict (depot_id, lot_id) do update set quantity = stock_balance.quantity + excluded.quantity""")
-                    .param("depot", depot).param("lot", lot).param("delta", delta).update();
-            return true;
+    /**
+     * Writes what a call changed in two statements: the balances (rows that existed change by their
+     * delta; new ones, only ever added to, are made) and the events, numbered up front so that each
+     * event is known whole, with its id, before it is written. The balance column still refuses a
+     * negative quantity, should a rule ever miss one.
+     */
+    List<RecordedEvent> write(Map<StockBook.Place, BigDecimal> changed, Set<StockBook.Place> existed, List<NewEvent> events,
+                              String actor, String organisation) {
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('stock_event', 'id')) from generate_series(1, :n)")
+                .param("n", events.size()).query(Long.class).list().stream().sorted().toList();
+        List<RecordedEvent> recorded = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent e = events.get(i);
+            recorded.add(new RecordedEvent(ids.get(i), e.type(), e.depot(), e.lot().item(), e.lot().number(), e.lot().expiry(),
+                    e.quantity(), e.details().reason(), e.details().documentNumber(), e.details().reference(), e.transferId(),
+                    actor, organisation, recordedAt));
         }
-        return jdbc.sql("""
-                        update stock_balance set quantity = quantity + :delta
-                        where depot_id = :depot and lot_id = :lot and quantity + :delta >= 0""")
-                .param("depot", depot).param("lot", lot).param("delta", delta).update() == 1;
+        Map<Boolean, List<Map.Entry<StockBook.Place, BigDecimal>>> byExistence = new HashMap<>();
+        changed.entrySet().forEach(c -> byExistence.computeIfAbsent(existed.contains(c.getKey()), k -> new ArrayList<>()).add(c));
+        List<Map.Entry<StockBook.Place, BigDecimal>> updated = byExistence.getOrDefault(true, List.of());
+        List<Map.Entry<StockBook.Place, BigDecimal>> made = byExistence.getOrDefault(false, List.of());
+        jdbc.sql("""
+                        with updated as (
+                            update stock_balance b set quantity = b.quantity + t.delta
+                            from unnest(cast(:depots as bigint[]), cast(:lots as bigint[]), cast(cast(:deltas as text[]) as numeric[]))
+                                 as t(depot, lot, delta)
+                            where b.depot_id = t.depot and b.lot_id = t.lot),
+                        made as (
+                            insert into stock_balance (depot_id, lot_id, quantity)
+                            select * from unnest(cast(:newDepots as bigint[]), cast(:newLots as bigint[]),
+                                                 cast(cast(:newDeltas as text[]) as numeric[]))
+                            on conflict (depot_id, lot_id) do update set quantity = stock_balance.quantity + excluded.quantity)
+                        insert into stock_event (id, type, depot_id, lot_id, quantity, reason, document_number, reference,
+                                                 transfer_id, actor, organisation, recorded_at)
+                        overriding system value
+                        select t.id, t.type, t.depot, t.lot, t.quantity, t.reason, t.document, t.reference, t.transfer,
+                               :actor, :organisation, :recordedAt
+                        from unnest(cast(:ids as bigint[]), cast(:types as text[]), cast(:eventDepots as bigint[]),
+                                    cast(:eventLots as bigint[]), cast(cast(:quantities as text[]) as numeric[]),
+                                    cast(:reasons as text[]), cast(:documents as text[]), cast(:references as text[]),
+                                    cast(cast(:transfers as text[]) as uuid[]))
+                             as t(id, type, depot, lot, quantity, reason, document, reference, transfer)""")
+                .param("depots", updated.stream().map(c -> c.getKey().depot()).toArray(Long[]::new))
+                .param("lots", updated.stream().map(c -> c.getKey().lot()).toArray(Long[]::new))
+                .param("deltas", updated.stream().map(c -> c.getValue().toPlainString()).toArray(String[]::new))
+                .param("newDepots", made.stream().map(c -> c.getKey().depot()).toArray(Long[]::new))
+                .param("newLots", made.stream().map(c -> c.getKey().lot()).toArray(Long[]::new))
+                .param("newDeltas", made.stream().map(c -> c.getValue().toPlainString()).toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .param("types", events.stream().map(NewEvent::type).toArray(String[]::new))
+                .param("eventDepots", events.stream().map(NewEvent::depot).toArray(Long[]::new))
+                .param("eventLots", events.stream().map(e -> e.lot().id()).toArray(Long[]::new))
+                .param("quantities", events.stream().map(e -> e.quantity().toPlainString()).toArray(String[]::new))
+                .param("reasons", events.stream().map(e -> e.details().reason()).toArray(String[]::new))
+                .param("documents", events.stream().map(e -> e.details().documentNumber()).toArray(String[]::new))
+                .param("references", events.stream().map(e -> e.details().reference()).toArray(String[]::new))
+                .param("transfers", events.stream().map(e -> e.transferId() == null ? null : e.transferId().toString())
+                        .toArray(String[]::new))
+                .param("actor", actor).param("organisation", organisation).param("recordedAt", Timestamp.from(recordedAt))
+                .update();
+        return recorded;
     }
 
     /** Balances above zero, each marked expired when its lot expired before {@code today}. */
@@ -238,24 +293,6 @@ class StockRepository {
     }
 
     // --- events
-
-    RecordedEvent insertEvent(String type, long depot, Lot lot, BigDecimal delta, StockMovement.Details details,
-                              UUID transferId, String actor, String organisation) {
-        return jdbc.sql("""
-                        insert into stock_event (type, depot_id, lot_id, quantity, reason, document_number, reference,
-                                                 transfer_id, actor, organisation, recorded_at)
-                        values (:type, :depot, :lot, :quantity, :reason, :document, :reference, :transfer, :actor, :organisation,
-                                :recordedAt)
-                        returning id, recorded_at""")
-                .param("type", type).param("depot", depot).param("lot", lot.id()).param("quantity", delta)
-                .param("reason", details.reason()).param("document", details.documentNumber())
-                .param("reference", details.reference()).param("transfer", transferId)
-                .param("actor", actor).param("organisation", organisation).param("recordedAt", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new RecordedEvent(rs.getLong("id"), type, depot, lot.item(), lot.number(), lot.expiry(),
-                        delta, details.reason(), details.documentNumber(), details.reference(), transferId, actor,
-                        organisation, rs.getTimestamp("recorded_at").toInstant()))
-                .single();
-    }
 
     List<RecordedEvent> events(Long depot, String item, String lot, int limit) {
         StringBuilder sql = new StringBuilder("""
@@ -328,6 +365,10 @@ class StockRepository {
     private static Lot lot(ResultSet rs, int row) throws SQLException {
         return new Lot(rs.getLong("id"), rs.getString("item_code"), rs.getString("lot_number"), localDate(rs, "expiry"),
                 rs.getTimestamp("blocked_at") != null);
+    }
+
+    private static Held held(ResultSet rs, int row) throws SQLException {
+        return new Held(rs.getLong("depot_id"), lot(rs, row), rs.getBigDecimal("quantity"));
     }
 
     private static LotBalance balance(ResultSet rs, int row) throws SQLException {
