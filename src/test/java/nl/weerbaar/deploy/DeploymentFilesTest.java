@@ -32,11 +32,6 @@ class DeploymentFilesTest {
 
     private static final Path DEPLOY = Path.of("deploy");
     private static final Pattern SETTING = Pattern.compile("\\bWEERBAAR_[A-Z0-9_]+\\b");
-    /**
-     * Settings the deployment uses whose README rows are in the merge report, not yet in README.md
-     * (helpers do not edit it). Once README.md lists one, this test fails until it is removed here.
-     */
-    private static final Set<String> AWAITING_README_ROWS = Set.of("WEERBAAR_MASTER_KEY");
 
     private static final Map<String, String> API_VERSIONS = Map.of(
             "Deployment", "apps/v1", "Service", "v1", "Secret", "v1", "HorizontalPodAutoscaler", "autoscaling/v2",
@@ -263,11 +258,7 @@ class DeploymentFilesTest {
 
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(documented);
-        missing.removeAll(AWAITING_README_ROWS);
         assertThat(missing).as("settings used in deploy/ but not in the README's configuration table").isEmpty();
-        Set<String> nowDocumented = new TreeSet<>(AWAITING_README_ROWS);
-        nowDocumented.retainAll(documented);
-        assertThat(nowDocumented).as("in README.md now: remove from AWAITING_README_ROWS").isEmpty();
     }
 
     /** The names in backticks in the second column of the table under "## Configuration". */
