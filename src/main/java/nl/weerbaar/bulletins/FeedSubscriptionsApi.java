@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +49,7 @@ class FeedSubscriptionsApi {
         return Map.of("items", subscriptions.list().stream().map(FeedView::of).toList());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/feed-subscriptions")
     @Operation(operationId = "subscribeToFeed",
             summary = "Subscribe to another authority's feed (Atom, RSS or text/uri-list of CAP messages) for an area (coordinator of the area)")

@@ -77,6 +77,7 @@ class FundingApi {
         return ResponseEntity.ok().eTag(Versioned.etag(updated.version())).body(updated);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/budget-lines/{id}")
     @Operation(operationId = "deleteBudgetLine",
             summary = "Delete a budget line no allocation was computed from (national admin); needs If-Match, 409 while in use")

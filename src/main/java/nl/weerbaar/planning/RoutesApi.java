@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,6 +40,7 @@ class RoutesApi {
     /** The route plans made for the run, newest first, and the depots and days that can be routed. */
     record RouteIndex(List<RoutePlans.Summary> items, List<RouteProblems.DepotDay> depotDays) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/routes")
     @Operation(operationId = "planScenarioRunRoutes", summary = "Vehicle routes for one depot and day of a finished run "
             + "(day from 0): OR-Tools routing with weight, volume, shift, opening times and time per stop; km against a lower "

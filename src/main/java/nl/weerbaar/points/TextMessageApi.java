@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -114,6 +115,7 @@ class TextMessageApi {
         return new Items<>(senders.visible());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/senders")
     @Operation(operationId = "registerTextMessageSender", summary = "Register a phone number to a user (operator or higher) for "
             + "status by text message (coordinator over the user's organisation)")
@@ -122,6 +124,7 @@ class TextMessageApi {
         return ResponseEntity.created(URI.create("/api/v1/sms/senders/" + sender.phoneNumber())).body(sender);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/senders/{phoneNumber}")
     @Operation(operationId = "removeTextMessageSender", summary = "Remove a registered phone number (coordinator over the user's "
             + "organisation)")

@@ -14,9 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 class BackupCommand implements CliCommand {
 
     private final DatabaseBackup backup;
+    private final BackupLog log;
+    private final Clock clock;
 
-    BackupCommand(DataSource dataSource, Clock clock, JsonMapper json) {
+    BackupCommand(DataSource dataSource, Clock clock, JsonMapper json, BackupLog log) {
         this.backup = new DatabaseBackup(dataSource, clock, json);
+        this.log = log;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +49,7 @@ class BackupCommand implements CliCommand {
         BackupArchive.Manifest manifest = backup.write(file, out);
         out.printf("Backup complete: %s, %d tables, %,d rows, %,d bytes, schema version %s, as of %s.%n", file,
                 manifest.tables().size(), manifest.rows(), Files.size(file), manifest.schemaVersion(), manifest.madeAt());
+        log.record(clock.instant(), file.toString(), manifest.tables().size(), manifest.rows(), Files.size(file));
         return 0;
     }
 }

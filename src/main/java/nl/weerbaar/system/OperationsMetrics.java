@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,9 +43,13 @@ class OperationsMetrics implements MeterBinder {
             Gauge.builder("weerbaar.feeds.failing", counts, c -> c.get()[1])
                     .description("subscribed feeds whose last fetch failed").register(registry);
         });
-        backups.ifAvailable(history -> Gauge.builder("weerbaar.backup.last.age", history,
-                        h -> h.last().map(b -> (double) Duration.between(b.finishedAt(), clock.instant()).toSeconds())
-                                .orElse(Double.POSITIVE_INFINITY))
-                .description("time since the last backup finished").baseUnit("seconds").register(registry));
+        backups.ifAvailable(history -> {
+            BriefCache<Optional<BackupHistory.Backup>> last = BriefCache.keeping(keep, history::last);
+            Gauge.builder("weerbaar.backup.last.age", last,
+                            l -> l.get().map(b -> (double) Duration.between(b.finishedAt(), clock.instant()).toSeconds())
+                                    .orElse(Double.POSITIVE_INFINITY))
+                    .description("time since the last backup finished; +Inf before the first").baseUnit("seconds")
+                    .register(registry);
+        });
     }
 }
