@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.weerbaar.system.Versioned;
+import nl.weerbaar.system.AnswersProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,7 @@ class FeedSubscriptionsApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @AnswersProblem(status = 409, when = "This feed is subscribed to already for the area")
     @PostMapping("/api/v1/feed-subscriptions")
     @Operation(operationId = "subscribeToFeed",
             summary = "Subscribe to another authority's feed (Atom, RSS or text/uri-list of CAP messages) for an area (coordinator of the area)")
@@ -66,6 +68,7 @@ class FeedSubscriptionsApi {
         return ResponseEntity.ok().eTag(Versioned.etag(feed.version())).body(FeedView.of(feed));
     }
 
+    @AnswersProblem(status = 409, when = "The subscription ended already")
     @DeleteMapping("/api/v1/feed-subscriptions/{id}")
     @Operation(operationId = "endFeedSubscription",
             summary = "End a subscription (If-Match): no more polling, its messages leave the area's pages (coordinator of the area)")

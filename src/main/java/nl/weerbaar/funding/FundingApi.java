@@ -78,6 +78,7 @@ class FundingApi {
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @AnswersProblem(status = 409, when = "An allocation was computed from the budget line: change its amount or note instead")
     @DeleteMapping("/budget-lines/{id}")
     @Operation(operationId = "deleteBudgetLine",
             summary = "Delete a budget line no allocation was computed from (national admin); needs If-Match, 409 while in use")

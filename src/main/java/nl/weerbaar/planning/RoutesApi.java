@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import nl.weerbaar.system.AnswersProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,7 @@ class RoutesApi {
     record RouteIndex(List<RoutePlans.Summary> items, List<RouteProblems.DepotDay> depotDays) {}
 
     @ResponseStatus(HttpStatus.CREATED)
+    @AnswersProblem(status = 409, when = "The run has no result: it has not finished, failed or was cancelled")
     @PostMapping("/routes")
     @Operation(operationId = "planScenarioRunRoutes", summary = "Vehicle routes for one depot and day of a finished run "
             + "(day from 0): OR-Tools routing with weight, volume, shift, opening times and time per stop; km against a lower "

@@ -1,11 +1,14 @@
 package nl.weerbaar.points;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,8 +31,11 @@ class RegistryPages {
     private final SupportPoints points;
     private final PointOperations operations;
     private final AccessControl access;
+    /** Refusals in the page's language: Dutch rules for each field on a Dutch page. */
+    private final PageProblems problems;
 
-    RegistryPages(SupportPoints points, PointOperations operations, AccessControl access) {
+    RegistryPages(SupportPoints points, PointOperations operations, AccessControl access, PageProblems problems) {
+        this.problems = problems;
         this.points = points;
         this.operations = operations;
         this.access = access;
@@ -113,8 +119,7 @@ class RegistryPages {
             model.addAttribute("overview", operations.overview(new PointOperations.Query(wanted, show, q, page)));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
-                    InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+            model.addAttribute("errors", reasons(e));
             model.addAttribute("overview", operations.overview(new PointOperations.Query(null, null, null, 1)));
         }
         model.addAttribute("areaText", wanted == null ? "" : wanted);
@@ -177,9 +182,14 @@ class RegistryPages {
     private String refused(PointForm form, InvalidInputException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("form", form);
-        model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
-                InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
+        model.addAttribute("errors", reasons(e));
         return "points/registry-form";
+    }
+
+    /** Each refused field with why, in the page's language, in the order the domain named them. */
+    private Map<String, String> reasons(InvalidInputException e) {
+        return e.invalidParams().stream().collect(Collectors.toMap(InvalidInputException.InvalidParam::name,
+                p -> problems.reason(p, "points"), (a, b) -> a, LinkedHashMap::new));
     }
 
     /** A stale version: show the point as it is now, and say that someone else changed it. */

@@ -23,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.AnswersProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -116,6 +117,7 @@ class TextMessageApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @AnswersProblem(status = 409, when = "The number is registered already (to this or another user): remove it first")
     @PostMapping("/senders")
     @Operation(operationId = "registerTextMessageSender", summary = "Register a phone number to a user (operator or higher) for "
             + "status by text message (coordinator over the user's organisation)")

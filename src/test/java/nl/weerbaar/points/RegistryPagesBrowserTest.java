@@ -65,7 +65,8 @@ class RegistryPagesBrowserTest {
             browser.find("#lat").sendKeys("noord");
             browser.find("#lon").sendKeys("4.9");
             browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
-            assertThat(browser.find("[role='alert']").getText()).contains("lat");
+            assertThat(browser.find("[role='alert']").getText()).as("Dutch words for a Dutch page, not field codes")
+                    .contains("Plaats: kies de plaats op de kaart").doesNotContain("lat:", "must be");
         }
     }
 }
