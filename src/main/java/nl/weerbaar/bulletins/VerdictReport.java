@@ -44,16 +44,20 @@ final class VerdictReport {
     static int verify(List<String> args, TrustedKeysSource keys, Clock clock, PrintStream out, PrintStream err) throws Exception {
         CommandArguments arguments = CommandArguments.parse(args);
         if (arguments.positional().size() != 1) {
-            err.println("usage: ./weerbaar verify FILE [--keys keyset.json]   (FILE: CAP XML, or the link from a poster's QR code)");
+            err.println("usage: ./weerbaar verify FILE [--keys keyset.json]   (FILE: CAP XML, or the link from a poster's QR code, in a file or as it is)");
             err.println(EXIT_CODES);
             return USAGE;
         }
-        Path file = Path.of(arguments.positional().getFirst());
-        if (!Files.isReadable(file)) {
+        String file = arguments.positional().getFirst();
+        byte[] content;
+        if (isPosterLink(file)) { // the link as a phone's scanner shows it, pasted without a file
+            content = file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } else if (Files.isReadable(Path.of(file))) {
+            content = Files.readAllBytes(Path.of(file));
+        } else {
             err.println("weerbaar: cannot read " + file);
             return USAGE;
         }
-        byte[] content = Files.readAllBytes(file);
         TrustedKeys trusted = keys.load(arguments);
         // A CAP message is XML; anything else is taken as the code (or link) from a poster's QR code.
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
@@ -73,6 +77,10 @@ final class VerdictReport {
             }
         }
         return exitCode(verdict);
+    }
+
+    private static boolean isPosterLink(String argument) {
+        return (argument.startsWith("https://") || argument.startsWith("http://")) && argument.contains("b=");
     }
 
     /** Where the trusted keys come from: an exported key set, or the server's database. */

@@ -36,11 +36,13 @@ class OperationsMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         feeds.ifAvailable(health -> {
+            // Only the gauges hold the cache, and a gauge holds its object weakly unless told: without
+            // strongReference the first collection empties it and both gauges read NaN for good.
             BriefCache<int[]> counts = BriefCache.keeping(keep,
                     () -> new int[] {health.subscribed(), health.failing().size()});
-            Gauge.builder("weerbaar.feeds.subscribed", counts, c -> c.get()[0])
+            Gauge.builder("weerbaar.feeds.subscribed", counts, c -> c.get()[0]).strongReference(true)
                     .description("subscribed feeds of other authorities").register(registry);
-            Gauge.builder("weerbaar.feeds.failing", counts, c -> c.get()[1])
+            Gauge.builder("weerbaar.feeds.failing", counts, c -> c.get()[1]).strongReference(true)
                     .description("subscribed feeds whose last fetch failed").register(registry);
         });
         backups.ifAvailable(history -> {

@@ -59,6 +59,28 @@ class OfflineVerifyCommandTest {
     }
 
     @Test
+    void theLinkFromAPostersQrCodeIsCheckedAsGivenOnTheCommandLine() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair pair = generator.generateKeyPair();
+        Instant sent = SignedCapFixture.SENT;
+        PublishedKey key = new PublishedKey(PublishedKey.kidOf(pair.getPublic()), "GM0363", pair.getPublic(),
+                sent.minus(30, ChronoUnit.DAYS), null, null, null);
+        String code = PosterCode.sign(new PosterCode.Payload(java.util.UUID.randomUUID(), key.kid(), "GM0363", "GM0363", sent,
+                sent.plus(2, ChronoUnit.DAYS), "digest", "Kook drinkwater voor gebruik"), pair.getPrivate());
+        Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(
+                Map.of("keys", KeySetJson.document(List.of(key), List.of()).get("keys"), "organisations", Map.of("GM0363", "Gemeente Amsterdam"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int exit = new OfflineVerifyCommand(at(sent.plus(1, ChronoUnit.HOURS)))
+                .run(List.of("verify", "https://weerbaar.example/verify?b=" + code, "--keys", keySet.toString()), print, print);
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("GENUINE", "Echt: uitgegeven door Gemeente Amsterdam");
+    }
+
+    @Test
     void theSameGenuineBulletinFailsOnceItHasExpired() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
         Path keySet = Files.writeString(folder.resolve("keyset.json"), KeySetJson.write(

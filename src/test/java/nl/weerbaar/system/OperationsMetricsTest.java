@@ -54,6 +54,31 @@ class OperationsMetricsTest {
     }
 
     @Test
+    void feedGaugesStillReadAfterAGarbageCollection() throws InterruptedException {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("feeds", new FeedHealth() {
+            @Override
+            public int subscribed() {
+                return 2;
+            }
+
+            @Override
+            public List<FailingFeed> failing() {
+                return List.of();
+            }
+        });
+        SimpleMeterRegistry registry = bind(beans);
+
+        for (int i = 0; i < 5; i++) { // a weakly held cache goes at the first full collection (seen live as NaN)
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(registry.get("weerbaar.feeds.subscribed").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("weerbaar.feeds.failing").gauge().value()).isZero();
+    }
+
+    @Test
     void neverBackedUpIsAnInfiniteAgeNotZero() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("backups", (BackupHistory) Optional::empty);
