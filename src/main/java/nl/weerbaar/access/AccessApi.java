@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,8 +44,6 @@ class AccessApi {
     record TokenResponse(String token, long id, String username, Instant createdAt, Instant expiresAt) {}
 
     record TokenRevocation(String username, int revokedTokens) {}
-
-    record Items<T>(List<T> items) {}
 
     @PostMapping("/tokens")
     @Operation(operationId = "createToken", summary = "Exchange HTTP Basic credentials for an API token, shown once")

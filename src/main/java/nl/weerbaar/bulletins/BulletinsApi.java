@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.areas.AreaLimits;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,8 +38,6 @@ class BulletinsApi {
         this.bulletins = bulletins;
         this.clock = clock;
     }
-
-    record Items<T>(List<T> items) {}
 
     @PostMapping("/bulletins")
     @Operation(operationId = "draftBulletin", summary = "Draft a bulletin for an area of your organisation (coordinator)")

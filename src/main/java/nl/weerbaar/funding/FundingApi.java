@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,8 +39,6 @@ class FundingApi {
         this.expenditures = expenditures;
         this.national = national;
     }
-
-    record Items<T>(List<T> items) {}
 
     @GetMapping("/budget-lines")
     @Operation(operationId = "listBudgetLines", summary = "Budget lines of a year, or of all years")

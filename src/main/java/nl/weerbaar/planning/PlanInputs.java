@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
@@ -60,15 +61,9 @@ public class PlanInputs {
     }
 
     private Set<String> municipalities(List<String> areaCodes) {
-        Set<String> codes = new HashSet<>();
-        for (String code : areaCodes) {
-            if (areas.region(code).isPresent()) {
-                areas.municipalitiesInRegion(code).forEach(m -> codes.add(m.code()));
-            } else {
-                codes.add(code);
-            }
-        }
-        return codes;
+        return areas.municipalities().stream().map(Municipality::code)
+                .filter(code -> areaCodes.stream().anyMatch(area -> areas.contains(area, code)))
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -1,5 +1,7 @@
 package nl.weerbaar.points;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -680,13 +682,8 @@ public class SupportPoints {
     }
 
     private Set<String> municipalitiesOf(String area) {
-        if (area.equals("NL")) {
-            return areas.municipalities().stream().map(Municipality::code).collect(Collectors.toSet());
-        }
-        if (area.startsWith("VR")) {
-            return areas.municipalitiesInRegion(area).stream().map(Municipality::code).collect(Collectors.toSet());
-        }
-        return Set.of(area);
+        return areas.municipalities().stream().map(Municipality::code).filter(code -> areas.contains(area, code))
+                .collect(Collectors.toSet());
     }
 
     /** The finder of this instance sees the change at once; other instances hear of it by NOTIFY. */
@@ -701,10 +698,6 @@ public class SupportPoints {
 
     private static String codes(List<? extends Enum<?>> values) {
         return values.stream().map(Codes::of).collect(Collectors.joining(", "));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static ResponseStatusException notFound(long id) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.JsonInputProblems;
 import tools.jackson.core.JacksonException;
 import nl.weerbaar.system.Versioned;
@@ -38,8 +39,6 @@ class StockApi {
         this.reports = reports;
         this.json = json;
     }
-
-    record Items<T>(List<T> items) {}
 
     record BlockRequest(String reason) {}
 

@@ -1,5 +1,7 @@
 package nl.weerbaar.stock;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -230,9 +232,5 @@ class StockPages {
 
     private static int bar(double days) {
         return (int) Math.round(Math.min(days, CHART_DAYS) / CHART_DAYS * CHART_WIDTH);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

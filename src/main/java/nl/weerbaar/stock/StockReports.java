@@ -153,8 +153,7 @@ public class StockReports {
 
     /** Depots within the area: for NL all, for a region its own and its municipalities', for a municipality its own. */
     private Predicate<Depot> inside(String area) {
-        return depot -> area.equals("NL") || depot.area().equals(area)
-                || (area.startsWith("VR") && depot.area().startsWith("GM") && areas.regionOf(depot.area()).filter(area::equals).isPresent());
+        return depot -> areas.contains(area, depot.area());
     }
 
     /** Depots that serve the area from farther away: its region's and the national ones. */
