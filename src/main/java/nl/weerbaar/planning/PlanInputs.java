@@ -43,11 +43,9 @@ public class PlanInputs {
         Set<String> itemCodes = new HashSet<>();
         scenario.items().forEach(need -> itemCodes.add(need.item()));
         List<PlanInput.StockLot> lots = new ArrayList<>();
-        for (LotBalance balance : stock.balances(null, null)) {
-            long quantity = balance.quantity().setScale(0, RoundingMode.FLOOR).longValueExact();
-            if (!balance.blocked() && quantity > 0 && itemCodes.contains(balance.item())) {
-                lots.add(new PlanInput.StockLot(balance.depot(), balance.item(), balance.lot(), balance.expiry(), quantity));
-            }
+        for (LotBalance balance : stock.plannableBalances(itemCodes)) {
+            lots.add(new PlanInput.StockLot(balance.depot(), balance.item(), balance.lot(), balance.expiry(),
+                    balance.quantity().setScale(0, RoundingMode.FLOOR).longValueExact()));
         }
         for (Scenario.ExtraStock extra : scenario.extraStock()) {
             lots.add(new PlanInput.StockLot(extra.depot(), extra.item(), "scenario extra", null,

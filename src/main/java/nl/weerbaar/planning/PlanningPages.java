@@ -68,17 +68,9 @@ class PlanningPages {
     }
 
     /** A scenario in the list, with its newest run (null when it never ran) and its newest finished run. */
-    record Listed(Planning.SavedScenario saved, Planning.Run lastRun, Planning.Run lastDone) {}
-
     @GetMapping
     String list(Model model) {
-        List<Listed> listed = new ArrayList<>();
-        for (Planning.SavedScenario saved : planning.list()) {
-            List<Planning.Run> runs = newestFirst(planning.runs(saved.id()));
-            listed.add(new Listed(saved, runs.isEmpty() ? null : runs.getFirst(),
-                    runs.stream().filter(r -> r.status() == Planning.RunStatus.DONE).findFirst().orElse(null)));
-        }
-        model.addAttribute("scenarios", listed);
+        model.addAttribute("scenarios", planning.listWithLatestRuns());
         model.addAttribute("names", text);
         return "planning/list";
     }

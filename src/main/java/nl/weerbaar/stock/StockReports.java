@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,6 +15,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +26,15 @@ import org.springframework.web.server.ResponseStatusException;
 public class StockReports {
 
     private final StockRepository repository;
+    private final StockTotals totals;
     private final AccessControl access;
     private final Areas areas;
     /** "Today" of every report: what has expired, how many days a lot has left. */
     private final Clock clock;
 
-    StockReports(StockRepository repository, AccessControl access, Areas areas, Clock clock) {
+    StockReports(StockRepository repository, StockTotals totals, AccessControl access, Areas areas, Clock clock) {
         this.repository = repository;
+        this.totals = totals;
         this.access = access;
         this.areas = areas;
         this.clock = clock;
@@ -39,6 +43,15 @@ public class StockReports {
     public List<LotBalance> balances(Long depot, String item) {
         access.requireRole(Role.VIEWER);
         return repository.balances(depot, item, null, LocalDate.now(clock));
+    }
+
+    /**
+     * What a plan can draw on: balances of at least one whole unit of the given items in lots that
+     * are not blocked, expired ones included (a plan judges expiry day by day).
+     */
+    public List<LotBalance> plannableBalances(Collection<String> items) {
+        access.requireRole(Role.VIEWER);
+        return totals.unblockedWholeUnits(items, LocalDate.now(clock));
     }
 
     public List<RecordedEvent> stockCard(Long depot, String item, String lot, int limit) {
@@ -93,7 +106,7 @@ public class StockReports {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
         List<ExpiringLot> lots = repository.balances(null, null, null, today).stream()
-                .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && inside(code).test(depots.get(b.depot())))
+                .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && areas.contains(code, depots.get(b.depot()).area()))
                 .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
                         ChronoUnit.DAYS.between(today, b.expiry())))
                 .filter(e -> e.bucket() != null)
@@ -118,10 +131,19 @@ public class StockReports {
      */
     @Transactional(readOnly = true)
     public Coverage coverage(String area, String itemCode, double dependentShare) {
+        return coverages(List.of(area == null ? "NL" : area), itemCode, dependentShare).getFirst();
+    }
+
+    /**
+     * {@link #coverage} of several areas at once, in their order: the stock is added up per depot
+     * area by one query, whatever the number of areas.
+     */
+    @Transactional(readOnly = true)
+    public List<Coverage> coverages(List<String> areaCodes, String itemCode, double dependentShare) {
         access.requireRole(Role.VIEWER);
-        String code = checkArea(area);
+        List<String> codes = areaCodes.stream().map(this::checkArea).toList();
         Item item = repository.item(itemCode == null ? "" : itemCode)
-                .orElseThrow(() -> new nl.weerbaar.system.InvalidInputException("item", "no item with code '" + itemCode + "'"));
+                .orElseThrow(() -> new InvalidInputException("item", "no item with code '" + itemCode + "'"));
         new InputCheck()
                 .require(dependentShare > 0 && dependentShare <= 1, "dependentShare", "must be more than 0 and at most 1, e.g. 0.25")
                 .orThrow();
@@ -129,14 +151,15 @@ public class StockReports {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "item " + item.code() + " has no daily norm per person, so days of supply cannot be computed");
         }
+        Map<String, BigDecimal> usable = totals.usableByDepotArea(item.code(), LocalDate.now(clock));
+        return codes.stream().map(code -> coverage(code, item, dependentShare, usable)).toList();
+    }
+
+    private Coverage coverage(String code, Item item, double dependentShare, Map<String, BigDecimal> usableByDepotArea) {
         long population = populationOf(code);
         String name = nameOf(code);
-        Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<LotBalance> usable = repository.balances(null, item.code(), null, LocalDate.now(clock)).stream()
-                .filter(b -> !b.blocked() && !b.expired() && depots.containsKey(b.depot()))
-                .toList();
-        BigDecimal inside = sum(usable, b -> inside(code).test(depots.get(b.depot())));
-        BigDecimal farther = sum(usable, b -> farther(code).test(depots.get(b.depot())));
+        BigDecimal inside = sum(usableByDepotArea, depotArea -> areas.contains(code, depotArea));
+        BigDecimal farther = sum(usableByDepotArea, farther(code));
         BigDecimal need = item.dailyNormPerPerson().multiply(BigDecimal.valueOf(population * dependentShare));
         double daysInside = inside.divide(need, MathContext.DECIMAL64).doubleValue();
         double daysWithFarther = inside.add(farther).divide(need, MathContext.DECIMAL64).doubleValue();
@@ -147,19 +170,15 @@ public class StockReports {
                 need, inside, farther, daysInside, daysWithFarther, explanation);
     }
 
-    private static BigDecimal sum(List<LotBalance> balances, Predicate<LotBalance> which) {
-        return balances.stream().filter(which).map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal sum(Map<String, BigDecimal> byDepotArea, Predicate<String> which) {
+        return byDepotArea.entrySet().stream().filter(e -> which.test(e.getKey())).map(Map.Entry::getValue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Depots within the area: for NL all, for a region its own and its municipalities', for a municipality its own. */
-    private Predicate<Depot> inside(String area) {
-        return depot -> areas.contains(area, depot.area());
-    }
-
-    /** Depots that serve the area from farther away: its region's and the national ones. */
-    private Predicate<Depot> farther(String area) {
+    /** Depot areas that serve the area from farther away: its region and the nation. */
+    private Predicate<String> farther(String area) {
         String region = area.startsWith("GM") ? areas.regionOf(area).orElse(null) : null;
-        return depot -> !area.equals("NL") && (depot.area().equals("NL") || depot.area().equals(region));
+        return depotArea -> !area.equals("NL") && (depotArea.equals("NL") || depotArea.equals(region));
     }
 
     private String checkArea(String area) {
