@@ -6,7 +6,11 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,10 +18,12 @@ import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Region;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -66,14 +72,14 @@ public class StockReports {
      * The latest events of a depot, newest first, each with the running balance of its item there:
      * walked back from today's balances, read in one snapshot so a booking in between cannot skew it.
      */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CardLine> depotCard(long depot, int limit) {
         access.requireRole(Role.VIEWER);
-        Map<String, BigDecimal> balance = new java.util.HashMap<>();
+        Map<String, BigDecimal> balance = new HashMap<>();
         for (LotBalance lot : repository.balances(depot, null, null, LocalDate.now(clock))) {
             balance.merge(lot.item(), lot.quantity(), BigDecimal::add);
         }
-        List<CardLine> lines = new java.util.ArrayList<>();
+        List<CardLine> lines = new ArrayList<>();
         for (RecordedEvent event : repository.events(depot, null, null, limit)) {
             BigDecimal after = balance.getOrDefault(event.item(), BigDecimal.ZERO);
             lines.add(new CardLine(event, after));
@@ -110,9 +116,9 @@ public class StockReports {
                 .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
                         ChronoUnit.DAYS.between(today, b.expiry())))
                 .filter(e -> e.bucket() != null)
-                .sorted(java.util.Comparator.comparing((ExpiringLot e) -> e.lot().expiry()))
+                .sorted(Comparator.comparing((ExpiringLot e) -> e.lot().expiry()))
                 .toList();
-        Map<ExpiryBucket, BigDecimal> totals = new java.util.EnumMap<>(ExpiryBucket.class);
+        Map<ExpiryBucket, BigDecimal> totals = new EnumMap<>(ExpiryBucket.class);
         for (ExpiryBucket bucket : ExpiryBucket.values()) {
             totals.put(bucket, lots.stream().filter(l -> l.bucket() == bucket).map(l -> l.lot().quantity())
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -190,7 +196,7 @@ public class StockReports {
 
     private long populationOf(String area) {
         if (area.equals("NL")) {
-            return areas.regions().stream().mapToLong(nl.weerbaar.areas.Region::population).sum();
+            return areas.regions().stream().mapToLong(Region::population).sum();
         }
         return area.startsWith("VR") ? areas.region(area).orElseThrow().population() : areas.municipality(area).orElseThrow().population();
     }
