@@ -91,12 +91,15 @@ public class StockReports {
     public enum ExpiryBucket {
         EXPIRED, WITHIN_30_DAYS, WITHIN_90_DAYS, WITHIN_180_DAYS;
 
+        /** Lots expiring later than this many days from today are in no bucket. */
+        static final int HORIZON_DAYS = 180;
+
         static ExpiryBucket of(LocalDate expiry, LocalDate today) {
             long days = ChronoUnit.DAYS.between(today, expiry);
             if (days < 0) {
                 return EXPIRED;
             }
-            return days <= 30 ? WITHIN_30_DAYS : days <= 90 ? WITHIN_90_DAYS : days <= 180 ? WITHIN_180_DAYS : null;
+            return days <= 30 ? WITHIN_30_DAYS : days <= 90 ? WITHIN_90_DAYS : days <= HORIZON_DAYS ? WITHIN_180_DAYS : null;
         }
     }
 
@@ -111,8 +114,8 @@ public class StockReports {
         String code = checkArea(area);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<ExpiringLot> lots = repository.balances(null, null, null, today).stream()
-                .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && areas.contains(code, depots.get(b.depot()).area()))
+        List<ExpiringLot> lots = totals.expiringBy(today.plusDays(ExpiryBucket.HORIZON_DAYS), today).stream()
+                .filter(b -> depots.containsKey(b.depot()) && areas.contains(code, depots.get(b.depot()).area()))
                 .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
                         ChronoUnit.DAYS.between(today, b.expiry())))
                 .filter(e -> e.bucket() != null)

@@ -39,6 +39,15 @@ class StockTotals {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Balances above zero of lots that expired or expire by {@code until}, in the order of {@link StockRepository#balances}. */
+    List<LotBalance> expiringBy(LocalDate until, LocalDate today) {
+        return jdbc.sql(StockRepository.BALANCE_SELECT + """
+                         where b.quantity > 0 and l.expiry <= :until
+                        order by d.name, l.item_code, l.expiry nulls last, l.lot_number""")
+                .param("until", Date.valueOf(until)).param("today", Date.valueOf(today))
+                .query(StockRepository::balance).list();
+    }
+
     /**
      * Balances of at least one whole unit of the given items in lots that are not blocked, expired
      * ones included, in the order of {@link StockRepository#balances}.

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.Region;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,10 +29,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * Days of supply of every region at once, added up by the database, against the same figures
- * worked out here from every balance in the country.
+ * Days of supply of every region at once and the expiry report, filtered and added up by the
+ * database, against the same figures worked out here from every balance in the country.
  */
 @IntegrationTest
+@TimeDependent
 class StockCoverageTest {
 
     private static final String ZWOLLE = "GM0193";
@@ -94,6 +97,33 @@ class StockCoverageTest {
         assertThat(ijsselland.stockInside()).as("the municipal and regional depot count, expired and blocked lots do not")
                 .isGreaterThanOrEqualTo(new BigDecimal("3000.5"));
         assertThat(together.get(codes.indexOf(ZWOLLE)).stockFarther()).isGreaterThanOrEqualTo(new BigDecimal("32000"));
+    }
+
+    @Test
+    void theExpiryReportReadsFromTheDatabaseTheLotsItWouldHaveFoundAmongEveryBalance() {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+        LocalDate today = LocalDate.now(clock);
+        String suffix = "-EXP" + System.nanoTime();
+        long municipal = depot(api, admin, "municipal", ZWOLLE);
+        receive(api, admin, municipal, "last-day" + suffix, today.plusDays(180), "10");
+        receive(api, admin, municipal, "one-day-later" + suffix, today.plusDays(181), "10");
+        receive(api, admin, municipal, "past" + suffix, today.plusDays(3), "10");
+        jdbc.sql("update stock_lot set expiry = :past where lot_number = :lot")
+                .param("past", today.minusDays(4)).param("lot", "past" + suffix).update();
+
+        Map<Long, String> depotArea = asAdmin(catalogue::depots).stream().collect(Collectors.toMap(Depot::id, Depot::area));
+        List<LotBalance> every = asAdmin(() -> reports.balances(null, null));
+        for (String area : List.of("NL", "VR04", ZWOLLE)) {
+            StockReports.ExpiryReport report = asAdmin(() -> reports.expiry(area));
+            List<LotBalance> expected = every.stream()
+                    .filter(b -> b.expiry() != null && !b.expiry().isAfter(report.date().plusDays(180))
+                            && depotArea.containsKey(b.depot()) && inside(area).test(depotArea.get(b.depot())))
+                    .sorted(Comparator.comparing(LotBalance::expiry)).toList();
+            assertThat(report.lots()).extracting(StockReports.ExpiringLot::lot).as(area).containsExactlyElementsOf(expected);
+            assertThat(report.lots()).extracting(l -> l.lot().lot()).as(area)
+                    .contains("last-day" + suffix, "past" + suffix).doesNotContain("one-day-later" + suffix);
+        }
     }
 
     /** The rule as the stock module wrote it before areas held it: NL all, a region itself and its municipalities. */
