@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,8 +46,6 @@ class AccessApi {
     record TokenResponse(String token, long id, String username, Instant createdAt, Instant expiresAt) {}
 
     record TokenRevocation(String username, int revokedTokens) {}
-
-    record Items<T>(List<T> items) {}
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/tokens")

@@ -75,7 +75,7 @@ public class AccessControl {
 
     /** Whether an organisation's areas include an area. */
     public boolean covers(String organisationCode, String areaCode) {
-        return organisations.areasOf(organisationCode).stream().anyMatch(own -> areaIncludes(own, areaCode));
+        return organisations.areasOf(organisationCode).stream().anyMatch(own -> areas.contains(own, areaCode));
     }
 
     /** Every area code an actor may act in, or empty when that is everywhere. */
@@ -91,12 +91,6 @@ public class AccessControl {
             }
         }
         return Optional.of(codes);
-    }
-
-    private boolean areaIncludes(String own, String target) {
-        return own.equals("NL")
-                || own.equals(target)
-                || (own.startsWith("VR") && target.startsWith("GM") && areas.regionOf(target).filter(own::equals).isPresent());
     }
 
     private static Optional<Actor> authenticatedActor() {

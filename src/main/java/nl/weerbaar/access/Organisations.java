@@ -3,6 +3,7 @@ package nl.weerbaar.access;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.weerbaar.areas.AreaLimits;
@@ -55,7 +56,7 @@ public class Organisations {
         }
         if (created > 0) {
             audit.record(new AuditTrail.Change("organisations.synchronised", "organisation", "*", "NL", null,
-                    java.util.Map.of("created", created)));
+                    Map.of("created", created)));
         }
         return created;
     }

@@ -1,5 +1,7 @@
 package nl.weerbaar.access;
 
+import java.util.function.Supplier;
+
 /** Who the system acts as outside a user's request: start-up work, or a command run on the server. */
 final class SystemActor {
 
@@ -13,7 +15,7 @@ final class SystemActor {
     }
 
     /** Runs a command-line action as the operating-system user who started it, with national rights. */
-    static <T> T asCommandLineUser(java.util.function.Supplier<T> work) {
+    static <T> T asCommandLineUser(Supplier<T> work) {
         COMMAND_ACTOR.set(new Actor("cli:" + System.getProperty("user.name"), "NL", Role.ADMIN));
         try {
             return work.get();

@@ -1,8 +1,21 @@
 package nl.weerbaar.areas;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -34,7 +47,7 @@ public class AreaMap {
 
     private final List<Outline> outlines;
     private final String viewBox;
-    private final java.util.Map<String, Geometry> simplified = new java.util.HashMap<>();
+    private final Map<String, Geometry> simplified = new HashMap<>();
 
     AreaMap(Areas areas) {
         List<Geometry> shapes = new ArrayList<>();
@@ -85,13 +98,13 @@ public class AreaMap {
         double minLon = box.getMinX() - margin, maxLat = box.getMaxY() + margin;
         double scale = widthPixels / ((box.getWidth() + 2 * margin) * COS_LATITUDE);
         int height = (int) Math.ceil((box.getHeight() + 2 * margin) * scale);
-        var image = new java.awt.image.BufferedImage(widthPixels, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var image = new BufferedImage(widthPixels, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         try {
-            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(java.awt.Color.WHITE);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, widthPixels, height);
-            var outline = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+            var outline = new Path2D.Double(Path2D.WIND_EVEN_ODD);
             for (int i = 0; i < shape.getNumGeometries(); i++) {
                 Polygon polygon = (Polygon) shape.getGeometryN(i);
                 trace(outline, polygon.getExteriorRing().getCoordinates(), minLon, maxLat, scale);
@@ -99,30 +112,30 @@ public class AreaMap {
                     trace(outline, polygon.getInteriorRingN(h).getCoordinates(), minLon, maxLat, scale);
                 }
             }
-            g.setColor(new java.awt.Color(0xE8, 0xEE, 0xF4));
+            g.setColor(new Color(0xE8, 0xEE, 0xF4));
             g.fill(outline);
-            g.setColor(new java.awt.Color(0x15, 0x42, 0x73));
-            g.setStroke(new java.awt.BasicStroke(2f));
+            g.setColor(new Color(0x15, 0x42, 0x73));
+            g.setStroke(new BasicStroke(2f));
             g.draw(outline);
-            g.setFont(labelFont().deriveFont(java.awt.Font.BOLD, 13f));
+            g.setFont(labelFont().deriveFont(Font.BOLD, 13f));
             for (Marker marker : markers) {
                 int x = (int) Math.round((marker.lon() - minLon) * COS_LATITUDE * scale);
                 int y = (int) Math.round((maxLat - marker.lat()) * scale);
                 int radius = marker.prominent() ? 11 : 9;
-                g.setColor(marker.prominent() ? new java.awt.Color(0xD5, 0x2B, 0x1E) : new java.awt.Color(0x01, 0x68, 0x9B));
+                g.setColor(marker.prominent() ? new Color(0xD5, 0x2B, 0x1E) : new Color(0x01, 0x68, 0x9B));
                 g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
-                g.setColor(java.awt.Color.WHITE);
+                g.setColor(Color.WHITE);
                 var metrics = g.getFontMetrics();
                 g.drawString(marker.label(), x - metrics.stringWidth(marker.label()) / 2, y + metrics.getAscent() / 2 - 1);
             }
         } finally {
             g.dispose();
         }
-        var png = new java.io.ByteArrayOutputStream();
+        var png = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return png.toByteArray();
     }
@@ -209,15 +222,15 @@ public class AreaMap {
         return png.toByteArray();
     }
 
-    private static java.awt.Font labelFont() {
+    private static Font labelFont() {
         try (var in = AreaMap.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
-            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
-        } catch (java.awt.FontFormatException | java.io.IOException e) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("cannot read the embedded font", e);
         }
     }
 
-    private static void trace(java.awt.geom.Path2D path, Coordinate[] ring, double minLon, double maxLat, double scale) {
+    private static void trace(Path2D path, Coordinate[] ring, double minLon, double maxLat, double scale) {
         for (int i = 0; i < ring.length; i++) {
             double x = (ring[i].x - minLon) * COS_LATITUDE * scale;
             double y = (maxLat - ring[i].y) * scale;

@@ -226,4 +226,18 @@ public class Areas {
     private static String normaliseCode(String code) {
         return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     }
+
+    /**
+     * Whether an area includes another: NL includes every area, a safety region itself and its
+     * municipalities, a municipality only itself. The one place this rule is written.
+     *
+     * @param area  {@code "NL"}, a safety-region code ({@code "VR13"}) or a municipality code ({@code "GM0363"})
+     * @param other the area that may lie inside it, as such a code
+     */
+    public boolean contains(String area, String other) {
+        String outer = normaliseCode(area);
+        String inner = normaliseCode(other);
+        return outer.equals("NL") || outer.equals(inner)
+                || (regions.containsKey(outer) && regionOf(inner).filter(outer::equals).isPresent());
+    }
 }

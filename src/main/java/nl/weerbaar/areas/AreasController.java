@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,8 +32,6 @@ class AreasController {
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
     private static final Pattern REGION_CODE = Pattern.compile("(?i)\\s*VR[0-9]{2}\\s*");
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("(?i)\\s*GM[0-9]{4}\\s*");
-
-    record Items<T>(List<T> items) {}
 
     record RegionBody(String code, String name, String province, long population, double landAreaKm2,
                       int municipalityCount) {

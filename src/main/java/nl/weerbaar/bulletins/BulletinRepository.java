@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,8 +105,8 @@ class BulletinRepository {
                 .query(String.class).optional();
     }
 
-    private static java.util.Map<String, Object> content(Bulletin b) {
-        java.util.Map<String, Object> values = new java.util.HashMap<>();
+    private static Map<String, Object> content(Bulletin b) {
+        Map<String, Object> values = new HashMap<>();
         values.put("area", b.areaCode());
         values.put("kind", b.kind().name());
         values.put("references", b.references());

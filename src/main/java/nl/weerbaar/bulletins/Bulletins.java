@@ -1,5 +1,7 @@
 package nl.weerbaar.bulletins;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -350,10 +352,6 @@ public class Bulletins {
     private CapWriter.Context context(Bulletin bulletin) {
         String organisationName = organisations.find(bulletin.organisation()).map(Organisation::name).orElse(bulletin.organisation());
         return new CapWriter.Context(organisationName, areaName(bulletin.areaCode()), publicUrl);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Instant now() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,6 @@ class BulletinsApi {
         this.bulletins = bulletins;
         this.clock = clock;
     }
-
-    record Items<T>(List<T> items) {}
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/bulletins")

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
@@ -167,7 +168,7 @@ public class CapImports {
                            boolean inForce) {}
 
     List<Imported> fromFeed(UUID feedId, String area) {
-        Set<UUID> inForce = inForce(List.of(area)).stream().map(AlertInForce::id).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> inForce = inForce(List.of(area)).stream().map(AlertInForce::id).collect(Collectors.toSet());
         return jdbc.sql("""
                 select id, identifier, sender, sent, msg_type, headline, expires, verdict, verdict_text, cap_version, imported_at
                 from cap_import where feed_id = :feed order by sent desc, imported_at desc limit 200""")

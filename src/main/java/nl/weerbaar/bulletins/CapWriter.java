@@ -3,6 +3,8 @@ package nl.weerbaar.bulletins;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.xml.XMLConstants;
 import nl.weerbaar.system.ApplicationClock;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,7 +24,7 @@ final class CapWriter {
         return identifier(bulletin.id());
     }
 
-    static String identifier(java.util.UUID id) {
+    static String identifier(UUID id) {
         return "NL-WEERBAAR-" + id;
     }
 
@@ -43,7 +45,7 @@ final class CapWriter {
         Document document = CapXml.newDocument();
         Element alert = document.createElementNS(CapXml.CAP_NAMESPACE, "alert");
         // Declared as an attribute too: canonicalisation while signing sees attributes, not the element's namespace.
-        alert.setAttributeNS(javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", CapXml.CAP_NAMESPACE);
+        alert.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", CapXml.CAP_NAMESPACE);
         document.appendChild(alert);
         add(alert, "identifier", identifier(bulletin));
         add(alert, "sender", sender(bulletin.organisation()));

@@ -1,6 +1,7 @@
 package nl.weerbaar.bulletins;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import nl.weerbaar.system.ApplicationClock;
 
@@ -11,7 +12,7 @@ public record Claim(UUID id, String area, String text, String channel, Instant f
 
     /** When first seen, in Dutch time, for pages. */
     public String firstSeenInDutchTime() {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .format(firstSeenAt.atZone(ApplicationClock.NETHERLANDS));
     }
 }

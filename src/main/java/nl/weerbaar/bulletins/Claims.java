@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ public class Claims {
     }
 
     /** Number of claims per week first seen, per assessment, for the last weeks, oldest week first. */
-    public record WeekCount(java.time.LocalDate week, String assessment, long claims) {}
+    public record WeekCount(LocalDate week, String assessment, long claims) {}
 
     @Transactional(readOnly = true)
     public List<WeekCount> weeklyTrend(String area, int weeks) {
@@ -122,7 +123,7 @@ public class Claims {
                 from claim where area_code = :area and first_seen_at >= :from
                 group by 1, 2 order by 1, 2""")
                 .param("zone", ApplicationClock.NETHERLANDS.getId()).param("area", area.toUpperCase()).param("from", Timestamp.from(from))
-                .query((rs, n) -> new WeekCount(rs.getObject("week", java.time.LocalDate.class),
+                .query((rs, n) -> new WeekCount(rs.getObject("week", LocalDate.class),
                         rs.getString("assessment"), rs.getLong("claims")))
                 .list();
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,8 +32,6 @@ class ClaimsApi {
     ClaimsApi(Claims claims) {
         this.claims = claims;
     }
-
-    record Items<T>(List<T> items) {}
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping

@@ -1,11 +1,13 @@
 package nl.weerbaar.bulletins;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -97,7 +99,7 @@ final class FeedDocument {
             }
             try {
                 links.add(base.resolve(new URI(href.strip())));
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
                 throw new Malformed("the feed links to \"" + abbreviate(href) + "\", which is no URL");
             }
         }
@@ -146,7 +148,7 @@ final class FeedDocument {
         for (int i = 0; i < nodes.getLength(); i++) {
             Node node = nodes.item(i);
             if (node instanceof Element element && name.equals(element.getLocalName())
-                    && java.util.Objects.equals(namespace, element.getNamespaceURI())) {
+                    && Objects.equals(namespace, element.getNamespaceURI())) {
                 found.add(element);
             }
         }

@@ -3,6 +3,7 @@ package nl.weerbaar.bulletins;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Fetches a feed or a linked message from another authority, carefully: only addresses the
@@ -48,11 +51,11 @@ class FeedFetcher {
     private final Duration timeout;
     private final long maxBytes;
     private final HttpClient client;
-    private final java.util.concurrent.ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
     FeedFetcher(FeedAddresses addresses,
                 @Value("${weerbaar.feeds.timeout:PT20S}") Duration timeout,
-                @Value("${weerbaar.feeds.max-size:2MB}") org.springframework.util.unit.DataSize maxSize) {
+                @Value("${weerbaar.feeds.max-size:2MB}") DataSize maxSize) {
         this.addresses = addresses;
         this.timeout = timeout;
         this.maxBytes = maxSize.toBytes();
@@ -135,7 +138,7 @@ class FeedFetcher {
                 }
                 return out.toByteArray();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, readers);
         try {

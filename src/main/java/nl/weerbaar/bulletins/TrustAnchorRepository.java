@@ -1,6 +1,8 @@
 package nl.weerbaar.bulletins;
 
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -85,10 +87,10 @@ class TrustAnchorRepository {
         }
     }
 
-    private static byte[] der(java.security.cert.X509Certificate certificate) {
+    private static byte[] der(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a certificate that was read cannot be written again", e);
         }
     }

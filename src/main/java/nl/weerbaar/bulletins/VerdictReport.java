@@ -1,6 +1,7 @@
 package nl.weerbaar.bulletins;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +61,7 @@ final class VerdictReport {
         }
         TrustedKeys trusted = keys.load(arguments);
         // A CAP message is XML; anything else is taken as the code (or link) from a poster's QR code.
-        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
         Instant now = clock.instant();
         Verification verification = text.startsWith("<") ? BulletinVerifier.check(content, trusted, now)
                 : Verification.of(PosterCode.verify(text, trusted, now));

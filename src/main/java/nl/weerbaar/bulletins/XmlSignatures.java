@@ -2,14 +2,17 @@ package nl.weerbaar.bulletins;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorException;
 import javax.xml.crypto.KeySelectorResult;
 import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.XMLCryptoContext;
@@ -148,7 +151,7 @@ final class XmlSignatures {
             if (item instanceof KeyValue value) {
                 try {
                     return Optional.of(value.getPublicKey());
-                } catch (java.security.KeyException e) {
+                } catch (KeyException e) {
                     return Optional.empty();
                 }
             }
@@ -232,7 +235,7 @@ final class XmlSignatures {
 
     static boolean canonicalBase64(String text) {
         try {
-            return java.util.Base64.getEncoder().encodeToString(java.util.Base64.getDecoder().decode(text)).equals(text);
+            return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text)).equals(text);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -257,9 +260,9 @@ final class XmlSignatures {
 
         @Override
         public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method, XMLCryptoContext context)
-                throws javax.xml.crypto.KeySelectorException {
+                throws KeySelectorException {
             Key key = trusted.or(() -> embeddedKey(keyInfo)).orElseThrow(() ->
-                    new javax.xml.crypto.KeySelectorException("the signature carries no key to check it with"));
+                    new KeySelectorException("the signature carries no key to check it with"));
             return () -> key;
         }
     }

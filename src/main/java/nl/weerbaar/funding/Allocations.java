@@ -3,9 +3,12 @@ package nl.weerbaar.funding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
@@ -108,7 +111,7 @@ public class Allocations {
     public Comparison compare(long a, long b) {
         Allocation first = get(a);
         Allocation second = get(b);
-        Map<String, Long> secondTotals = new java.util.HashMap<>();
+        Map<String, Long> secondTotals = new HashMap<>();
         second.shares().forEach(s -> secondTotals.put(s.regionCode(), s.totalCents()));
         List<RegionDifference> regions = first.shares().stream()
                 .map(s -> {
@@ -149,7 +152,7 @@ public class Allocations {
 
     private List<Long> validate(Formula formula) {
         List<Long> lineIds = formula.budgetLineIds() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(formula.budgetLineIds().stream().filter(java.util.Objects::nonNull).toList()));
+                : List.copyOf(new LinkedHashSet<>(formula.budgetLineIds().stream().filter(Objects::nonNull).toList()));
         List<Long> unknown = lineIds.stream().filter(id -> budgetLines.find(id).isEmpty()).toList();
         List<Long> otherYear = lineIds.stream()
                 .filter(id -> formula.year() != null && budgetLines.find(id).filter(l -> l.year() != formula.year()).isPresent())
@@ -180,7 +183,7 @@ public class Allocations {
     }
 
     private static Map<String, Long> budgetsOf(Allocation allocation) {
-        Map<String, Long> budgets = new java.util.TreeMap<>();
+        Map<String, Long> budgets = new TreeMap<>();
         allocation.shares().forEach(s -> budgets.put(s.regionCode(), s.totalCents()));
         return budgets;
     }

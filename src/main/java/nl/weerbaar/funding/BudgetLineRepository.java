@@ -1,5 +1,7 @@
 package nl.weerbaar.funding;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -64,9 +66,5 @@ class BudgetLineRepository {
 
     void delete(long id) {
         jdbc.sql("delete from funding_budget_line where id = :id").param("id", id).update();
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,6 +1,7 @@
 package nl.weerbaar.funding;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Euro amounts as people write them, to and from whole cents. */
@@ -34,6 +35,6 @@ final class Cents {
 
     /** "EUR 1,234,567.80" for pages and PDF. */
     static String display(long cents) {
-        return String.format(java.util.Locale.ROOT, "EUR %,.2f", toEuros(cents));
+        return String.format(Locale.ROOT, "EUR %,.2f", toEuros(cents));
     }
 }

@@ -67,7 +67,7 @@ class ExpenditureCsv {
     private static Row row(CSVRecord record) {
         long line = record.getRecordNumber() + 1;
         List<InvalidInputException.InvalidParam> problems = new ArrayList<>();
-        java.util.Optional.ofNullable(Csv.extraCells(record, line)).ifPresent(problems::add);
+        Optional.ofNullable(Csv.extraCells(record, line)).ifPresent(problems::add);
         String yearText = value(record, "year");
         Integer year = null;
         if (yearText != null) {

@@ -1,9 +1,11 @@
 package nl.weerbaar.funding;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +15,7 @@ class ExpenditureRepository {
     private static final RowMapper<Expenditure> ROW = (rs, n) -> new Expenditure(rs.getLong("id"), rs.getString("region_code"),
             rs.getString("municipality_code"), rs.getInt("year"), rs.getString("kind"), rs.getLong("amount_cents"),
             NatoCategory.fromCode(rs.getString("nato_category")).orElseThrow(), rs.getString("reference_type"),
-            rs.getString("reference_id"), rs.getString("description"), rs.getObject("booked_on", java.time.LocalDate.class),
+            rs.getString("reference_id"), rs.getString("description"), rs.getObject("booked_on", LocalDate.class),
             rs.getLong("version"));
 
     private final JdbcClient jdbc;
@@ -67,8 +69,8 @@ class ExpenditureRepository {
                 .query(ROW).single();
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Expenditures.ValidExpenditure e) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+    private static MapSqlParameterSource params(Expenditures.ValidExpenditure e) {
+        return new MapSqlParameterSource()
                 .addValue("region", e.region()).addValue("municipality", e.municipality()).addValue("year", e.year())
                 .addValue("kind", e.kind()).addValue("amount", e.amountCents()).addValue("category", e.natoCategory().code())
                 .addValue("referenceType", e.referenceType()).addValue("referenceId", e.referenceId())

@@ -3,6 +3,7 @@ package nl.weerbaar.funding;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +131,7 @@ public class Expenditures {
                     valid.add(checked);
                 }
             } catch (InvalidInputException e) {
-                Set<String> alreadyReported = new java.util.HashSet<>(row.problems().stream()
+                Set<String> alreadyReported = new HashSet<>(row.problems().stream()
                         .map(InvalidInputException.InvalidParam::name).toList());
                 e.invalidParams().stream()
                         .map(p -> new InvalidInputException.InvalidParam("row " + row.line() + ": " + ExpenditureCsv.columnOf(p.name()),

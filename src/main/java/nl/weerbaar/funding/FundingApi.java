@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,8 +45,6 @@ class FundingApi {
         this.expenditures = expenditures;
         this.national = national;
     }
-
-    record Items<T>(List<T> items) {}
 
     @GetMapping("/budget-lines")
     @Operation(operationId = "listBudgetLines", summary = "Budget lines of a year, or of all years")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.Role;
@@ -293,7 +294,7 @@ class FundingPages {
 
     @GetMapping("/report.pdf")
     ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
-                                     java.util.Locale locale) {
+                                     Locale locale) {
         return FundingReportsApi.pdf(reports, pdf, year, assumedGrowthPercent, locale);
     }
 
@@ -321,9 +322,9 @@ class FundingPages {
         return LocalNumbers.parse(text, locale).filter(e -> e.signum() >= 0 && e.stripTrailingZeros().scale() <= 2)
                 .flatMap(e -> {
                     try {
-                        return java.util.Optional.of(e.movePointRight(2).longValueExact());
+                        return Optional.of(e.movePointRight(2).longValueExact());
                     } catch (ArithmeticException tooLarge) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 })
                 .orElseThrow(() -> new InvalidInputException(field,
@@ -348,7 +349,7 @@ class FundingPages {
         for (String pair : text.split("[,;\\s]+")) {
             String[] parts = pair.split("=");
             try {
-                weights.put(parts[0].strip().toUpperCase(java.util.Locale.ROOT), new BigDecimal(parts[1].strip()));
+                weights.put(parts[0].strip().toUpperCase(Locale.ROOT), new BigDecimal(parts[1].strip()));
             } catch (RuntimeException e) {
                 bad.add(pair);
             }

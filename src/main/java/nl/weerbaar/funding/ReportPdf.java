@@ -2,6 +2,7 @@ package nl.weerbaar.funding;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.system.PrintedDocuments;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ class ReportPdf {
         return PrintedDocuments.pdf(templates.process("funding/report-pdf", context));
     }
 
-    private static java.util.List<YearBars> bars(FundingReports.PledgeReport pledge) {
+    private static List<YearBars> bars(FundingReports.PledgeReport pledge) {
         long max = pledge.years().stream()
                 .mapToLong(y -> Math.max(y.resilienceCents(), y.pledgeCents() == null ? 0 : y.pledgeCents())).max().orElse(0);
         return pledge.years().stream()

@@ -1,5 +1,6 @@
 package nl.weerbaar.household;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,7 +26,7 @@ record Household(int adults, int children, int babies, int elderly, int pets, Se
         DAILY_MEDICATION, INSULIN, POWERED_MEDICAL_DEVICE, LIMITED_MOBILITY, SPECIAL_DIET;
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

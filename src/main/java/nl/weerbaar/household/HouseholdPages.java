@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
@@ -79,7 +82,7 @@ class HouseholdPages {
         model.addAttribute("days", household.days());
         model.addAttribute("people", household.people());
         model.addAttribute("kit", planner.plan(household).stream()
-                .collect(Collectors.groupingBy(KitItem::section, java.util.LinkedHashMap::new, Collectors.toList())));
+                .collect(Collectors.groupingBy(KitItem::section, LinkedHashMap::new, Collectors.toList())));
         if (postcode != null && !postcode.isBlank()) {
             nearby(household, postcode, model);
         }
@@ -115,7 +118,7 @@ class HouseholdPages {
         access.requireRole(Role.VIEWER);
         LocalDate from = KitCounter.weekStart(LocalDate.now(clock)).minusWeeks(11);
         List<KitCounter.WeekCount> counts = counter.since(from);
-        List<LocalDate> weeks = java.util.stream.Stream.iterate(from, w -> w.plusWeeks(1)).limit(12).toList();
+        List<LocalDate> weeks = Stream.iterate(from, w -> w.plusWeeks(1)).limit(12).toList();
         Map<String, Map<LocalDate, Long>> byRegion = new TreeMap<>();
         for (KitCounter.WeekCount count : counts) {
             byRegion.computeIfAbsent(count.region(), r -> new TreeMap<>()).put(count.week(), count.kits());
@@ -123,7 +126,7 @@ class HouseholdPages {
         Map<LocalDate, Long> perWeek = new TreeMap<>();
         counts.forEach(c -> perWeek.merge(c.week(), c.kits(), Long::sum));
         long max = Math.max(1, perWeek.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        List<WeekBar> bars = new java.util.ArrayList<>();
+        List<WeekBar> bars = new ArrayList<>();
         for (int i = 0; i < weeks.size(); i++) {
             long kits = perWeek.getOrDefault(weeks.get(i), 0L);
             int height = (int) Math.round(160.0 * kits / max);

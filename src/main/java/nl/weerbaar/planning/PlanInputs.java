@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
@@ -42,11 +43,9 @@ public class PlanInputs {
         Set<String> itemCodes = new HashSet<>();
         scenario.items().forEach(need -> itemCodes.add(need.item()));
         List<PlanInput.StockLot> lots = new ArrayList<>();
-        for (LotBalance balance : stock.balances(null, null)) {
-            long quantity = balance.quantity().setScale(0, RoundingMode.FLOOR).longValueExact();
-            if (!balance.blocked() && quantity > 0 && itemCodes.contains(balance.item())) {
-                lots.add(new PlanInput.StockLot(balance.depot(), balance.item(), balance.lot(), balance.expiry(), quantity));
-            }
+        for (LotBalance balance : stock.plannableBalances(itemCodes)) {
+            lots.add(new PlanInput.StockLot(balance.depot(), balance.item(), balance.lot(), balance.expiry(),
+                    balance.quantity().setScale(0, RoundingMode.FLOOR).longValueExact()));
         }
         for (Scenario.ExtraStock extra : scenario.extraStock()) {
             lots.add(new PlanInput.StockLot(extra.depot(), extra.item(), "scenario extra", null,
@@ -60,15 +59,9 @@ public class PlanInputs {
     }
 
     private Set<String> municipalities(List<String> areaCodes) {
-        Set<String> codes = new HashSet<>();
-        for (String code : areaCodes) {
-            if (areas.region(code).isPresent()) {
-                areas.municipalitiesInRegion(code).forEach(m -> codes.add(m.code()));
-            } else {
-                codes.add(code);
-            }
-        }
-        return codes;
+        return areas.municipalities().stream().map(Municipality::code)
+                .filter(code -> areaCodes.stream().anyMatch(area -> areas.contains(area, code)))
+                .collect(Collectors.toSet());
     }
 
     /**

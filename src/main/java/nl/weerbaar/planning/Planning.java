@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
@@ -200,6 +201,22 @@ public class Planning {
     public List<Run> runs(long scenarioId) {
         get(scenarioId);
         return runs.ofScenario(scenarioId);
+    }
+
+    /** A scenario as listed, with its newest run and its newest done run; each null when there is none. */
+    public record Listed(SavedScenario saved, Run lastRun, Run lastDone) {}
+
+    /** {@link #list} with each scenario's latest runs, read in one query for the whole list. */
+    @Transactional(readOnly = true)
+    public List<Listed> listWithLatestRuns() {
+        List<SavedScenario> listed = list();
+        Map<Long, List<Run>> newestFirst = runs.newestOfScenarios(listed.stream().map(SavedScenario::id).toList()).stream()
+                .collect(Collectors.groupingBy(Run::scenarioId));
+        return listed.stream().map(saved -> {
+            List<Run> latest = newestFirst.getOrDefault(saved.id(), List.of());
+            return new Listed(saved, latest.isEmpty() ? null : latest.getFirst(),
+                    latest.stream().filter(run -> run.status() == RunStatus.DONE).findFirst().orElse(null));
+        }).toList();
     }
 
     /**

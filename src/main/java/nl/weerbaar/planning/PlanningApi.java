@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.Codes;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,8 +52,6 @@ class PlanningApi {
         this.report = report;
         this.json = json;
     }
-
-    record Items<T>(List<T> items) {}
 
     record CopyRequest(String name) {}
 

@@ -1,15 +1,25 @@
 package nl.weerbaar.planning;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.LocalNumbers;
 import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.stock.Depot;
 import nl.weerbaar.stock.Item;
@@ -68,17 +78,9 @@ class PlanningPages {
     }
 
     /** A scenario in the list, with its newest run (null when it never ran) and its newest finished run. */
-    record Listed(Planning.SavedScenario saved, Planning.Run lastRun, Planning.Run lastDone) {}
-
     @GetMapping
     String list(Model model) {
-        List<Listed> listed = new ArrayList<>();
-        for (Planning.SavedScenario saved : planning.list()) {
-            List<Planning.Run> runs = newestFirst(planning.runs(saved.id()));
-            listed.add(new Listed(saved, runs.isEmpty() ? null : runs.getFirst(),
-                    runs.stream().filter(r -> r.status() == Planning.RunStatus.DONE).findFirst().orElse(null)));
-        }
-        model.addAttribute("scenarios", listed);
+        model.addAttribute("scenarios", planning.listWithLatestRuns());
         model.addAttribute("names", text);
         return "planning/list";
     }
@@ -220,7 +222,7 @@ class PlanningPages {
             model.addAttribute("map", map.unmet(f.unmetShareByMunicipality(), depotMarks(result, f), locale));
             model.addAttribute("demo", f.demoDepots() || points.anyDemo());
             model.addAttribute("whatIf", saved == null ? null : whatIf(saved, f));
-            Map<String, Long> suggested = new java.util.HashMap<>();
+            Map<String, Long> suggested = new HashMap<>();
             f.items().forEach(series -> suggested.put(series.item(), suggested(f, series.item())));
             model.addAttribute("suggested", suggested);
             model.addAttribute("darkPoints", darkPoints(result, scenario, locale));
@@ -290,7 +292,7 @@ class PlanningPages {
         Map<Long, PlanResult.PointOutcome> byPoint = new LinkedHashMap<>();
         result.points().stream().filter(p -> p.darkFromDay() != null).forEach(p -> byPoint.putIfAbsent(p.point(), p));
         return byPoint.values().stream()
-                .sorted(java.util.Comparator.comparingLong(PlanResult.PointOutcome::peopleIfLit).reversed()
+                .sorted(Comparator.comparingLong(PlanResult.PointOutcome::peopleIfLit).reversed()
                         .thenComparing(PlanResult.PointOutcome::name))
                 .limit(50)
                 .map(p -> new DarkPoint(p.point(), p.name(), text.areaName(p.municipality()), p.darkFromDay(),
@@ -302,10 +304,10 @@ class PlanningPages {
     /** What the people a lit point would serve receive a day: "900 l Drinkwater, 300 stuk Rantsoen". */
     private String dailyValue(long people, Scenario scenario, Locale locale) {
         return scenario.items().stream()
-                .map(need -> number(need.perPersonPerDay().multiply(java.math.BigDecimal.valueOf(people))
-                        .setScale(0, java.math.RoundingMode.HALF_UP).longValue(), locale)
+                .map(need -> number(need.perPersonPerDay().multiply(BigDecimal.valueOf(people))
+                        .setScale(0, RoundingMode.HALF_UP).longValue(), locale)
                         + " " + text.itemUnit(need.item()) + " " + itemName(need.item()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -327,7 +329,7 @@ class PlanningPages {
             long national = idle.stream().filter(d -> "national".equals(d.level())).mapToLong(PlanFigures.DepotRow::left).sum();
             long other = idle.stream().filter(d -> !"national".equals(d.level())).mapToLong(PlanFigures.DepotRow::left).sum();
             String names = idle.stream().filter(d -> "national".equals(d.level())).map(PlanFigures.DepotRow::name)
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             PlanFigures.Headline totals = series.totals();
             long access = totals.unmetFor(UnmetReason.POINT_DARK) + totals.unmetFor(UnmetReason.POINT_FULL)
                     + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH);
@@ -342,7 +344,7 @@ class PlanningPages {
             if (totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH) > 0) {
                 parts.add(message(locale, "planning.unused.noPoint",
                         number(totals.unmetFor(UnmetReason.POINT_FULL) + totals.unmetFor(UnmetReason.NO_POINT_IN_REACH), locale),
-                        nl.weerbaar.system.LocalNumbers.format(java.math.BigDecimal.valueOf(scenario.walkingDistanceKm()), 1, locale)));
+                        LocalNumbers.format(BigDecimal.valueOf(scenario.walkingDistanceKm()), 1, locale)));
             }
             if (transport > 0) {
                 parts.add(message(locale, "planning.unused.transport", number(transport, locale),
@@ -401,7 +403,7 @@ class PlanningPages {
     /** A row of the comparison: a label, whether it is an input, one value per column; values unlike the first column's marked. */
     record CompareRow(String label, boolean input, List<String> values, List<Boolean> differs) {}
 
-    private static final java.util.Set<String> INPUT_ROWS = java.util.Set.of("planning.hazard", "planning.areas",
+    private static final Set<String> INPUT_ROWS = Set.of("planning.hazard", "planning.areas",
             "planning.durationHours", "planning.helpSeekingShare", "planning.selfRelianceShare", "planning.items", "planning.tiers",
             "planning.refuelling", "planning.walkingDistanceKm", "planning.vehicleCapacity", "planning.fairness", "planning.extraStock");
 
@@ -464,7 +466,7 @@ class PlanningPages {
 
     private List<PlanMap.DepotMark> depotMarks(PlanResult result, PlanFigures.Figures f) {
         Map<Long, PlanMap.DepotMark> marks = new LinkedHashMap<>();
-        java.util.Set<Long> helping = new java.util.HashSet<>();
+        Set<Long> helping = new HashSet<>();
         f.depots().stream().filter(PlanFigures.DepotRow::helps).forEach(d -> helping.add(d.depot()));
         for (PlanResult.DepotOutcome d : result.depots()) {
             marks.computeIfAbsent(d.depot(), id -> new PlanMap.DepotMark(d.lat(), d.lon(), d.name(), helping.contains(id),
@@ -483,7 +485,7 @@ class PlanningPages {
         model.addAttribute("depots", catalogue.depots());
         model.addAttribute("catalogueItems", catalogue.items());
         model.addAttribute("regionMap", map.regions(form.chosenAreas(), areas.regions().stream()
-                .collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name()))));
+                .collect(Collectors.toMap(r -> r.code(), r -> r.name()))));
         return "planning/form";
     }
 
@@ -522,7 +524,7 @@ class PlanningPages {
                         c -> number(c.figures().headline().unmetFor(reason), locale));
             }
         }
-        java.util.LinkedHashSet<String> items = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> items = new LinkedHashSet<>();
         columns.forEach(c -> c.figures().items().forEach(s -> items.add(s.item())));
         for (String item : items) {
             String name = itemName(item);
@@ -539,17 +541,17 @@ class PlanningPages {
     }
 
     private void row(List<CompareRow> rows, String key, Locale locale, List<Compared> columns,
-                     java.util.function.Function<Compared, String> value) {
+                     Function<Compared, String> value) {
         rows.add(compareRow(message(locale, key), !key.startsWith("planning.reason") && INPUT_ROWS.contains(key), columns, value));
     }
 
     private void rowText(List<CompareRow> rows, String label, List<Compared> columns,
-                         java.util.function.Function<Compared, String> value) {
+                         Function<Compared, String> value) {
         rows.add(compareRow(label, false, columns, value));
     }
 
     private static CompareRow compareRow(String label, boolean input, List<Compared> columns,
-                                         java.util.function.Function<Compared, String> value) {
+                                         Function<Compared, String> value) {
         List<String> values = columns.stream().map(value).toList();
         List<Boolean> differs = values.stream().map(v -> !values.isEmpty() && !v.equals(values.getFirst())).toList();
         return new CompareRow(label, input, values, differs);
@@ -569,7 +571,7 @@ class PlanningPages {
 
     private static List<Planning.Run> newestFirst(List<Planning.Run> runs) {
         List<Planning.Run> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingLong(Planning.Run::id).reversed());
+        sorted.sort(Comparator.comparingLong(Planning.Run::id).reversed());
         return sorted;
     }
 

@@ -71,6 +71,18 @@ class RunRepository {
                 .query(this::row).list().stream().map(StoredRun::run).toList();
     }
 
+    /** Of each scenario its newest run and its newest done one (one row when they are the same), newest first. */
+    List<Planning.Run> newestOfScenarios(Collection<Long> scenarioIds) {
+        return jdbc.sql(SELECT + """
+                         where id in (
+                            select max(id) from planning_run where scenario_id = any(:scenarios) group by scenario_id
+                            union
+                            select max(id) from planning_run where scenario_id = any(:scenarios) and status = 'done' group by scenario_id)
+                        order by id desc""")
+                .param("scenarios", scenarioIds.toArray(Long[]::new))
+                .query(this::row).list().stream().map(StoredRun::run).toList();
+    }
+
     /** Takes a queued run; false when it was cancelled (or interrupted) while it waited. */
     boolean markRunning(long id) {
         return jdbc.sql("""

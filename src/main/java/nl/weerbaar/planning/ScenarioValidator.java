@@ -1,5 +1,7 @@
 package nl.weerbaar.planning;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import nl.weerbaar.system.ApplicationClock;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -168,9 +170,5 @@ public class ScenarioValidator {
 
     private static <T> T orDefault(T value, T fallback) {
         return value != null ? value : fallback;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -2,6 +2,7 @@ package nl.weerbaar.points;
 
 import java.io.PrintStream;
 import java.util.List;
+import nl.weerbaar.system.CliCommand;
 import nl.weerbaar.system.DemoDataSet;
 import nl.weerbaar.system.RequestId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ./weerbaar demo load}: the demo network of support points, once; then the other modules' demo data. */
 @Component
-class DemoLoadCommand implements nl.weerbaar.system.CliCommand {
+class DemoLoadCommand implements CliCommand {
 
     private final DemoNetworkLoader loader;
     private final ObjectProvider<DemoDataSet> demoData;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Region;
 import nl.weerbaar.system.BriefCache;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.CountAfterCommit;
@@ -104,7 +105,7 @@ public class PointFigures implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         statusUpdates = Counter.builder("weerbaar.points.status.updates")
                 .description("status updates of support points committed on this instance").register(registry);
-        for (String region : areas.regions().stream().map(nl.weerbaar.areas.Region::code).toList()) {
+        for (String region : areas.regions().stream().map(Region::code).toList()) {
             for (PointStatus status : PointStatus.values()) {
                 Gauge.builder("weerbaar.points", this, f -> count(f.current().byRegionAndStatus(), region, status))
                         .description("support points in use, by safety region and status")

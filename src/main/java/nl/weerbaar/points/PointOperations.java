@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
@@ -16,6 +17,7 @@ import nl.weerbaar.areas.Location;
 import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.Region;
 import nl.weerbaar.areas.SpatialIndex;
+import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -170,21 +172,21 @@ class PointOperations {
         return new Overview(area, counts, stale, over, occupancy, capacity, shown, matching.size(), page, pages, mayRegister);
     }
 
-    private static java.util.function.Predicate<Row> showing(String show) {
+    private static Predicate<Row> showing(String show) {
         return switch (show) {
             case "all" -> r -> true;
             case "stale" -> Row::silent;
             case "over" -> Row::overCapacity;
             case "mine" -> Row::own;
             default -> {
-                PointStatus status = nl.weerbaar.system.Codes.parse(PointStatus.class, show).orElseThrow(() ->
+                PointStatus status = Codes.parse(PointStatus.class, show).orElseThrow(() ->
                         new InvalidInputException("show", "'" + show + "' is not a choice: all, stale, over, mine or a status"));
                 yield r -> r.point().status() == status;
             }
         };
     }
 
-    private java.util.function.Predicate<Row> searching(String search) {
+    private Predicate<Row> searching(String search) {
         if (search == null || search.isBlank()) {
             return r -> true;
         }

@@ -1,5 +1,7 @@
 package nl.weerbaar.points;
 
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.Csv;
 
@@ -52,7 +54,7 @@ final class PointsCsv {
             for (CSVRecord record : parser) {
                 rows.add(row(record));
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw Csv.unreadable(e, rows.size());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new InvalidInputException("csv", "not readable as CSV: " + e.getMessage());
@@ -62,7 +64,7 @@ final class PointsCsv {
 
     private static Row row(CSVRecord record) {
         List<InvalidInputException.InvalidParam> unreadable = new ArrayList<>();
-        java.util.Optional.ofNullable(Csv.extraCells(record, record.getRecordNumber() + 1)).ifPresent(unreadable::add);
+        Optional.ofNullable(Csv.extraCells(record, record.getRecordNumber() + 1)).ifPresent(unreadable::add);
         SupportPoints.PointInput input = new SupportPoints.PointInput(text(record, "name"), text(record, "tier"),
                 text(record, "buildingKind"), text(record, "address"), decimal(record, "lat", unreadable),
                 decimal(record, "lon", unreadable), text(record, "municipality"), text(record, "ownerOrganisation"),

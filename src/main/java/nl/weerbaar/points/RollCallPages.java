@@ -2,12 +2,14 @@ package nl.weerbaar.points;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import nl.weerbaar.areas.AreaMap;
 import nl.weerbaar.system.ApplicationClock;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.PrintedDocuments;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -170,7 +173,7 @@ class RollCallPages {
         context.setVariable("stand", STAND.format(clock.instant()));
         context.setVariable("anyDemo", rows.stream().anyMatch(r -> r.point().demo()));
         if (chosen.code().startsWith("GM")) {
-            context.setVariable("mapPng", java.util.Base64.getEncoder().encodeToString(mapPng(chosen, rows, 1000)));
+            context.setVariable("mapPng", Base64.getEncoder().encodeToString(mapPng(chosen, rows, 1000)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"appel-" + chosen.code() + ".pdf\"")
@@ -188,7 +191,7 @@ class RollCallPages {
         if (!chosen.code().startsWith("GM")) {
             throw new InvalidInputException("area", "a map is drawn per municipality: give a municipality (GM0363 or Amsterdam)");
         }
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(org.springframework.http.CacheControl.noStore())
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
                 .body(mapPng(chosen, operations.rollCall(chosen), 900));
     }
 
@@ -213,7 +216,7 @@ class RollCallPages {
         Instant now = clock.instant();
         ZonedDateTime today = LocalTime.parse(time.strip()).atDate(now.atZone(ApplicationClock.NETHERLANDS).toLocalDate())
                 .atZone(ApplicationClock.NETHERLANDS);
-        return (today.toInstant().isAfter(now.plus(java.time.Duration.ofMinutes(2))) ? today.minusDays(1) : today).toOffsetDateTime().toString();
+        return (today.toInstant().isAfter(now.plus(Duration.ofMinutes(2))) ? today.minusDays(1) : today).toOffsetDateTime().toString();
     }
 
     private static String at(List<String> values, int index) {

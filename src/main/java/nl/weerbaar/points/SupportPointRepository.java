@@ -1,5 +1,6 @@
 package nl.weerbaar.points;
 
+import java.util.HashSet;
 import nl.weerbaar.system.Codes;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -187,7 +188,7 @@ class SupportPointRepository {
 
     /** Ids of the points whose status this user set at least once: a volunteer's own points. */
     Set<Long> pointsReportedBy(String username) {
-        return new java.util.HashSet<>(jdbc.sql("select distinct point_id from support_point_status where actor = :actor")
+        return new HashSet<>(jdbc.sql("select distinct point_id from support_point_status where actor = :actor")
                 .param("actor", username).query(Long.class).list());
     }
 

@@ -1,5 +1,14 @@
 package nl.weerbaar.points;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
+import java.io.Reader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.TreeMap;
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -175,7 +184,7 @@ public class SupportPoints {
      * report naming each bad row and field ("row 4: lat").
      */
     @Transactional
-    public ImportResult importCsv(java.io.Reader csv) {
+    public ImportResult importCsv(Reader csv) {
         access.requireRole(Role.COORDINATOR);
         List<PointsCsv.Row> rows = PointsCsv.read(csv);
         List<InvalidInputException.InvalidParam> problems = new ArrayList<>();
@@ -332,8 +341,8 @@ public class SupportPoints {
         List<RelayReport> reports = input.reports() == null ? List.of() : input.reports();
         check.require(!reports.isEmpty() && reports.size() <= MAX_RELAYED, "reports", "must hold 1 to " + MAX_RELAYED + " reports");
         check.require(keyPrefix == null || (!keyPrefix.isBlank() && keyPrefix.length() <= 100), "key", "must be 1 to 100 characters");
-        Map<Long, Reported> byPoint = new java.util.TreeMap<>();
-        Map<Long, RelayReport> reportOf = new java.util.HashMap<>();
+        Map<Long, Reported> byPoint = new TreeMap<>();
+        Map<Long, RelayReport> reportOf = new HashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             RelayReport report = reports.get(i);
             String field = "reports[" + i + "]";
@@ -392,7 +401,7 @@ public class SupportPoints {
     private SupportPoint write(Actor actor, SupportPoint before, LiveStatus live, StatusReport report, String action) {
         repository.setStatus(before.id(), live, actor.username(), actor.organisation(), RequestId.current(), report);
         SupportPoint after = repository.find(before.id()).orElseThrow();
-        Map<String, Object> shown = new java.util.LinkedHashMap<>(statusOf(after));
+        Map<String, Object> shown = new LinkedHashMap<>(statusOf(after));
         shown.put("observedAt", report.observedAt());
         shown.put("receivedAt", report.receivedAt());
         shown.put("channel", report.channel());
@@ -424,7 +433,7 @@ public class SupportPoints {
     @Transactional
     public ActivationResult activate(ActivationInput input) {
         Actor actor = access.requireRole(Role.COORDINATOR);
-        String area = input.area() == null ? null : input.area().strip().toUpperCase(java.util.Locale.ROOT);
+        String area = input.area() == null ? null : input.area().strip().toUpperCase(Locale.ROOT);
         Optional<PointStatus> status = Codes.parse(PointStatus.class, input.status());
         new InputCheck()
                 .require(area, a -> a.equals("NL") || areas.region(a).isPresent() || areas.municipality(a).isPresent(), "area",
@@ -627,8 +636,8 @@ public class SupportPoints {
         }
         Instant observed;
         try {
-            observed = java.time.OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            observed = OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
             check.require(false, field, "'" + text + "' is not a moment: expected ISO-8601 with an offset, as in 2026-12-01T10:00:00Z");
             return now;
         }
@@ -681,13 +690,8 @@ public class SupportPoints {
     }
 
     private Set<String> municipalitiesOf(String area) {
-        if (area.equals("NL")) {
-            return areas.municipalities().stream().map(Municipality::code).collect(Collectors.toSet());
-        }
-        if (area.startsWith("VR")) {
-            return areas.municipalitiesInRegion(area).stream().map(Municipality::code).collect(Collectors.toSet());
-        }
-        return Set.of(area);
+        return areas.municipalities().stream().map(Municipality::code).filter(code -> areas.contains(area, code))
+                .collect(Collectors.toSet());
     }
 
     /** The finder of this instance sees the change at once; other instances hear of it by NOTIFY. */
@@ -702,10 +706,6 @@ public class SupportPoints {
 
     private static String codes(List<? extends Enum<?>> values) {
         return values.stream().map(Codes::of).collect(Collectors.joining(", "));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static ResponseStatusException notFound(long id) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,8 +67,6 @@ class SupportPointsApi {
                     p.message(), p.unavailable(), freshness, p.retiredAt(), p.version(), distanceMeters);
         }
     }
-
-    record Items<T>(List<T> items) {}
 
     record Origin(String postcode, double lat, double lon, String municipality) {}
 

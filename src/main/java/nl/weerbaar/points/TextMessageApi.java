@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.Items;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -106,8 +107,6 @@ class TextMessageApi {
                 form.get("to"), form.get("text"), sentAt));
         return ResponseEntity.ok().contentType(TEXT).body(reply.text());
     }
-
-    record Items<T>(List<T> items) {}
 
     @GetMapping("/senders")
     @Operation(operationId = "listTextMessageSenders", summary = "Phone numbers registered to report status by text message "

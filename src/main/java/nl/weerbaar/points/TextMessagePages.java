@@ -1,6 +1,7 @@
 package nl.weerbaar.points;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ class TextMessagePages {
                 throw e;
             }
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("errors", java.util.Map.of("phoneNumber", e.getReason()));
+            model.addAttribute("errors", Map.of("phoneNumber", e.getReason()));
         }
         model.addAttribute("senders", senders.visible());
         model.addAttribute("phoneNumber", phoneNumber == null ? "" : phoneNumber);

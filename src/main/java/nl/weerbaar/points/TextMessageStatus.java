@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.weerbaar.access.UserAccounts;
@@ -149,7 +150,7 @@ class TextMessageStatus {
     }
 
     /** Runs work signed in as the number's user, as a request of that user would run; a disabled user may not. */
-    private <T> T asUser(String username, java.util.function.Supplier<T> work) {
+    private <T> T asUser(String username, Supplier<T> work) {
         UserDetails user = users.loadUserByUsername(username);
         if (!user.isEnabled()) {
             throw new AccessDeniedException(username + " is disabled");

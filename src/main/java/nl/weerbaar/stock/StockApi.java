@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.Items;
 import nl.weerbaar.system.JsonInputProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,8 +42,6 @@ class StockApi {
         this.reports = reports;
         this.json = json;
     }
-
-    record Items<T>(List<T> items) {}
 
     record BlockRequest(String reason) {}
 

@@ -1,6 +1,7 @@
 package nl.weerbaar.stock;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.weerbaar.access.AccessControl;
@@ -130,7 +131,7 @@ public class StockCatalogue {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "lot " + lotNumber + " is blocked already");
         }
         audit.record(new AuditTrail.Change("stock.lot.blocked", "stock-lot", item + "/" + lotNumber, "NL", lot,
-                java.util.Map.of("blocked", true, "reason", reason)));
+                Map.of("blocked", true, "reason", reason)));
     }
 
     private void checkItem(Item item) {

@@ -2,13 +2,17 @@ package nl.weerbaar.stock;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import nl.weerbaar.system.Csv;
 import nl.weerbaar.system.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
@@ -38,14 +42,14 @@ final class StockCsv {
         List<StockEventRequest> events = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(csv))) {
-            Set<String> missing = new java.util.LinkedHashSet<>(List.of("type", "depot", "item", "quantity"));
+            Set<String> missing = new LinkedHashSet<>(List.of("type", "depot", "item", "quantity"));
             missing.removeAll(parser.getHeaderNames());
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("header", "missing columns " + missing + "; the columns are " + EVENT_COLUMNS);
             }
             for (CSVRecord record : parser) {
                 String label = row(events.size());
-                java.util.Optional.ofNullable(Csv.extraCells(record, events.size() + 2)).ifPresent(problems::add);
+                Optional.ofNullable(Csv.extraCells(record, events.size() + 2)).ifPresent(problems::add);
                 events.add(new StockEventRequest(value(record, "type"),
                         number(record, "depot", label, problems, Long::valueOf),
                         value(record, "item"), value(record, "lot"),
@@ -54,7 +58,7 @@ final class StockCsv {
                         number(record, "toDepot", label, problems, Long::valueOf),
                         value(record, "reason"), value(record, "documentNumber"), value(record, "reference")));
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw Csv.unreadable(e, events.size());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             if (e instanceof InvalidInputException invalid) {
@@ -81,7 +85,7 @@ final class StockCsv {
     }
 
     private static <T> T number(CSVRecord record, String column, String label, List<InvalidInputException.InvalidParam> problems,
-                                java.util.function.Function<String, T> parse) {
+                                Function<String, T> parse) {
         String value = value(record, column);
         if (value == null) {
             return null;

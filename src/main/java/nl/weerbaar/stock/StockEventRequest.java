@@ -1,5 +1,7 @@
 package nl.weerbaar.stock;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,9 +50,5 @@ public record StockEventRequest(String type, Long depot, String item, String lot
             case "adjustment" -> new StockMovement.Adjustment(depotId, item, lot, quantity, details);
             default -> new StockMovement.WriteOff(depotId, item, lot, quantity, details);
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

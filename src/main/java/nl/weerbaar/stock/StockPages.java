@@ -1,9 +1,13 @@
 package nl.weerbaar.stock;
 
+import static nl.weerbaar.system.InputCheck.blankToNull;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,26 +92,30 @@ class StockPages {
         List<Item> normed = catalogue.items().stream().filter(i -> i.dailyNormPerPerson() != null).toList();
         String chosen = normed.stream().anyMatch(i -> i.code().equals(item)) ? item : normed.getFirst().code();
         List<Region> regions = areas.regions();
-        List<RegionRow> rows = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>(regions.stream().map(Region::code).toList());
+        codes.add("NL");
+        List<StockReports.Coverage> coverages = reports.coverages(codes, chosen, dependentShare);
+        List<RegionRow> rows = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
-            StockReports.Coverage coverage = reports.coverage(region.code(), chosen, dependentShare);
+            StockReports.Coverage coverage = coverages.get(i);
             rows.add(new RegionRow(region.code(), region.name(), region.population(), coverage.daysInside(),
                     coverage.daysWithFarther(), bar(coverage.daysInside()), bar(coverage.daysWithFarther()), i * 22));
         }
         model.addAttribute("items", normed);
         model.addAttribute("map", map);
-        model.addAttribute("fills", rows.stream().collect(java.util.stream.Collectors.toMap(RegionRow::code, r -> fill(r.daysInside()))));
+        model.addAttribute("fills", rows.stream().collect(Collectors.toMap(RegionRow::code, r -> fill(r.daysInside()))));
         model.addAttribute("item", catalogue.item(chosen).orElseThrow());
         model.addAttribute("dependentShare", dependentShare);
-        model.addAttribute("national", reports.coverage("NL", chosen, dependentShare));
+        model.addAttribute("national", coverages.getLast());
         model.addAttribute("rows", rows);
         model.addAttribute("chartHeight", rows.size() * 22 + 24);
         model.addAttribute("chartDays", (int) CHART_DAYS);
         model.addAttribute("chartWidth", CHART_WIDTH);
-        model.addAttribute("expiry", reports.expiry("NL"));
+        StockReports.ExpiryReport expiry = reports.expiry("NL");
+        model.addAttribute("expiry", expiry);
         model.addAttribute("buckets", StockReports.ExpiryBucket.values());
-        model.addAttribute("expiryRows", expiryRows(reports.expiry("NL")));
+        model.addAttribute("expiryRows", expiryRows(expiry));
         model.addAttribute("depots", catalogue.depots());
         model.addAttribute("levels", StockCatalogue.LEVELS);
         model.addAttribute("municipalities", areas.municipalities());
@@ -225,14 +233,10 @@ class StockPages {
                     .merge(lot.bucket(), lot.lot().quantity(), BigDecimal::add);
         }
         return byItem.entrySet().stream().map(e -> new ExpiryRow(items.get(e.getKey()), e.getValue()))
-                .sorted(java.util.Comparator.comparing(r -> r.item().name())).toList();
+                .sorted(Comparator.comparing(r -> r.item().name())).toList();
     }
 
     private static int bar(double days) {
         return (int) Math.round(Math.min(days, CHART_DAYS) / CHART_DAYS * CHART_WIDTH);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -6,6 +6,11 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -13,9 +18,12 @@ import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.Region;
 import nl.weerbaar.system.InputCheck;
+import nl.weerbaar.system.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -24,13 +32,15 @@ import org.springframework.web.server.ResponseStatusException;
 public class StockReports {
 
     private final StockRepository repository;
+    private final StockTotals totals;
     private final AccessControl access;
     private final Areas areas;
     /** "Today" of every report: what has expired, how many days a lot has left. */
     private final Clock clock;
 
-    StockReports(StockRepository repository, AccessControl access, Areas areas, Clock clock) {
+    StockReports(StockRepository repository, StockTotals totals, AccessControl access, Areas areas, Clock clock) {
         this.repository = repository;
+        this.totals = totals;
         this.access = access;
         this.areas = areas;
         this.clock = clock;
@@ -39,6 +49,15 @@ public class StockReports {
     public List<LotBalance> balances(Long depot, String item) {
         access.requireRole(Role.VIEWER);
         return repository.balances(depot, item, null, LocalDate.now(clock));
+    }
+
+    /**
+     * What a plan can draw on: balances of at least one whole unit of the given items in lots that
+     * are not blocked, expired ones included (a plan judges expiry day by day).
+     */
+    public List<LotBalance> plannableBalances(Collection<String> items) {
+        access.requireRole(Role.VIEWER);
+        return totals.unblockedWholeUnits(items, LocalDate.now(clock));
     }
 
     public List<RecordedEvent> stockCard(Long depot, String item, String lot, int limit) {
@@ -53,14 +72,14 @@ public class StockReports {
      * The latest events of a depot, newest first, each with the running balance of its item there:
      * walked back from today's balances, read in one snapshot so a booking in between cannot skew it.
      */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CardLine> depotCard(long depot, int limit) {
         access.requireRole(Role.VIEWER);
-        Map<String, BigDecimal> balance = new java.util.HashMap<>();
+        Map<String, BigDecimal> balance = new HashMap<>();
         for (LotBalance lot : repository.balances(depot, null, null, LocalDate.now(clock))) {
             balance.merge(lot.item(), lot.quantity(), BigDecimal::add);
         }
-        List<CardLine> lines = new java.util.ArrayList<>();
+        List<CardLine> lines = new ArrayList<>();
         for (RecordedEvent event : repository.events(depot, null, null, limit)) {
             BigDecimal after = balance.getOrDefault(event.item(), BigDecimal.ZERO);
             lines.add(new CardLine(event, after));
@@ -72,12 +91,15 @@ public class StockReports {
     public enum ExpiryBucket {
         EXPIRED, WITHIN_30_DAYS, WITHIN_90_DAYS, WITHIN_180_DAYS;
 
+        /** Lots expiring later than this many days from today are in no bucket. */
+        static final int HORIZON_DAYS = 180;
+
         static ExpiryBucket of(LocalDate expiry, LocalDate today) {
             long days = ChronoUnit.DAYS.between(today, expiry);
             if (days < 0) {
                 return EXPIRED;
             }
-            return days <= 30 ? WITHIN_30_DAYS : days <= 90 ? WITHIN_90_DAYS : days <= 180 ? WITHIN_180_DAYS : null;
+            return days <= 30 ? WITHIN_30_DAYS : days <= 90 ? WITHIN_90_DAYS : days <= HORIZON_DAYS ? WITHIN_180_DAYS : null;
         }
     }
 
@@ -92,14 +114,14 @@ public class StockReports {
         String code = checkArea(area);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<ExpiringLot> lots = repository.balances(null, null, null, today).stream()
-                .filter(b -> b.expiry() != null && depots.containsKey(b.depot()) && inside(code).test(depots.get(b.depot())))
+        List<ExpiringLot> lots = totals.expiringBy(today.plusDays(ExpiryBucket.HORIZON_DAYS), today).stream()
+                .filter(b -> depots.containsKey(b.depot()) && areas.contains(code, depots.get(b.depot()).area()))
                 .map(b -> new ExpiringLot(b, depots.get(b.depot()).area(), ExpiryBucket.of(b.expiry(), today),
                         ChronoUnit.DAYS.between(today, b.expiry())))
                 .filter(e -> e.bucket() != null)
-                .sorted(java.util.Comparator.comparing((ExpiringLot e) -> e.lot().expiry()))
+                .sorted(Comparator.comparing((ExpiringLot e) -> e.lot().expiry()))
                 .toList();
-        Map<ExpiryBucket, BigDecimal> totals = new java.util.EnumMap<>(ExpiryBucket.class);
+        Map<ExpiryBucket, BigDecimal> totals = new EnumMap<>(ExpiryBucket.class);
         for (ExpiryBucket bucket : ExpiryBucket.values()) {
             totals.put(bucket, lots.stream().filter(l -> l.bucket() == bucket).map(l -> l.lot().quantity())
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -119,10 +141,19 @@ public class StockReports {
      */
     @Transactional(readOnly = true)
     public Coverage coverage(String area, String itemCode, double dependentShare) {
+        return coverages(List.of(area == null ? "NL" : area), itemCode, dependentShare).getFirst();
+    }
+
+    /**
+     * {@link #coverage} of several areas at once, in their order: the stock is added up per depot
+     * area by one query, whatever the number of areas.
+     */
+    @Transactional(readOnly = true)
+    public List<Coverage> coverages(List<String> areaCodes, String itemCode, double dependentShare) {
         access.requireRole(Role.VIEWER);
-        String code = checkArea(area);
+        List<String> codes = areaCodes.stream().map(this::checkArea).toList();
         Item item = repository.item(itemCode == null ? "" : itemCode)
-                .orElseThrow(() -> new nl.weerbaar.system.InvalidInputException("item", "no item with code '" + itemCode + "'"));
+                .orElseThrow(() -> new InvalidInputException("item", "no item with code '" + itemCode + "'"));
         new InputCheck()
                 .require(dependentShare > 0 && dependentShare <= 1, "dependentShare", "must be more than 0 and at most 1, e.g. 0.25")
                 .orThrow();
@@ -130,14 +161,15 @@ public class StockReports {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "item " + item.code() + " has no daily norm per person, so days of supply cannot be computed");
         }
+        Map<String, BigDecimal> usable = totals.usableByDepotArea(item.code(), LocalDate.now(clock));
+        return codes.stream().map(code -> coverage(code, item, dependentShare, usable)).toList();
+    }
+
+    private Coverage coverage(String code, Item item, double dependentShare, Map<String, BigDecimal> usableByDepotArea) {
         long population = populationOf(code);
         String name = nameOf(code);
-        Map<Long, Depot> depots = repository.depots().stream().collect(Collectors.toMap(Depot::id, d -> d));
-        List<LotBalance> usable = repository.balances(null, item.code(), null, LocalDate.now(clock)).stream()
-                .filter(b -> !b.blocked() && !b.expired() && depots.containsKey(b.depot()))
-                .toList();
-        BigDecimal inside = sum(usable, b -> inside(code).test(depots.get(b.depot())));
-        BigDecimal farther = sum(usable, b -> farther(code).test(depots.get(b.depot())));
+        BigDecimal inside = sum(usableByDepotArea, depotArea -> areas.contains(code, depotArea));
+        BigDecimal farther = sum(usableByDepotArea, farther(code));
         BigDecimal need = item.dailyNormPerPerson().multiply(BigDecimal.valueOf(population * dependentShare));
         double daysInside = inside.divide(need, MathContext.DECIMAL64).doubleValue();
         double daysWithFarther = inside.add(farther).divide(need, MathContext.DECIMAL64).doubleValue();
@@ -148,20 +180,15 @@ public class StockReports {
                 need, inside, farther, daysInside, daysWithFarther, explanation);
     }
 
-    private static BigDecimal sum(List<LotBalance> balances, Predicate<LotBalance> which) {
-        return balances.stream().filter(which).map(LotBalance::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal sum(Map<String, BigDecimal> byDepotArea, Predicate<String> which) {
+        return byDepotArea.entrySet().stream().filter(e -> which.test(e.getKey())).map(Map.Entry::getValue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Depots within the area: for NL all, for a region its own and its municipalities', for a municipality its own. */
-    private Predicate<Depot> inside(String area) {
-        return depot -> area.equals("NL") || depot.area().equals(area)
-                || (area.startsWith("VR") && depot.area().startsWith("GM") && areas.regionOf(depot.area()).filter(area::equals).isPresent());
-    }
-
-    /** Depots that serve the area from farther away: its region's and the national ones. */
-    private Predicate<Depot> farther(String area) {
+    /** Depot areas that serve the area from farther away: its region and the nation. */
+    private Predicate<String> farther(String area) {
         String region = area.startsWith("GM") ? areas.regionOf(area).orElse(null) : null;
-        return depot -> !area.equals("NL") && (depot.area().equals("NL") || depot.area().equals(region));
+        return depotArea -> !area.equals("NL") && (depotArea.equals("NL") || depotArea.equals(region));
     }
 
     private String checkArea(String area) {
@@ -173,7 +200,7 @@ public class StockReports {
 
     private long populationOf(String area) {
         if (area.equals("NL")) {
-            return areas.regions().stream().mapToLong(nl.weerbaar.areas.Region::population).sum();
+            return areas.regions().stream().mapToLong(Region::population).sum();
         }
         return area.startsWith("VR") ? areas.region(area).orElseThrow().population() : areas.municipality(area).orElseThrow().population();
     }

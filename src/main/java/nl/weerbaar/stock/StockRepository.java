@@ -25,7 +25,7 @@ class StockRepository {
 
     record Lot(long id, String item, String number, LocalDate expiry, boolean blocked) {}
 
-    private static final String BALANCE_SELECT = """
+    static final String BALANCE_SELECT = """
             select b.depot_id, d.name as depot_name, l.item_code, l.id as lot_id, l.lot_number, l.expiry, b.quantity,
                    l.blocked_at is not null as blocked, coalesce(l.expiry < :today, false) as expired
             from stock_balance b join stock_lot l on l.id = b.lot_id join depot d on d.id = b.depot_id
@@ -371,7 +371,7 @@ class StockRepository {
         return new Held(rs.getLong("depot_id"), lot(rs, row), rs.getBigDecimal("quantity"));
     }
 
-    private static LotBalance balance(ResultSet rs, int row) throws SQLException {
+    static LotBalance balance(ResultSet rs, int row) throws SQLException {
         return new LotBalance(rs.getLong("depot_id"), rs.getString("depot_name"), rs.getString("item_code"),
                 rs.getLong("lot_id"), rs.getString("lot_number"), localDate(rs, "expiry"), rs.getBigDecimal("quantity"),
                 rs.getBoolean("blocked"), rs.getBoolean("expired"));

@@ -1,8 +1,10 @@
 package nl.weerbaar.system;
 
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one CSV writer of the system (RFC 4180: comma, CRLF, quotes doubled), and the rule by which
@@ -63,7 +65,7 @@ public final class Csv {
      * The problem with a file the CSV reader stopped in (a quoted cell never closed), naming the row
      * it stopped at: {@code rowsRead} data rows were read, the header being row 1.
      */
-    public static InvalidInputException unreadable(java.io.UncheckedIOException e, long rowsRead) {
+    public static InvalidInputException unreadable(UncheckedIOException e, long rowsRead) {
         Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
         String reason = cause == null ? e.getMessage() : cause.getMessage();
         return new InvalidInputException("row " + (rowsRead + 2), "cannot be read as CSV (" + reason
@@ -71,7 +73,7 @@ public final class Csv {
     }
 
     /** A row with more cells than the header names, or null when it has no more. */
-    public static InvalidInputException.InvalidParam extraCells(org.apache.commons.csv.CSVRecord record, long line) {
+    public static InvalidInputException.InvalidParam extraCells(CSVRecord record, long line) {
         int columns = record.getParser().getHeaderNames().size();
         return record.size() > columns ? new InvalidInputException.InvalidParam("row " + line, "has " + record.size()
                 + " cells but the header names " + columns + " columns") : null;

@@ -1,10 +1,16 @@
 package nl.weerbaar.system;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -203,7 +209,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Reads the whole body up front, so it can be both fingerprinted and read by the controller. */
-    private static final class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
         private final byte[] body;
 
         CachedBodyRequest(HttpServletRequest request) throws IOException {
@@ -216,9 +222,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
                 @Override
                 public boolean isFinished() {
                     return in.available() == 0;
@@ -230,7 +236,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
 
                 @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                public void setReadListener(ReadListener listener) {
                     throw new IllegalStateException("the body was read already; only synchronous reads are possible");
                 }
 
@@ -242,8 +248,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -35,6 +35,11 @@ public final class InputCheck {
                 || Character.getType(c) == Character.FORMAT);
     }
 
+    /** Optional text as stored: null when nothing was given (null or blank), else without surrounding white space. */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /**
      * The one rule for characters in text the system takes (query parameters, JSON strings): why
      * {@code text} cannot be taken, or null when it can. Control characters other than tab and line

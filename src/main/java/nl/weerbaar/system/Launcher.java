@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import nl.weerbaar.WeerbaarApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -56,8 +57,8 @@ public final class Launcher {
         if (args.getFirst().equals("restore")) {
             return Optional.of(restore(args.subList(1, args.size()), dataDir));
         }
-        Optional<OfflineCommand> offline = java.util.ServiceLoader.load(OfflineCommand.class).stream()
-                .map(java.util.ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
+        Optional<OfflineCommand> offline = ServiceLoader.load(OfflineCommand.class).stream()
+                .map(ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
         if (offline.isPresent()) {
             return Optional.of(runOffline(offline.get(), args, dataDir));
         }

@@ -2,6 +2,7 @@ package nl.weerbaar.system;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class PageProblems {
 
     /** A value the domain quotes in its reason ('GM9999'): what was given, passed to the Dutch text as {0}. */
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'");
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     private final MessageSource messages;
 
@@ -88,7 +89,7 @@ public class PageProblems {
 
     private String rule(String module, InvalidInputException.InvalidParam problem, Locale locale) {
         String field = field(problem.name());
-        java.util.List<String> given = QUOTED.matcher(problem.reason()).results().map(m -> m.group(1)).toList();
+        List<String> given = QUOTED.matcher(problem.reason()).results().map(m -> m.group(1)).toList();
         Object[] arguments = {String.join(", ", given)};
         String[] keys = {"problem.invalid." + module + "." + field, "problem.invalid." + field};
         if (!given.isEmpty()) {

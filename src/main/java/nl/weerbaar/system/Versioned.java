@@ -1,5 +1,6 @@
 package nl.weerbaar.system;
 
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -27,7 +28,7 @@ public final class Versioned {
                     "send If-Match with the ETag of the version you changed, e.g. If-Match: " + etag(currentVersion));
         }
         String wanted = etag(currentVersion);
-        boolean matches = ifMatch.trim().equals("*") || java.util.Arrays.stream(ifMatch.split(","))
+        boolean matches = ifMatch.trim().equals("*") || Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
                 .anyMatch(wanted::equals);
         if (!matches) {

@@ -1,6 +1,7 @@
 package nl.weerbaar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import nl.weerbaar.system.BodyTooLargeException;
 import nl.weerbaar.system.DatabaseBusy;
 import nl.weerbaar.system.InvalidInputException;
@@ -20,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,7 +33,7 @@ import tools.jackson.core.JacksonException;
  * and {@code detail}; input errors also list {@code invalidParams} (name and reason per field),
  * as the NL API Design Rules ask.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -86,7 +88,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         InvalidInputException.InvalidParam param = jackson != null ? JsonInputProblems.describe(jackson, "body")
                 : new InvalidInputException.InvalidParam("body", e.getMessage() != null && e.getMessage().startsWith("Required request body")
                         ? "is required and may not be null" : "cannot be read in the content type sent");
-        return problem(ProblemWriter.invalid(new InvalidInputException(java.util.List.of(param)), path));
+        return problem(ProblemWriter.invalid(new InvalidInputException(List.of(param)), path));
     }
 
     /** A query or path parameter of the wrong form, e.g. {@code ?limit=abc}: named, with what was given. */

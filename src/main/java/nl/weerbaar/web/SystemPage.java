@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.AuditLog;
 import nl.weerbaar.access.Role;
@@ -17,6 +19,7 @@ import nl.weerbaar.system.BackupHistory;
 import nl.weerbaar.system.DatabaseState;
 import nl.weerbaar.system.FeedHealth;
 import nl.weerbaar.system.Release;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
@@ -104,15 +107,15 @@ class SystemPage {
     }
 
     /** A part the database cannot give now is shown as unknown; the rest of the page still helps. */
-    private static <T> Optional<T> read(java.util.function.Supplier<T> part) {
+    private static <T> Optional<T> read(Supplier<T> part) {
         try {
             return Optional.ofNullable(part.get());
-        } catch (DataAccessException | org.flywaydb.core.api.FlywayException e) {
+        } catch (DataAccessException | FlywayException e) {
             return Optional.empty();
         }
     }
 
     private static String rootHex(SignedTreeHead head) {
-        return java.util.HexFormat.of().formatHex(head.rootHash());
+        return HexFormat.of().formatHex(head.rootHash());
     }
 }
