@@ -37,10 +37,13 @@ class SystemPageBrowserTest {
             assertThat(browser.find("#system-standbys").getText()).isEqualTo("Geen standby streamt van deze server.");
             assertThat(browser.find("#system-migrations").getText()).contains("0 wachtend, 0 mislukt");
             assertThat(browser.find("#system-tree-head").getText()).startsWith("grootte ");
-            assertThat(browser.find("#system-backup").getText()).startsWith("Laatste back-up: onbekend");
+            assertThat(browser.find("#system-backup").getText()).as("backups are recorded: never made, or when and where")
+                    .matches("Er is nog nooit een back-up gemaakt\\.|Laatste back-up: .+, naar .+")
+                    .doesNotContain("onbekend");
             assertThat(browser.find("#system-keys").getText()).containsPattern("^[1-9]\\d* sleutels in gebruik");
             assertThat(browser.find("#system-stale-points").getText()).containsPattern("^\\d+ van \\d+ steunpunten");
-            assertThat(browser.find("#system-feeds").getText()).isEqualTo("Geen feeds van andere autoriteiten geabonneerd.");
+            assertThat(browser.find("#system-feeds").getText()).as("other tests of this context may subscribe feeds")
+                    .matches("Geen feeds van andere autoriteiten geabonneerd\\.|\\d+ geabonneerd, \\d+ falen\\.");
             browser.screenshot(Path.of("target", "system-page.png"));
         }
     }
