@@ -13,7 +13,7 @@ import java.util.Map;
 import nl.weerbaar.points.DemoDataForTests;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
-import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.WithDemoNetwork;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** The routes pages without JavaScript: make routes for a depot and day, see the map page, lock a route, plan the rest again. */
-@IntegrationTest
+@WithDemoNetwork
 @TimeDependent
 class RoutePagesBrowserTest {
 

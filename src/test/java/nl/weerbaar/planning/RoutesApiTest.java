@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.weerbaar.points.DemoDataForTests;
 import nl.weerbaar.support.ApiClient;
-import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.WithDemoNetwork;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * and day of an Amsterdam blackout plan (real OR-Tools), locks a route and plans the rest again,
  * prints the sheets; bad input and users outside the area are refused and nothing is written.
  */
-@IntegrationTest
+@WithDemoNetwork
 @TimeDependent
 class RoutesApiTest {
 

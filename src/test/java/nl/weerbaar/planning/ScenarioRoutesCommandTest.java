@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.WithDemoNetwork;
 import nl.weerbaar.support.TimeDependent;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,7 +24,7 @@ import org.springframework.context.ApplicationContext;
  * {@code ./weerbaar scenario routes FILE}: the VR13 blackout example planned on the demo data, then
  * routes for real (OR-Tools) for a depot and day it uses, with sheets and CSV.
  */
-@IntegrationTest
+@WithDemoNetwork
 @TimeDependent
 class ScenarioRoutesCommandTest {
 
