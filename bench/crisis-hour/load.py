@@ -170,7 +170,7 @@ def planner(bearer, scenario_file):
 
 def killer():
     time.sleep(SECONDS / 2)
-    status, _, payload = send("GET", "/api/v1/audit/tree-head")
+    status, _, payload = call("tree head", "GET", "/api/v1/audit/tree-head", None)
     with open(os.path.join(WORK, "head-before-kill.json"), "wb") as f:
         f.write(payload if status == 200 else b"")
     os.kill(KILL_PID, 9)

@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
 import nl.weerbaar.support.IntegrationTest;
@@ -54,6 +58,7 @@ class FinderBrowserTest {
         jdbc.update("update support_point set status_confirmed_at = ? where id = ?",
                 Timestamp.from(clock.instant().minus(Duration.ofHours(9))), stale);
         long doubled = fixtures.create(point("Spuistraat 14", "Spuistraat 14", 52.25280, 6.16100)).get("id").asLong();
+        awaitInFinder(api, "7411", standby, open, stale, doubled);
 
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
             browser.resize(390, 844);
@@ -89,7 +94,7 @@ class FinderBrowserTest {
         }
         // The API keeps its pure distance order.
         var nearest = api.get("/api/v1/support-points/nearest?postcode=7411&limit=100").json().get("items");
-        List<Long> byDistance = new java.util.ArrayList<>();
+        List<Long> byDistance = new ArrayList<>();
         nearest.forEach(item -> byDistance.add(item.get("id").asLong()));
         assertThat(byDistance.indexOf(standby)).isLessThan(byDistance.indexOf(open));
     }
@@ -102,6 +107,7 @@ class FinderBrowserTest {
         long island = fixtures.create(municipalPoint("Dorpshuis De Vliestroom", "GM0096", 53.297792, 5.074481)).get("id").asLong();
         long terschelling = fixtures.create(municipalPoint("Zorgcentrum West", "GM0093", 53.36271, 5.21689)).get("id").asLong();
         long harlingen = fixtures.create(municipalPoint("De Haven", "GM0072", 53.174633, 5.425553)).get("id").asLong();
+        awaitInFinder(api, "8899", island, terschelling, harlingen);
 
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
             browser.resize(390, 844);
@@ -114,6 +120,31 @@ class FinderBrowserTest {
             browser.get("/steunpunten?postcode=8899#results");
             browser.screenshot(Path.of("docs/finder-vlieland-phone.png"));
         }
+    }
+
+    /**
+     * The finder's index takes in a change after its commit, within a second (as another instance
+     * would): wait until it lists the points this test made before a resident looks.
+     */
+    private static void awaitInFinder(ApiClient api, String postcode, long... ids) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Set<Long> listed = new HashSet<>();
+        while (System.nanoTime() < deadline) {
+            listed.clear();
+            api.get("/api/v1/support-points/nearest?postcode=" + postcode + "&limit=100").json().get("items")
+                    .forEach(item -> listed.add(item.get("id").asLong()));
+            if (Arrays.stream(ids).allMatch(listed::contains)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the finder did not list points " + Arrays.toString(ids) + " near " + postcode
+                + " within 15 s; it lists " + listed);
     }
 
     private static Map<String, Object> point(String name, String address, double lat, double lon) {
