@@ -159,12 +159,12 @@ def planner(bearer, scenario_file):
         while time.monotonic() < stop_at + 180:  # a national plan takes seconds on a quiet machine, minutes here
             status, _, payload = call("scenario poll", "GET", f"/api/v1/scenario-runs/{run}", bearer)
             state = json.loads(payload).get("status") if status == 200 else None
-            if state in ("done", "failed", "cancelled"):
+            if state in ("done", "failed", "interrupted", "cancelled"):
                 break
             time.sleep(1)
         with lock:
             stats.setdefault("scenario runs", []).append(f"run {run}: {state} after {time.monotonic() - started:.1f} s")
-        if state != "failed":
+        if state not in ("failed", "interrupted"):
             return
 
 

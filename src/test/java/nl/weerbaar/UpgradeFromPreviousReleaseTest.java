@@ -86,7 +86,7 @@ class UpgradeFromPreviousReleaseTest {
         // Command-line arguments, so that they win over a WEERBAAR_DB_URL the suite may run with.
         application = new SpringApplicationBuilder(WeerbaarApplication.class).profiles("test").run(
                 "--weerbaar.db.url=" + postgres.jdbcUrl(), "--weerbaar.db.user=" + postgres.user(), "--weerbaar.db.password=",
-                "--weerbaar.bulletins.master-key=" + FIXTURE_MASTER_KEY, "--server.port=0",
+                "--weerbaar.master-key=" + FIXTURE_MASTER_KEY, "--weerbaar.master-key-file=", "--server.port=0",
                 "--weerbaar.data-dir=" + folder.resolve("data"));
         jdbc = application.getBean(JdbcClient.class);
     }

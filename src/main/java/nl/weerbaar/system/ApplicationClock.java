@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one clock every time-dependent decision reads: the system clock in Dutch time, or, when
@@ -22,6 +24,9 @@ public final class ApplicationClock {
     public static final String PROPERTY = "weerbaar.clock.shift-to";
     public static final String ENVIRONMENT_VARIABLE = "WEERBAAR_CLOCK_SHIFT_TO";
 
+    /** The offset of each shift, from the moment the first clock with it was made in this process. */
+    private static final Map<Instant, Duration> SHIFTS = new ConcurrentHashMap<>();
+
     private ApplicationClock() {}
 
     /**
@@ -37,6 +42,21 @@ public final class ApplicationClock {
     }
 
     /**
+     * The system clock shifted to {@code shiftTo}, measured from the first such clock this process
+     * made: every application context in one JVM (tests that start two instances, or a restored copy
+     * beside its source) then reads the same time, as instances on one machine do, instead of each
+     * starting again at {@code shiftTo}.
+     */
+    public static Clock ofSystem(String shiftTo) {
+        if (shiftTo == null || shiftTo.isBlank()) {
+            return Clock.system(NETHERLANDS);
+        }
+        Duration offset = SHIFTS.computeIfAbsent(parse(shiftTo.strip()),
+                moment -> Duration.between(Clock.systemUTC().instant(), moment));
+        return Clock.offset(Clock.system(NETHERLANDS), offset);
+    }
+
+    /**
      * The clock for code that runs without the application context (offline commands, plain unit
      * tests): shifted by the system property or, failing that, the environment variable.
      */
@@ -45,7 +65,7 @@ public final class ApplicationClock {
         if (shiftTo == null || shiftTo.isBlank()) {
             shiftTo = System.getenv(ENVIRONMENT_VARIABLE);
         }
-        return of(shiftTo, Clock.systemUTC());
+        return ofSystem(shiftTo);
     }
 
     private static Instant parse(String moment) {

@@ -15,7 +15,7 @@ class ClockConfiguration {
 
     @Bean
     Clock clock(@Value("${" + ApplicationClock.PROPERTY + ":}") String shiftTo) {
-        Clock clock = ApplicationClock.of(shiftTo, Clock.systemUTC());
+        Clock clock = ApplicationClock.ofSystem(shiftTo);
         if (!shiftTo.isBlank()) {
             log.warn("The clock is shifted: it started at {} ({}); for tests and exercises only", clock.instant(), ApplicationClock.PROPERTY);
         }

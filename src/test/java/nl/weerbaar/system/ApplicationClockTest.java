@@ -1,6 +1,7 @@
 package nl.weerbaar.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -42,5 +43,16 @@ class ApplicationClockTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(ApplicationClock.PROPERTY).hasMessageContaining(ApplicationClock.ENVIRONMENT_VARIABLE)
                 .hasMessageContaining("next tuesday");
+    }
+
+    /** Two instances (contexts) made in one process read one time, not each its own restart at the moment. */
+    @Test
+    void clocksOfOneShiftInOneProcessAgree() throws InterruptedException {
+        Clock first = ApplicationClock.ofSystem("2035-05-05T05:05:05Z");
+        Thread.sleep(300);
+        Clock second = ApplicationClock.ofSystem("2035-05-05T05:05:05Z");
+        assertThat(second.instant()).isAfterOrEqualTo(Instant.parse("2035-05-05T05:05:05.300Z"))
+                .isCloseTo(first.instant(), within(100, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(second.getZone()).isEqualTo(ApplicationClock.NETHERLANDS);
     }
 }
