@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import nl.weerbaar.access.SignedIn;
 import nl.weerbaar.system.CliCommand;
 import nl.weerbaar.system.CommandArguments;
 import nl.weerbaar.system.InvalidInputException;
@@ -114,8 +115,8 @@ class ScenarioRoutesCommand implements CliCommand {
             return 2;
         }
         Map<String, RouteProblems.ItemInfo> items = routeInputs.items();
-        LongFunction<RouteProblems.PointDetails> details = ScenarioRunCommand.as(planned.user(), routeInputs::details);
-        boolean demo = ScenarioRunCommand.as(planned.user(), () -> routeInputs.demo(result));
+        LongFunction<RouteProblems.PointDetails> details = SignedIn.as(planned.user(), routeInputs::details);
+        boolean demo = SignedIn.as(planned.user(), () -> routeInputs.demo(result));
         Path outDir = Path.of(arguments.option("out").orElse("."));
         Files.createDirectories(outDir);
         Locale locale = Locale.forLanguageTag(arguments.option("lang").orElse("nl"));

@@ -17,15 +17,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import nl.weerbaar.access.SignedIn;
 import nl.weerbaar.access.UserAccounts;
 import nl.weerbaar.system.CliCommand;
 import nl.weerbaar.system.CommandArguments;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.RequestId;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -138,7 +136,7 @@ class ScenarioRunCommand implements CliCommand {
         Scenario scenario;
         PlanInput input;
         try {
-            scenario = as(user.get(), () -> validator.validate(ScenarioJson.read(json, text)));
+            scenario = SignedIn.as(user.get(), () -> validator.validate(ScenarioJson.read(json, text)));
         } catch (InvalidInputException e) {
             err.printf("weerbaar: %s is not a valid scenario:%n", file);
             e.invalidParams().forEach(p -> err.printf("  %s: %s%n", p.name(), p.reason()));
@@ -148,7 +146,7 @@ class ScenarioRunCommand implements CliCommand {
                 String.join(", ", scenario.areas()), scenario.days(), scenario.days() == 1 ? "" : "s", scenario.start());
         err.println("Gathering residents, support points and stock …");
         PlanInput[] collected = new PlanInput[1];
-        RequestId.runAs("cli-scenario-run", () -> collected[0] = as(user.get(), () -> planInputs.collect(scenario)));
+        RequestId.runAs("cli-scenario-run", () -> collected[0] = SignedIn.as(user.get(), () -> planInputs.collect(scenario)));
         input = collected[0];
         err.printf("%,d postcode areas, %,d support points, %,d depots, %,d lots, %d items%n", input.zones().size(),
                 input.points().size(), input.depots().size(), input.lots().size(), input.items().size());
@@ -193,19 +191,6 @@ class ScenarioRunCommand implements CliCommand {
         } catch (AuthenticationException e) {
             err.printf("weerbaar: there is no account %s on this server; name one with --user%n", username);
             return Optional.empty();
-        }
-    }
-
-    /** Runs work signed in as an account, as a request of that user would run. */
-    static <T> T as(UserDetails user, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 
