@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.support.ApiClient;
-import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
+import nl.weerbaar.support.WithDemoNetwork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
+@WithDemoNetwork
 @TimeDependent
 class DemoNetworkTest {
 
