@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.areas.Areas;
+import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +36,15 @@ class RegistryPages {
     private final AccessControl access;
     /** Refusals in the page's language: Dutch rules for each field on a Dutch page. */
     private final PageProblems problems;
+    /** Where a point placed by its postcode lies. */
+    private final Areas areas;
+    /** Map tiles for the place picker, when a tile server is configured; boundaries only otherwise. */
+    private final String tileUrl;
 
-    RegistryPages(SupportPoints points, PointOperations operations, AccessControl access, PageProblems problems) {
+    RegistryPages(SupportPoints points, PointOperations operations, AccessControl access, PageProblems problems, Areas areas,
+                  @Value("${weerbaar.map.tile-url:}") String tileUrl) {
+        this.areas = areas;
+        this.tileUrl = tileUrl;
         this.problems = problems;
         this.points = points;
         this.operations = operations;
@@ -45,7 +55,7 @@ class RegistryPages {
     record PointForm(String name, String tier, String buildingKind, String address, String lat, String lon,
                      String municipality, List<String> capabilities, String capacityPersons, String capacityOvernight,
                      Boolean generator, String fuelHours, List<String> communications, String contact, String opening,
-                     Boolean isPublic, Long version) {
+                     Boolean isPublic, Long version, String postcode) {
 
         static PointForm of(SupportPoint p) {
             return new PointForm(p.name(), p.tier().code(), p.buildingKind().code(), p.address(), String.valueOf(p.lat()),
@@ -55,12 +65,36 @@ class RegistryPages {
                     p.backupPower() != null && p.backupPower().generator(),
                     text(p.backupPower() == null ? null : p.backupPower().fuelAutonomyHours()),
                     p.communications().stream().map(Communication::code).toList(), p.contact(), p.opening(), p.isPublic(),
-                    p.version());
+                    p.version(), "");
         }
 
         static PointForm empty() {
             return new PointForm("", "local", "community-centre", "", "", "", "", List.of("information"), "", "", false, "",
-                    List.of(), "", "", true, null);
+                    List.of(), "", "", true, null, "");
+        }
+
+        /**
+         * Placed by its postcode when no coordinates were picked on the map or typed: the postcode
+         * area's point, and its municipality when none was given. Without script this is how a
+         * coordinator places a point; with script the map fills the coordinates itself.
+         */
+        PointForm placed(Areas areas) {
+            if (postcode == null || postcode.isBlank() || (lat != null && !lat.isBlank() && lon != null && !lon.isBlank())) {
+                return this;
+            }
+            PostcodeArea area;
+            try {
+                area = areas.postcodeArea(postcode).orElse(null);
+            } catch (IllegalArgumentException e) {
+                area = null;
+            }
+            if (area == null) {
+                throw new InvalidInputException("postcode", "'" + postcode.strip() + "' is not a known Dutch postcode");
+            }
+            String inMunicipality = municipality == null || municipality.isBlank() ? area.municipalityCode() : municipality;
+            return new PointForm(name, tier, buildingKind, address, String.valueOf(area.lat()), String.valueOf(area.lon()),
+                    inMunicipality, capabilities, capacityPersons, capacityOvernight, generator, fuelHours, communications,
+                    contact, opening, isPublic, version, postcode);
         }
 
         SupportPoints.PointInput toInput() {
@@ -98,6 +132,7 @@ class RegistryPages {
 
     @ModelAttribute
     void codeLists(Model model) {
+        model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("buildingKinds", BuildingKind.values());
         model.addAttribute("allCapabilities", Capability.values());
@@ -139,7 +174,7 @@ class RegistryPages {
     @PostMapping("/staff/steunpunten/nieuw")
     String create(PointForm form, Model model, HttpServletResponse response) {
         try {
-            SupportPoint created = points.create(form.toInput());
+            SupportPoint created = points.create(form.placed(areas).toInput());
             return "redirect:/staff/steunpunten/" + created.id() + "/bewerken?saved";
         } catch (InvalidInputException e) {
             return refused(form, e, model, response);
@@ -159,7 +194,7 @@ class RegistryPages {
     @PostMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
     String update(@PathVariable long id, PointForm form, Model model, HttpServletResponse response) {
         try {
-            points.edit(id, Versioned.etag(form.version() == null ? 0 : form.version()), form.toInput());
+            points.edit(id, Versioned.etag(form.version() == null ? 0 : form.version()), form.placed(areas).toInput());
             return "redirect:/staff/steunpunten/" + id + "/bewerken?saved";
         } catch (InvalidInputException e) {
             model.addAttribute("point", points.get(id));

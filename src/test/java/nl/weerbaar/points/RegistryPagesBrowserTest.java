@@ -1,6 +1,7 @@
 package nl.weerbaar.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
@@ -38,9 +39,8 @@ class RegistryPagesBrowserTest {
 
             browser.find("#name").sendKeys(name);
             new Select(browser.find("#buildingKind")).selectByValue("community-centre");
-            browser.find("#municipality").sendKeys("GM0363");
-            browser.find("#lat").sendKeys("52,3600");
-            browser.find("#lon").sendKeys("4.9000");
+            // Placed by its postcode, as on a phone: no coordinates typed, no municipality chosen.
+            browser.find("#postcode").sendKeys("1012 AB");
             browser.find("#cap-drinking-water").click();
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form[method='post'] button[type='submit']"));
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
@@ -49,6 +49,9 @@ class RegistryPagesBrowserTest {
             var stored = api.get("/api/v1/support-points/" + id).json();
             assertThat(stored.get("name").asString()).isEqualTo(name);
             assertThat(stored.get("capabilities").toString()).contains("information", "drinking-water");
+            assertThat(stored.get("municipality").asString()).as("from the postcode").isEqualTo("GM0363");
+            assertThat(stored.get("lat").asDouble()).isCloseTo(52.3734, within(0.01));
+            assertThat(stored.get("lon").asDouble()).isCloseTo(4.8941, within(0.01));
 
             browser.find("#opening").sendKeys("Bij stroomuitval binnen 2 uur");
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form[method='post'] button[type='submit']"));
@@ -62,6 +65,7 @@ class RegistryPagesBrowserTest {
             browser.get("/staff/steunpunten/nieuw");
             browser.find("#name").sendKeys("Onvolledig");
             browser.find("#municipality").sendKeys("GM0363");
+            browser.find("form.weerbaar-form details summary").click();
             browser.find("#lat").sendKeys("noord");
             browser.find("#lon").sendKeys("4.9");
             browser.find("form.weerbaar-form[method='post'] button[type='submit']").click();
