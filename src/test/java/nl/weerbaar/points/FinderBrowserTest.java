@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A resident on a phone, without JavaScript, looks for a point: the open one comes before a
@@ -31,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * explained, and a point on another island says it lies across the water.
  */
 @IntegrationTest
+// A database of its own: the ranking is checked among this test's points, which the points other
+// tests of a shared database leave near the same postcodes could push off the page.
+@TestPropertySource(properties = "weerbaar.test.database=finder-ranking")
 @TimeDependent
 class FinderBrowserTest {
 
