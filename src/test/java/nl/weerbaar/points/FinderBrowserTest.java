@@ -32,9 +32,9 @@ import org.springframework.test.context.TestPropertySource;
  * explained, and a point on another island says it lies across the water.
  */
 @IntegrationTest
-// A database of its own: the ranking is checked among this test's points, which the points other
-// tests of a shared database leave near the same postcodes could push off the page.
-@TestPropertySource(properties = "weerbaar.test.database=finder-ranking")
+// An embedded database of its own, also when the suite runs against a server: the ranking is checked
+// among this test's points, which other tests' points near the same postcodes could push off the page.
+@TestPropertySource(properties = {"weerbaar.test.database=finder-ranking", "weerbaar.db.url="})
 @TimeDependent
 class FinderBrowserTest {
 
