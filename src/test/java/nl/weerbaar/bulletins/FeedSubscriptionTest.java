@@ -11,16 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.support.ApiClient;
-import nl.weerbaar.system.FeedHealth;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
+import nl.weerbaar.system.FeedHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 class FeedSubscriptionTest {
 
     private static final String PASSWORD = "feeds-password-1";
-    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     @LocalServerPort
     int port;
@@ -313,8 +310,8 @@ class FeedSubscriptionTest {
      */
     private String thunderstorm(String identifier, String msgType, String references, String headline) {
         Instant now = clock.instant();
-        String sent = CAP_TIME.format(now.minusSeconds(60).atOffset(ZoneOffset.ofHours(1)));
-        String expires = CAP_TIME.format(now.plus(Duration.ofHours(2)).atOffset(ZoneOffset.ofHours(1)));
+        String sent = CapWriter.time(now.minusSeconds(60));
+        String expires = CapWriter.time(now.plus(Duration.ofHours(2)));
         return new String(CapExamples.read("oasis-cap12-appendixA2-severe-thunderstorm.xml"), StandardCharsets.UTF_8)
                 .replace("<identifier>KSTO1055887203</identifier>", "<identifier>" + identifier + "</identifier>")
                 .replace("<sent>2003-06-17T14:57:00-07:00</sent>", "<sent>" + sent + "</sent>")
