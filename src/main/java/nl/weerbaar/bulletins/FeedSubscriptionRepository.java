@@ -53,6 +53,16 @@ class FeedSubscriptionRepository {
         return statement.query(this::map).list();
     }
 
+    int liveCount() {
+        return jdbc.sql("select count(*) from feed_subscription where ended_at is null").query(Integer.class).single();
+    }
+
+    /** Subscriptions still live whose last poll failed, by name. */
+    List<FeedSubscription> failing() {
+        return jdbc.sql("select * from feed_subscription where ended_at is null and failures > 0 order by name, created_at")
+                .query(this::map).list();
+    }
+
     void end(UUID id, String by, Instant at) {
         jdbc.sql("update feed_subscription set ended_by = :by, ended_at = :at, version = version + 1, lease_until = null where id = :id")
                 .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();

@@ -1,8 +1,6 @@
 package nl.weerbaar.bulletins;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.weerbaar.system.FeedHealth;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +20,14 @@ class SubscribedFeedHealth implements FeedHealth {
 
     @Override
     public int subscribed() {
-        return (int) live().count();
+        return feeds.liveCount();
     }
 
     @Override
     public List<FailingFeed> failing() {
-        return live().filter(feed -> feed.failures() > 0)
+        return feeds.failing().stream()
                 .map(feed -> new FailingFeed(feed.name(), feed.url(),
                         feed.lastSuccessAt() != null ? feed.lastSuccessAt() : feed.createdAt(), feed.lastError()))
                 .toList();
-    }
-
-    private Stream<FeedSubscription> live() {
-        return feeds.list(Optional.empty()).stream().filter(feed -> feed.endedAt() == null);
     }
 }
