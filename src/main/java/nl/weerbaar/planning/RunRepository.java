@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import nl.weerbaar.system.BackgroundConnections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * writer (a run finishing after it was interrupted or cancelled) never overwrites the outcome.
  * When a run started and finished is the application clock's; the heartbeat that tells whether the
  * process running it is alive is the database's own time, and only ever compared with it.
+ *
+ * <p>What the running planner and the heartbeat write goes through connections of their own
+ * ({@link BackgroundConnections}), so a run neither fails nor is taken for dead while requests
+ * hold the whole request pool.
  */
 @Repository
 class RunRepository {
@@ -33,11 +38,13 @@ class RunRepository {
     static final int MAX_ERROR = 4000;
 
     private final JdbcClient jdbc;
+    private final JdbcClient background;
     private final JsonMapper json;
     private final Clock clock;
 
-    RunRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    RunRepository(JdbcClient jdbc, BackgroundConnections background, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.background = background.jdbc();
         this.json = json;
         this.clock = clock;
     }
@@ -85,21 +92,21 @@ class RunRepository {
 
     /** Takes a queued run; false when it was cancelled (or interrupted) while it waited. */
     boolean markRunning(long id) {
-        return jdbc.sql("""
+        return background.sql("""
                         update planning_run set status = 'running', stage = 'Started', heartbeat_at = now()
                         where id = :id and status = 'queued' and not cancel_requested""")
                 .param("id", id).update() == 1;
     }
 
     void progress(long id, double done, String stage) {
-        jdbc.sql("""
+        background.sql("""
                         update planning_run set progress = :progress, stage = :stage, heartbeat_at = now()
                         where id = :id and status = 'running'""")
                 .param("id", id).param("progress", clamp(done)).param("stage", truncate(stage, 500)).update();
     }
 
     boolean cancelRequested(long id) {
-        return jdbc.sql("select cancel_requested or status not in ('queued', 'running') from planning_run where id = :id")
+        return background.sql("select cancel_requested or status not in ('queued', 'running') from planning_run where id = :id")
                 .param("id", id).query(Boolean.class).optional().orElse(true);
     }
 
@@ -118,7 +125,7 @@ class RunRepository {
     }
 
     void done(long id, PlanResult result) {
-        jdbc.sql("""
+        background.sql("""
                         update planning_run set status = 'done', progress = 1, stage = 'Done', finished_at = :now,
                                statistics = cast(:statistics as jsonb), result_gzip = :result
                         where id = :id and status = 'running'""")
@@ -130,7 +137,7 @@ class RunRepository {
     }
 
     void cancelled(long id) {
-        jdbc.sql("""
+        background.sql("""
                         update planning_run set status = 'cancelled', finished_at = :now, stage = 'Cancelled'
                         where id = :id and status = 'running'""")
                 .param("now", now())
@@ -138,7 +145,7 @@ class RunRepository {
     }
 
     void failed(long id, String error) {
-        jdbc.sql("""
+        background.sql("""
                         update planning_run set status = 'failed', finished_at = :now, error = :error, stage = 'Failed'
                         where id = :id and status in ('queued', 'running')""")
                 .param("now", now())
@@ -148,7 +155,7 @@ class RunRepository {
     /** The runs this process still has keep their heartbeat. */
     void heartbeat(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update planning_run set heartbeat_at = now() where id = any(:ids) and status in ('queued', 'running')")
+            background.sql("update planning_run set heartbeat_at = now() where id = any(:ids) and status in ('queued', 'running')")
                     .param("ids", ids.toArray(Long[]::new)).update();
         }
     }
@@ -158,7 +165,7 @@ class RunRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        return background.sql("""
                         update planning_run set status = 'interrupted', finished_at = greatest(:now, started_at), stage = :stage
                         where id = any(:ids) and status in ('queued', 'running')""")
                 .param("now", now())
@@ -167,7 +174,7 @@ class RunRepository {
 
     /** Runs whose process stopped beating (killed, or the machine went down): interrupted. */
     int interruptStale(Duration silence, String stage) {
-        return jdbc.sql("""
+        return background.sql("""
                         update planning_run set status = 'interrupted', finished_at = greatest(:now, started_at), stage = :stage
                         where status in ('queued', 'running') and heartbeat_at < now() - make_interval(secs => :silence)""")
                 .param("now", now())

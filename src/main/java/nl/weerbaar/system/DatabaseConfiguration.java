@@ -45,6 +45,28 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(DatabaseProperties db, EmbeddedServerHandle embedded) {
+        HikariConfig config = primary(db, embedded);
+        config.setPoolName("weerbaar");
+        config.setMaximumPoolSize(20);
+        failoverReady(config);
+        return new HikariDataSource(config);
+    }
+
+    /** A small pool of its own on the same database, for background bookkeeping (see {@link BackgroundConnections}). */
+    @Bean(destroyMethod = "close")
+    BackgroundConnections backgroundConnections(DatabaseProperties db, EmbeddedServerHandle embedded,
+                                                @Value("${weerbaar.db.background-pool-size:3}") int size) {
+        HikariConfig config = primary(db, embedded);
+        config.setPoolName("weerbaar-background");
+        config.setMaximumPoolSize(Math.max(1, size));
+        config.setMinimumIdle(1);
+        failoverReady(config);
+        // Nobody waits for this work at the other end of a request: wait for a connection longer than a request would.
+        config.setConnectionTimeout(30_000);
+        return new BackgroundConnections(new HikariDataSource(config));
+    }
+
+    private static HikariConfig primary(DatabaseProperties db, EmbeddedServerHandle embedded) {
         HikariConfig config = new HikariConfig();
         if (db.external()) {
             config.setJdbcUrl(db.url());
@@ -54,10 +76,7 @@ class DatabaseConfiguration {
             config.setJdbcUrl(embedded.server().jdbcUrl());
             config.setUsername(embedded.server().user());
         }
-        config.setPoolName("weerbaar");
-        config.setMaximumPoolSize(20);
-        failoverReady(config);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /**

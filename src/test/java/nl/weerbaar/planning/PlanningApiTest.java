@@ -2,10 +2,17 @@ package nl.weerbaar.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import nl.weerbaar.access.SignedIn;
+import nl.weerbaar.access.UserAccounts;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
@@ -36,6 +43,16 @@ class PlanningApiTest {
     JdbcClient jdbc;
     @Autowired
     PlanningRuns planningRuns;
+    @Autowired
+    PlanInputs planInputs;
+    @Autowired
+    ScenarioRepository scenarios;
+    @Autowired
+    RunRepository runs;
+    @Autowired
+    DataSource requestPool;
+    @Autowired
+    UserAccounts users;
 
     ApiClient api;
     String admin;
@@ -268,6 +285,51 @@ class PlanningApiTest {
         jdbc.sql("update planning_run set status = 'interrupted', finished_at = now() where id = :id").param("id", alive).update();
     }
 
+    /**
+     * In the crisis hour requests can hold every connection of the request pool for seconds; a
+     * planning run must still get from queued to done (it once failed "for want of a connection").
+     */
+    @Test
+    void aRunEndsDoneWhileRequestsHoldEveryConnectionOfTheirPool() throws SQLException {
+        String coordinator = user("VR13", "coordinator");
+        long id = api.post("/api/v1/scenarios", coordinator, scenario("Amsterdam busy hour", "GM0363", 24)).json().get("id").asLong();
+        Planning.SavedScenario saved = scenarios.find(id).orElseThrow();
+        PlanInput input = SignedIn.as(users.loadUserByUsername("admin"), () -> planInputs.collect(saved.scenario()));
+        long runId = runs.insert(id, saved.version(), saved.scenario(), "planning-test");
+
+        List<Connection> held = new ArrayList<>();
+        try {
+            // Taken until the pool's own wait runs out: then also no short-lived holder (the audit
+            // sequencer) has given one back for that long, so none is left for the run.
+            try {
+                while (true) {
+                    held.add(requestPool.getConnection());
+                }
+            } catch (SQLTransientConnectionException exhausted) {
+                assertThat(held).isNotEmpty();
+            }
+            planningRuns.submit(runId, input);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            String status;
+            do {
+                try (var statement = held.getFirst().prepareStatement("select status from planning_run where id = ?")) {
+                    statement.setLong(1, runId);
+                    try (var row = statement.executeQuery()) {
+                        row.next();
+                        status = row.getString(1);
+                    }
+                }
+                assertThat(Instant.now()).as("run still %s", status).isBefore(deadline);
+                pause();
+            } while (status.equals("queued") || status.equals("running"));
+            assertThat(status).as("ended while every request connection was taken").isEqualTo("done");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+
     private long runRow(long scenarioId, String status) {
         return jdbc.sql("""
                         insert into planning_run (scenario_id, scenario_version, scenario_snapshot, status, started_by)
@@ -289,12 +351,16 @@ class PlanningApiTest {
                 return run;
             }
             assertThat(Instant.now()).as("run %d still %s after 3 minutes", runId, status).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
