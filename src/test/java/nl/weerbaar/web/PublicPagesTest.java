@@ -122,6 +122,22 @@ class PublicPagesTest {
         assertThat(get("/login?logout", null, null).body()).contains("U bent uitgelogd");
     }
 
+    @Test
+    void anAddressWithAPartThatCannotBeReadIsAnsweredNamingThatPart() throws Exception {
+        HttpResponse<String> page = get("/bulletins/1/poster.pdf", null, "nl");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Verzoek niet begrepen", "Het deel ‘id’ van het adres klopt niet: ‘1’");
+
+        HttpResponse<String> english = get("/bulletins/%3Cb%3Ebold/poster.pdf?lang=en", null, null);
+        assertThat(english.body()).contains("The part ‘id’ of the address is not right: we cannot read ‘&lt;b&gt;bold’")
+                .doesNotContain("<b>bold");
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bulletins/1/poster.pdf"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.body()).contains("\"detail\":\"'id' cannot be read from '1'\"");
+    }
+
     private HttpResponse<String> get(String path, String cookie, String acceptLanguage)
             throws IOException, InterruptedException {
         // As a browser asks: without text/html the error controller answers in JSON.
