@@ -50,7 +50,12 @@ public class Planner {
         for (int m = 0; m < municipalityCodes.length; m++) {
             municipalityIndex.put(municipalityCodes[m], m);
         }
-        int[] municipalityOfPoint = input.points().stream().mapToInt(p -> municipalityIndex.get(p.municipality())).toArray();
+        // Where transport ends: each municipality's centre, or every point as an area of its own.
+        boolean toPoints = scenario.deliverTo() == DeliverTo.SUPPORT_POINT;
+        int[] areaOfPoint = toPoints ? java.util.stream.IntStream.range(0, input.points().size()).toArray()
+                : input.points().stream().mapToInt(p -> municipalityIndex.get(p.municipality())).toArray();
+        String[] municipalityOfArea = toPoints ? input.points().stream().map(PlanInput.PointSite::municipality).toArray(String[]::new)
+                : municipalityCodes;
         long[][] vehicles = vehicleCapacity(scenario, input.depots().size(), days);
 
         Results results = new Results(input, dates, demand, regionOf);
@@ -66,7 +71,7 @@ public class Planner {
             itemDemands.add(itemDemand);
         }
         java.util.function.BiFunction<Integer, long[][], ItemDistribution> distribution = (i, capacity) -> new ItemDistribution(
-                input, items.get(i), itemDemands.get(i), dates, municipalityOfPoint, municipalityCodes, capacity);
+                input, items.get(i), itemDemands.get(i), dates, areaOfPoint, municipalityOfArea, capacity);
 
         // Several items under one vehicle limit: split the vehicles by one joint LP, then plan each item within its share.
         JointDistribution.Split split = null;
@@ -118,7 +123,7 @@ public class Planner {
                     }
                 }
             }
-            results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes);
+            results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes, municipalityOfArea);
         }
         progress.report(0.97, "Resultaten samenvatten");
         boolean proven;
@@ -195,7 +200,7 @@ public class Planner {
         }
 
         void add(PlanInput.ItemNeed item, long[][] itemDemand, ItemDistribution.Outcome outcome, ItemDistribution distribution,
-                 String[] municipalityCodes) {
+                 String[] municipalityCodes, String[] municipalityOfArea) {
             int days = dates.size();
             List<PlanInput.PointSite> sites = input.points();
             List<Map<String, Tally>> byDay = new ArrayList<>();
@@ -210,7 +215,7 @@ public class Planner {
                     tally.supplied += outcome.supplied()[t][p];
                 }
                 outcome.unmet().get(t).forEach((m, reasons) -> reasons.forEach((reason, units) ->
-                        tallies.get(municipalityCodes[m]).unmet.merge(reason, units, Long::sum)));
+                        tallies.get(municipalityOfArea[m]).unmet.merge(reason, units, Long::sum)));
                 List<PlanInput.Zone> zones = input.zones();
                 for (int z = 0; z < zones.size(); z++) {
                     long units = Math.round(demand.unassigned()[t][z] * item.perPersonPerDay());

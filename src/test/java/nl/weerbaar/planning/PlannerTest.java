@@ -129,7 +129,7 @@ class PlannerTest {
                 water.helpSeekingShare(), water.selfRelianceShare(),
                 List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
                 water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
-                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of());
+                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
         PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
                 List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
                 List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
@@ -220,9 +220,13 @@ class PlannerTest {
     }
 
     private static Scenario scenario(Hazard hazard, int hours, Fairness fairness, Long vehicles) {
+        return scenario(hazard, hours, fairness, vehicles, DeliverTo.MUNICIPALITY);
+    }
+
+    private static Scenario scenario(Hazard hazard, int hours, Fairness fairness, Long vehicles, DeliverTo deliverTo) {
         return new Scenario("Test", null, hazard, List.of("VR01"), START, hours, 0.1, 0.0,
                 List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3))), List.of("hub", "local"), List.of(),
-                false, 5, 8, 1.3, vehicles, fairness, List.of(), List.of());
+                false, 5, 8, 1.3, vehicles, fairness, List.of(), List.of(), deliverTo);
     }
 
     private static PlanInput.PointSite point(long id, String municipality, double lat, double lon, boolean generator, int persons) {
