@@ -152,6 +152,62 @@ class PlannerTest {
                 .extracting(PlanResult.DayDelivery::quantity).containsOnly(1_500L, 500L);
     }
 
+    // One town (GM0001) 27 km wide: point 1 in the west next to depot A, point 3 in the east next to depot C.
+    private static final PlanInput.Zone ZONE_EAST = new PlanInput.Zone("1400", "GM0001", "VR01", 52.0, 5.4, 20_000);
+    private static final PlanInput.PointSite POINT_EAST = point(3, "GM0001", 52.001, 5.4, false, 500);
+    private static final PlanInput.DepotSite DEPOT_C = new PlanInput.DepotSite(13, "Depot C", "regional", "GM0001", 52.01, 5.4, null, false);
+
+    private PlanResult planWideTown(Hazard hazard, DeliverTo deliverTo, List<PlanInput.StockLot> lots) {
+        PlanInput.PointSite west = point(1, "GM0001", 52.001, 5.0, true, 500);
+        // Depot A stands a little nearer the town's centre (5.2) than depot C: delivering to the centre, it sends everything.
+        PlanInput.DepotSite depotA = new PlanInput.DepotSite(11, "Depot A", "regional", "GM0001", 52.01, 5.01, null, false);
+        return planner.plan(new PlanInput(scenario(hazard, 24, Fairness.WORST_SERVED_FIRST, null, deliverTo),
+                List.of(ZONE_A, ZONE_EAST), List.of(west, POINT_EAST), List.of(depotA, DEPOT_C), lots, List.of(WATER)), PlanProgress.NONE);
+    }
+
+    @Test
+    void deliveredToEachPointEveryPointIsSuppliedFromItsNearestDepotAndRoutesTakeThoseDeliveries() {
+        List<PlanInput.StockLot> plenty = List.of(lot(11, 1_000_000, null), lot(13, 1_000_000, null));
+
+        PlanResult toTown = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.MUNICIPALITY, plenty);
+        PlanResult toPoints = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.SUPPORT_POINT, plenty);
+
+        assertThat(toTown.dayDeliveries()).extracting(PlanResult.DayDelivery::depot).containsOnly(11L);
+        assertThat(toPoints.statistics().optimal()).isTrue();
+        assertThat(toPoints.statistics().optimalityGap()).isEqualTo(0.0);
+        assertThat(toPoints.statistics().unmet()).isZero();
+        assertThat(toPoints.dayDeliveries()).extracting(d -> d.point() + "<" + d.depot() + ":" + d.quantity())
+                .containsExactlyInAnyOrder("1<11:3000", "3<13:6000");
+        assertThat(RouteProblems.depotDays(toPoints)).extracting(RouteProblems.DepotDay::depot).containsExactlyInAnyOrder(11L, 13L);
+        assertThat(toPoints.deliveries().stream().mapToDouble(d -> d.roadKm() * d.quantity()).sum())
+                .as("the last kilometres are planned too").isLessThan(toTown.deliveries().stream().mapToDouble(d -> d.roadKm() * d.quantity()).sum());
+    }
+
+    @Test
+    void deliveredToEachPointScarceStockIsSharedFairlyBetweenPoints() {
+        // 3,000 l for 3,000 l wanted at point 1 and 6,000 l at point 3: each point gets a third of its demand, to the
+        // fairness rule's step of 5 %; not all to point 1 for being next to the depot.
+        PlanResult result = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.SUPPORT_POINT, List.of(lot(11, 3_000, null)));
+
+        assertThat(result.statistics().optimal()).isTrue();
+        assertThat(result.statistics().supplied()).isEqualTo(3_000);
+        assertThat(result.points()).allSatisfy(p -> assertThat((double) p.supplied() / p.demand()).isBetween(0.30, 0.35));
+        assertThat(reasons(result)).containsExactly(Map.entry(UnmetReason.NO_STOCK, 6_000L));
+    }
+
+    @Test
+    void deliveredToEachPointADarkPointGetsNothingAndItsResidentsAreUnmetBecauseItIsDark() {
+        // A blackout: point 3 has no generator, point 1 has.
+        PlanResult result = planWideTown(Hazard.POWER_OUTAGE, DeliverTo.SUPPORT_POINT, List.of(lot(11, 1_000_000, null), lot(13, 1_000_000, null)));
+
+        assertThat(result.points()).filteredOn(p -> p.point() == 3).singleElement().satisfies(p -> {
+            assertThat(p.darkFromDay()).isZero();
+            assertThat(p.supplied()).isZero();
+        });
+        assertThat(result.dayDeliveries()).extracting(PlanResult.DayDelivery::point).containsOnly(1L);
+        assertThat(reasons(result)).containsExactly(Map.entry(UnmetReason.POINT_DARK, 6_000L));
+    }
+
     @Test
     void residentsBeyondWalkingDistanceAreUnmetWithThatReason() {
         PlanInput.Zone farAway = new PlanInput.Zone("3000", "GM0002", "VR01", 52.5, 5.3, 10_000);
