@@ -209,6 +209,27 @@ class PlannerTest {
     }
 
     @Test
+    void severalItemsWhoseOwnOptimaFitTheSharedVehiclesTogetherAreProvenOptimalWithoutTheJointLp() {
+        Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, 8_000L);
+        Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
+                water.helpSeekingShare(), water.selfRelianceShare(),
+                List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
+                water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
+                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
+        // 6,000 l and 2,000 rations from depot A: exactly the 8,000 units its vehicles carry.
+        PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
+                List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
+                List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
+
+        PlanResult.Statistics statistics = planner.plan(input, PlanProgress.NONE).statistics();
+
+        assertThat(statistics.optimal()).isTrue();
+        assertThat(statistics.optimalityGap()).isEqualTo(0.0);
+        assertThat(statistics.solver()).isEqualTo(Planner.VEHICLES_NOT_BINDING);
+        assertThat(statistics.unmet()).isZero();
+    }
+
+    @Test
     void residentsBeyondWalkingDistanceAreUnmetWithThatReason() {
         PlanInput.Zone farAway = new PlanInput.Zone("3000", "GM0002", "VR01", 52.5, 5.3, 10_000);
         PlanInput input = new PlanInput(scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, null),
