@@ -9,12 +9,16 @@ import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class ScenarioValidatorTest {
 
     @Autowired
     ScenarioValidator validator;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void aMinimalScenarioGetsTheDefaultsAndNlMeansEveryRegion() {
@@ -42,5 +46,22 @@ class ScenarioValidatorTest {
                         "items[0].item", "items[1].perPersonPerDay", "tiers", "walkingDistanceKm", "visitsPerPlacePerDay",
                         "detourFactor", "vehicleCapacityPerDepotPerDay", "fairness", "deliverTo", "extraStock[0].depot",
                         "extraStock[0].quantity"));
+    }
+
+    @Test
+    void deliveriesToEachPointAreReadFromAFileAndKeptWhenStoredAndCopied() {
+        String file = """
+                {"name": "Per punt", "hazard": "power-outage", "areas": ["VR13"], "start": "2026-12-01T06:00", "deliverTo": "support-point"}
+                """;
+
+        Scenario scenario = validator.validate(ScenarioJson.read(json, file));
+        Scenario stored = ScenarioJson.stored(json, json.writeValueAsString(scenario));
+
+        assertThat(scenario.deliverTo()).isEqualTo(DeliverTo.SUPPORT_POINT);
+        assertThat(json.writeValueAsString(scenario)).contains("\"deliverTo\":\"support-point\"");
+        assertThat(stored.deliverTo()).isEqualTo(DeliverTo.SUPPORT_POINT);
+        assertThat(Planning.renamed(stored, "Kopie").deliverTo()).isEqualTo(DeliverTo.SUPPORT_POINT);
+        assertThat(ScenarioJson.stored(json, json.writeValueAsString(scenario).replace(",\"deliverTo\":\"support-point\"", "")).deliverTo())
+                .as("a scenario stored before the setting existed").isEqualTo(DeliverTo.MUNICIPALITY);
     }
 }
