@@ -16,34 +16,37 @@ import nl.weerbaar.areas.SpatialIndex;
  * The distribution of one item from depots to support points over the days of a scenario, as a
  * min-cost flow solved by OR-Tools:
  * <pre>
- * stock (depot, expiry) ─▶ depot on day t ─[vehicles]─▶ municipality on day t ─[tranches of its demand]─▶ end
- *        └──────────────────────── left unused ───────────────────────────────────────────────────────────▶ end
+ * stock (depot, expiry) ─▶ depot on day t ─[vehicles]─▶ area on day t ─[tranches of its demand]─▶ end
+ *        └──────────────────────── left unused ───────────────────────────────────────────────────▶ end
  * </pre>
+ * An area is where transport ends ({@link DeliverTo}): a municipality's distribution centre, or
+ * one support point.
  * Stock reaches a day only while it has not expired. Supplying demand earns a reward that is larger
  * than any transport cost, so the flow first supplies as much as it can; the rewards fall by
- * priority level (the fairness rule: a municipality's demand on a day is cut in 20 tranches of 5 %,
+ * priority level (the fairness rule: an area's demand on a day is cut in 20 tranches of 5 %,
  * and a less-supplied tranche earns more), and among plans that supply the same, the one with the
  * least road distance wins. The optimum is exact (integer min-cost flow).
  *
- * <p>Transport runs to each municipality's distribution centre (the middle of its support points);
- * its points share what arrives in proportion to their demand, so no point in a municipality is
- * favoured for being nearer a depot. Planning to municipalities rather than to each of 4,500
- * points keeps a national two-week plan to seconds (a fifth of the arcs) and loses only the last
- * few kilometres of transport distance.
+ * <p>By default transport runs to each municipality's distribution centre (the middle of its
+ * support points); its points share what arrives in proportion to their demand, so no point in a
+ * municipality is favoured for being nearer a depot. Planning to municipalities rather than to
+ * each of 4,500 points keeps a national two-week plan to about a second and loses only the last
+ * few kilometres of transport distance. Planned to each point, every point is an area of its own:
+ * the same network, with the distance to each point and the fairness rule between points.
  */
 final class ItemDistribution {
 
     static final int TRANCHES = 20;
-    /** Depots holding the item a municipality can be supplied from, nearest first, besides the national ones. */
+    /** Depots holding the item an area can be supplied from, nearest first, besides the national ones. */
     static final int DEPOTS_PER_MUNICIPALITY = 12;
-    /** Depots nearest a municipality, whatever they hold: where extra stock might help it. */
+    /** Depots nearest an area, whatever they hold: where extra stock might help it. */
     static final int NEARBY_DEPOTS = 4;
 
     record DepotUse(long startStock, long delivered, long expiredUnused, long left, PlanResult.Marginal marginal) {}
 
     /**
      * @param supplied  [day][point]
-     * @param unmet     [day] per municipality index, by reason; absent where all was supplied
+     * @param unmet     [day] per area index, by reason; absent where all was supplied
      * @param deliveries per depot index and point index (packed as depot * points + point)
      * @param dailyDeliveries the same per day (index = day)
      * @param depotUse  per depot index, for depots holding the item or reached by it
@@ -58,11 +61,11 @@ final class ItemDistribution {
     private final PlanInput.ItemNeed item;
     private final long[][] demand;
     private final List<LocalDate> dates;
-    private final int[] municipalityOfPoint;
-    private final String[] municipalityCodes;
-    private final int municipalities;
+    private final int[] areaOfPoint;
+    private final String[] municipalityOfArea;
+    private final int areas;
     private final long[][] vehicleCapacity;
-    /** Per municipality index: the indexes of its points. */
+    /** Per area index: the indexes of its points. */
     private final int[][] pointsOf;
     private final double[][] centre;
     private final long[][] areaDemand;
@@ -73,21 +76,22 @@ final class ItemDistribution {
     private final long[][] cost;
 
     /**
-     * @param demand              [day][point] units of this item
-     * @param municipalityOfPoint index of each point's municipality in {@code municipalityCodes}
-     * @param vehicleCapacity     [depot][day] units the depot can still send out; null for no limit
+     * @param demand             [day][point] units of this item
+     * @param areaOfPoint        index of the area each point is supplied through (its municipality, or itself)
+     * @param municipalityOfArea each area's municipality code, to say where extra stock would help
+     * @param vehicleCapacity    [depot][day] units the depot can still send out; null for no limit
      */
     ItemDistribution(PlanInput input, PlanInput.ItemNeed item, long[][] demand, List<LocalDate> dates,
-                     int[] municipalityOfPoint, String[] municipalityCodes, long[][] vehicleCapacity) {
+                     int[] areaOfPoint, String[] municipalityOfArea, long[][] vehicleCapacity) {
         this.input = input;
         this.item = item;
         this.demand = demand;
         this.dates = dates;
-        this.municipalityOfPoint = municipalityOfPoint;
-        this.municipalityCodes = municipalityCodes;
-        this.municipalities = municipalityCodes.length;
+        this.areaOfPoint = areaOfPoint;
+        this.municipalityOfArea = municipalityOfArea;
+        this.areas = municipalityOfArea.length;
         this.vehicleCapacity = vehicleCapacity;
-        this.pointsOf = pointsByMunicipality();
+        this.pointsOf = pointsByArea();
         this.centre = distributionCentres();
         this.areaDemand = areaDemand();
         this.stock = stockClasses();
@@ -178,10 +182,10 @@ final class ItemDistribution {
         }
         graph.supply(end, -totalStock);
 
-        int[][] areaNode = new int[days][municipalities];
-        int[][][] deliveryArcs = new int[days][municipalities][];
+        int[][] areaNode = new int[days][areas];
+        int[][][] deliveryArcs = new int[days][areas][];
         for (int t = 0; t < days; t++) {
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 if (areaDemand[t][m] == 0) {
                     continue;
                 }
@@ -205,12 +209,12 @@ final class ItemDistribution {
         int[][][] deliveryArcs = network.deliveryArcs();
         int[] unusedArc = network.unusedArc();
         boolean[] depotUsed = network.depotUsed();
-        long[][] areaSupplied = new long[days][municipalities];
-        long[][][] fromDepot = new long[days][municipalities][];
+        long[][] areaSupplied = new long[days][areas];
+        long[][][] fromDepot = new long[days][areas][];
         long[] delivered = new long[depots.size()];
         long[][] vehicleUse = new long[depots.size()][days];
         for (int t = 0; t < days; t++) {
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 if (deliveryArcs[t][m] == null) {
                     continue;
                 }
@@ -235,7 +239,7 @@ final class ItemDistribution {
         List<Map<Integer, Map<UnmetReason, Long>>> unmet = explainUnmet(areaSupplied, unused, network.vehicleArc(), flows);
         Map<Integer, PlanResult.Marginal> marginals = hasUnmet(unmet)
                 ? new MarginalValues(graph, flows, network.end()).fromDepots(network.depotIn(), depotUsed, network.areaNode(),
-                        municipalityCodes, network.step())
+                        municipalityOfArea, network.step())
                 : Map.of();
         Map<Integer, DepotUse> depotUse = new LinkedHashMap<>();
         for (int d = 0; d < depots.size(); d++) {
@@ -268,12 +272,12 @@ final class ItemDistribution {
                 objective);
     }
 
-    /** What reached a municipality on a day, shared by its points in proportion to their demand. */
+    /** What reached an area on a day, shared by its points in proportion to their demand (all of it, for a point's own area). */
     private long[][] shareOutToPoints(long[][] areaSupplied) {
         int days = dates.size();
         long[][] supplied = new long[days][input.points().size()];
         for (int t = 0; t < days; t++) {
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 if (areaSupplied[t][m] > 0) {
                     long[] share = proportional(areaSupplied[t][m], pointsOf[m], demand[t]);
                     for (int i = 0; i < pointsOf[m].length; i++) {
@@ -287,11 +291,11 @@ final class ItemDistribution {
 
     /**
      * Per day, depot and point: what each depot brings to each point. What a point receives is
-     * fixed already (its share of its municipality's supply, in proportion to its demand); here the
+     * fixed already (its share of its area's supply, in proportion to its demand); here the
      * depots are matched to the points so that a point is served by as few depots as possible,
-     * which is what routes need: the depot nearest the municipality's centre first, each depot to
+     * which is what routes need: the depot nearest the area's centre first, each depot to
      * the points nearest it until what it sends is used up. At most one point fewer than there are
-     * depots gets its share from two depots or more.
+     * depots gets its share from two depots or more. An area of one point takes the flow as it is.
      */
     private List<Map<Long, Long>> deliveriesToPoints(long[][][] fromDepot, long[][] supplied, long[][] areaSupplied) {
         int pointCount = input.points().size();
@@ -299,7 +303,7 @@ final class ItemDistribution {
         for (int t = 0; t < fromDepot.length; t++) {
             Map<Long, Long> deliveries = new LinkedHashMap<>();
             perDay.add(deliveries);
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 if (fromDepot[t][m] == null || areaSupplied[t][m] == 0) {
                     continue;
                 }
@@ -372,7 +376,7 @@ final class ItemDistribution {
     }
 
     /**
-     * What the plain rule of thumb supplies on the same input: every municipality draws from its
+     * What the plain rule of thumb supplies on the same input: every area draws from its
      * nearest depot holding the item, day by day, earliest expiry first, within the vehicles left;
      * when that depot is empty, it is short. The benchmark's baseline.
      */
@@ -393,7 +397,7 @@ final class ItemDistribution {
                 (Integer s) -> stock.get(s).expiry(), Comparator.nullsLast(Comparator.naturalOrder()))));
         long supplied = 0;
         for (int t = 0; t < days; t++) {
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 long need = areaDemand[t][m];
                 int d = nearestHolding(m);
                 if (d >= 0) {
@@ -420,18 +424,18 @@ final class ItemDistribution {
     }
 
     /** The nearest depot in reach that holds the item, or -1. */
-    private int nearestHolding(int municipality) {
+    private int nearestHolding(int area) {
         int best = -1;
-        for (int r = 0; r < reach[municipality].length; r++) {
-            if (holds[reach[municipality][r]] && (best < 0 || cost[municipality][r] < cost[municipality][best])) {
+        for (int r = 0; r < reach[area].length; r++) {
+            if (holds[reach[area][r]] && (best < 0 || cost[area][r] < cost[area][best])) {
                 best = r;
             }
         }
-        return best < 0 ? -1 : reach[municipality][best];
+        return best < 0 ? -1 : reach[area][best];
     }
 
     /**
-     * A municipality's demand on a day in tranches of 5 %; each tranche's reward follows the
+     * An area's demand on a day in tranches of 5 %; each tranche's reward follows the
      * fairness rule's priority level, one {@code step} (more than any transport cost) apart.
      */
     private void addTranches(FlowNetwork graph, int area, int end, long areaDemand, int day, int days, int levels, long step) {
@@ -472,21 +476,21 @@ final class ItemDistribution {
         return new ArrayList<>(classes.values());
     }
 
-    private int[][] pointsByMunicipality() {
+    private int[][] pointsByArea() {
         List<List<Integer>> members = new ArrayList<>();
-        for (int m = 0; m < municipalities; m++) {
+        for (int m = 0; m < areas; m++) {
             members.add(new ArrayList<>());
         }
-        for (int p = 0; p < municipalityOfPoint.length; p++) {
-            members.get(municipalityOfPoint[p]).add(p);
+        for (int p = 0; p < areaOfPoint.length; p++) {
+            members.get(areaOfPoint[p]).add(p);
         }
         return members.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
-    /** Each municipality's distribution centre: the middle of its support points. */
+    /** Each area's distribution centre: the middle of its support points. */
     private double[][] distributionCentres() {
-        double[][] centres = new double[municipalities][];
-        for (int m = 0; m < municipalities; m++) {
+        double[][] centres = new double[areas][];
+        for (int m = 0; m < areas; m++) {
             if (pointsOf[m].length > 0) {
                 double lat = 0;
                 double lon = 0;
@@ -501,17 +505,17 @@ final class ItemDistribution {
     }
 
     private long[][] areaDemand() {
-        long[][] total = new long[dates.size()][municipalities];
+        long[][] total = new long[dates.size()][areas];
         for (int t = 0; t < total.length; t++) {
-            for (int p = 0; p < municipalityOfPoint.length; p++) {
-                total[t][municipalityOfPoint[p]] += demand[t][p];
+            for (int p = 0; p < areaOfPoint.length; p++) {
+                total[t][areaOfPoint[p]] += demand[t][p];
             }
         }
         return total;
     }
 
     /**
-     * For every municipality: the nearest depots holding this item, the national ones and its
+     * For every area: the nearest depots holding this item, the national ones and its
      * points' own stores; and the nearest depots whatever they hold, so that the plan can say what
      * stock would do there too.
      */
@@ -525,14 +529,14 @@ final class ItemDistribution {
                 holding.add(d);
             }
         }
-        Map<Long, Integer> municipalityOfPointId = new HashMap<>();
-        for (int p = 0; p < municipalityOfPoint.length; p++) {
-            municipalityOfPointId.put(input.points().get(p).id(), municipalityOfPoint[p]);
+        Map<Long, Integer> areaOfPointId = new HashMap<>();
+        for (int p = 0; p < areaOfPoint.length; p++) {
+            areaOfPointId.put(input.points().get(p).id(), areaOfPoint[p]);
         }
         SpatialIndex<Integer> holdingIndex = SpatialIndex.of(holding, d -> depots.get(d).lat(), d -> depots.get(d).lon());
         SpatialIndex<Integer> allIndex = SpatialIndex.of(all, d -> depots.get(d).lat(), d -> depots.get(d).lon());
-        int[][] inReach = new int[municipalities][];
-        for (int m = 0; m < municipalities; m++) {
+        int[][] inReach = new int[areas][];
+        for (int m = 0; m < areas; m++) {
             LinkedHashSet<Integer> near = new LinkedHashSet<>();
             if (centre[m] != null && !all.isEmpty()) {
                 if (!holding.isEmpty()) {
@@ -541,7 +545,7 @@ final class ItemDistribution {
                 allIndex.nearest(centre[m][0], centre[m][1], NEARBY_DEPOTS).forEach(n -> near.add(n.item()));
                 for (int d : holding) {
                     PlanInput.DepotSite depot = depots.get(d);
-                    Integer storeOf = depot.supportPoint() == null ? null : municipalityOfPointId.get(depot.supportPoint());
+                    Integer storeOf = depot.supportPoint() == null ? null : areaOfPointId.get(depot.supportPoint());
                     if ("national".equals(depot.level()) || Integer.valueOf(m).equals(storeOf)) {
                         near.add(d);
                     }
@@ -552,7 +556,7 @@ final class ItemDistribution {
         return inReach;
     }
 
-    /** Road distance to each municipality's centre in units of 100 m: straight line times the detour factor. */
+    /** Road distance to each area's centre in units of 100 m: straight line times the detour factor. */
     private long[][] transportCosts() {
         long[][] costs = new long[reach.length][];
         for (int m = 0; m < reach.length; m++) {
@@ -574,7 +578,7 @@ final class ItemDistribution {
     }
 
     /**
-     * Why demand stayed unmet in a municipality on a day: a depot in reach still had usable stock
+     * Why demand stayed unmet in an area on a day: a depot in reach still had usable stock
      * but no vehicles left; else stock in reach expired before the day; else there was none.
      */
     private List<Map<Integer, Map<UnmetReason, Long>>> explainUnmet(long[][] areaSupplied, long[] unused, int[][] vehicleArc,
@@ -596,7 +600,7 @@ final class ItemDistribution {
         List<Map<Integer, Map<UnmetReason, Long>>> unmet = new ArrayList<>();
         for (int t = 0; t < days; t++) {
             Map<Integer, Map<UnmetReason, Long>> today = new HashMap<>();
-            for (int m = 0; m < municipalities; m++) {
+            for (int m = 0; m < areas; m++) {
                 long missing = areaDemand[t][m] - areaSupplied[t][m];
                 if (missing <= 0) {
                     continue;

@@ -46,6 +46,9 @@ final class JointDistribution {
         }
         try {
             solver.setTimeLimit((long) (TIME_LIMIT_SECONDS * 1000));
+            // Flow networks side by side solve far faster by the dual simplex (national plan: 41 s, against no optimum within
+            // 120 s by GLOP's default primal simplex).
+            solver.setSolverSpecificParametersAsString("use_dual_simplex: true");
             int depots = vehicles.length;
             int days = depots == 0 ? 0 : vehicles[0].length;
             MPObjective objective = solver.objective();

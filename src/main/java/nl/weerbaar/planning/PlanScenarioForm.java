@@ -49,6 +49,7 @@ final class PlanScenarioForm {
     String detourFactor = "1.3";
     String vehicleCapacityPerDepotPerDay = "";
     String fairness = "worst-served-first";
+    String deliverTo = "municipality";
     List<ExtraRow> extraStock = new ArrayList<>();
     List<Long> excludedPoints = List.of();
     /** Points given a generator in a what-if; kept through edits as a hidden field. */
@@ -79,6 +80,7 @@ final class PlanScenarioForm {
     public String getDetourFactor() { return detourFactor; }
     public String getVehicleCapacityPerDepotPerDay() { return vehicleCapacityPerDepotPerDay; }
     public String getFairness() { return fairness; }
+    public String getDeliverTo() { return deliverTo; }
     public List<ExtraRow> getExtraStock() { return extraStock; }
     public String getVersion() { return version; }
     public List<Long> getExcludedPoints() { return excludedPoints; }
@@ -153,6 +155,7 @@ final class PlanScenarioForm {
         form.vehicleCapacityPerDepotPerDay = scenario.vehicleCapacityPerDepotPerDay() == null ? ""
                 : String.valueOf(scenario.vehicleCapacityPerDepotPerDay());
         form.fairness = scenario.fairness().code();
+        form.deliverTo = scenario.deliverTo().code();
         for (Scenario.ExtraStock extra : scenario.extraStock()) {
             form.extraStock.add(new ExtraRow(String.valueOf(extra.depot()), extra.item(), plain(extra.quantity())));
         }
@@ -190,6 +193,7 @@ final class PlanScenarioForm {
         form.detourFactor = text(params, "detourFactor");
         form.vehicleCapacityPerDepotPerDay = text(params, "vehicleCapacityPerDepotPerDay");
         form.fairness = text(params, "fairness");
+        form.deliverTo = text(params, "deliverTo");
         for (int row = 0; params.containsKey("extra" + row + ".depot"); row++) {
             form.extraStock.add(new ExtraRow(text(params, "extra" + row + ".depot"), text(params, "extra" + row + ".item"),
                     text(params, "extra" + row + ".quantity")));
@@ -273,7 +277,7 @@ final class PlanScenarioForm {
                 tiers.isEmpty() ? List.of("none") : tiers, excludedPoints, refuelling,
                 walking == null ? null : walking.doubleValue(), whole(visits, "visitsPerPlacePerDay"),
                 detour == null ? null : detour.doubleValue(), wholeLong(vehicles, "vehicleCapacityPerDepotPerDay"), fairness, extra,
-                generatorPoints);
+                generatorPoints, deliverTo.isBlank() ? null : deliverTo);
     }
 
     /** Problems found in the text itself (numbers that are no numbers), as the form names its fields. */

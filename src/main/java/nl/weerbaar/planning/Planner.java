@@ -22,6 +22,7 @@ public class Planner {
 
     static final String SOLVER = "OR-Tools 9.15 min-cost flow";
     static final String JOINT_SOLVER = "OR-Tools 9.15 GLOP LP (all items, shared vehicles) and min-cost flow per item";
+    static final String VEHICLES_NOT_BINDING = "OR-Tools 9.15 min-cost flow per item (the items' optima fit the shared vehicles together)";
 
     static {
         Loader.loadNativeLibraries();
@@ -50,7 +51,12 @@ public class Planner {
         for (int m = 0; m < municipalityCodes.length; m++) {
             municipalityIndex.put(municipalityCodes[m], m);
         }
-        int[] municipalityOfPoint = input.points().stream().mapToInt(p -> municipalityIndex.get(p.municipality())).toArray();
+        // Where transport ends: each municipality's centre, or every point as an area of its own.
+        boolean toPoints = scenario.deliverTo() == DeliverTo.SUPPORT_POINT;
+        int[] areaOfPoint = toPoints ? java.util.stream.IntStream.range(0, input.points().size()).toArray()
+                : input.points().stream().mapToInt(p -> municipalityIndex.get(p.municipality())).toArray();
+        String[] municipalityOfArea = toPoints ? input.points().stream().map(PlanInput.PointSite::municipality).toArray(String[]::new)
+                : municipalityCodes;
         long[][] vehicles = vehicleCapacity(scenario, input.depots().size(), days);
 
         Results results = new Results(input, dates, demand, regionOf);
@@ -66,20 +72,33 @@ public class Planner {
             itemDemands.add(itemDemand);
         }
         java.util.function.BiFunction<Integer, long[][], ItemDistribution> distribution = (i, capacity) -> new ItemDistribution(
-                input, items.get(i), itemDemands.get(i), dates, municipalityOfPoint, municipalityCodes, capacity);
+                input, items.get(i), itemDemands.get(i), dates, areaOfPoint, municipalityOfArea, capacity);
 
-        // Several items under one vehicle limit: split the vehicles by one joint LP, then plan each item within its share.
+        // Several items under one vehicle limit. Each item alone with all the vehicles is a relaxation of the joint plan
+        // (on one reward scale): when those optima fit the vehicles together, they are the joint optimum. Otherwise
+        // split the vehicles by one joint LP, then plan each item within its share.
         JointDistribution.Split split = null;
+        List<ItemDistribution> shared = null;
+        List<ItemDistribution.Outcome> fitTogether = null;
         long step = 0;
         if (vehicles != null && items.size() > 1) {
             stopIfCancelled(progress);
             progress.report(0.1, "Alle artikelen samen: gedeelde voertuigen verdelen");
-            List<ItemDistribution> all = new ArrayList<>();
+            shared = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                all.add(distribution.apply(i, vehicles));
-                step = Math.max(step, all.getLast().minimumStep());
+                shared.add(distribution.apply(i, vehicles));
+                step = Math.max(step, shared.getLast().minimumStep());
             }
-            split = JointDistribution.split(all, step, vehicles).orElse(null);
+            List<ItemDistribution.Outcome> alone = new ArrayList<>();
+            for (ItemDistribution item : shared) {
+                stopIfCancelled(progress);
+                alone.add(item.solve(step));
+            }
+            if (fitsTogether(alone, vehicles)) {
+                fitTogether = alone;
+            } else {
+                split = JointDistribution.split(shared, step, vehicles).orElse(null);
+            }
         }
         long[][] greedyVehicles = vehicles == null ? null : java.util.Arrays.stream(vehicles).map(long[]::clone).toArray(long[][]::new);
         long nodes = 0;
@@ -99,9 +118,11 @@ public class Planner {
                     }
                 }
             }
-            ItemDistribution itemDistribution = distribution.apply(i, capacity);
-            baseline += split != null ? itemDistribution.greedySupplied(greedyVehicles) : itemDistribution.greedySupplied();
-            ItemDistribution.Outcome outcome = split != null ? itemDistribution.solve(step) : itemDistribution.solve();
+            ItemDistribution itemDistribution = fitTogether != null ? shared.get(i) : distribution.apply(i, capacity);
+            baseline += split != null || fitTogether != null ? itemDistribution.greedySupplied(greedyVehicles)
+                    : itemDistribution.greedySupplied();
+            ItemDistribution.Outcome outcome = fitTogether != null ? fitTogether.get(i)
+                    : split != null ? itemDistribution.solve(step) : itemDistribution.solve();
             nodes += outcome.nodes();
             arcs += outcome.arcs();
             objective += outcome.objective();
@@ -111,14 +132,14 @@ public class Planner {
                         split.spare()[d][t] = capacity[d][t] - outcome.vehicleUse()[d][t];
                     }
                 }
-            } else if (vehicles != null) {
+            } else if (vehicles != null && fitTogether == null) {
                 for (int d = 0; d < vehicles.length; d++) {
                     for (int t = 0; t < days; t++) {
                         vehicles[d][t] -= outcome.vehicleUse()[d][t];
                     }
                 }
             }
-            results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes);
+            results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes, municipalityOfArea);
         }
         progress.report(0.97, "Resultaten samenvatten");
         boolean proven;
@@ -134,8 +155,9 @@ public class Planner {
             arcs += split.columns();
         } else {
             // One item under a vehicle limit is still one optimal flow; several share the vehicles in turn.
-            proven = vehicles == null || items.size() == 1;
+            proven = vehicles == null || items.size() == 1 || fitTogether != null;
             gap = proven ? 0.0 : null;
+            solver = fitTogether != null ? VEHICLES_NOT_BINDING : SOLVER;
         }
         double total = seconds(started);
         long demandUnits = results.total(PlanResult.AreaDay::demand);
@@ -156,6 +178,22 @@ public class Planner {
             java.util.Arrays.fill(depot, perDay);
         }
         return capacity;
+    }
+
+    /** Whether the items' vehicle use ([depot][day] each) adds up to no more than the vehicles anywhere. */
+    private static boolean fitsTogether(List<ItemDistribution.Outcome> outcomes, long[][] vehicles) {
+        for (int d = 0; d < vehicles.length; d++) {
+            for (int t = 0; t < vehicles[d].length; t++) {
+                long used = 0;
+                for (ItemDistribution.Outcome outcome : outcomes) {
+                    used += outcome.vehicleUse()[d][t];
+                }
+                if (used > vehicles[d][t]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void stopIfCancelled(PlanProgress progress) {
@@ -195,7 +233,7 @@ public class Planner {
         }
 
         void add(PlanInput.ItemNeed item, long[][] itemDemand, ItemDistribution.Outcome outcome, ItemDistribution distribution,
-                 String[] municipalityCodes) {
+                 String[] municipalityCodes, String[] municipalityOfArea) {
             int days = dates.size();
             List<PlanInput.PointSite> sites = input.points();
             List<Map<String, Tally>> byDay = new ArrayList<>();
@@ -210,7 +248,7 @@ public class Planner {
                     tally.supplied += outcome.supplied()[t][p];
                 }
                 outcome.unmet().get(t).forEach((m, reasons) -> reasons.forEach((reason, units) ->
-                        tallies.get(municipalityCodes[m]).unmet.merge(reason, units, Long::sum)));
+                        tallies.get(municipalityOfArea[m]).unmet.merge(reason, units, Long::sum)));
                 List<PlanInput.Zone> zones = input.zones();
                 for (int z = 0; z < zones.size(); z++) {
                     long units = Math.round(demand.unassigned()[t][z] * item.perPersonPerDay());

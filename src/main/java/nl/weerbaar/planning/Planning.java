@@ -296,7 +296,7 @@ public class Planning {
         return new Scenario(name, s.description(), s.hazard(), s.areas(), s.start(), s.durationHours(), s.helpSeekingShare(),
                 s.selfRelianceShare(), s.items(), s.tiers(), s.excludedPoints(), s.refuelling(), s.walkingDistanceKm(),
                 s.visitsPerPlacePerDay(), s.detourFactor(), s.vehicleCapacityPerDepotPerDay(), s.fairness(), s.extraStock(),
-                s.generatorPoints());
+                s.generatorPoints(), s.deliverTo());
     }
 
     private static ResponseStatusException noScenario(long id) {

@@ -61,8 +61,8 @@ class PlanningApi {
                         double selfRelianceShare, List<Scenario.ItemNeed> items, List<String> tiers,
                         List<Long> excludedPoints, boolean refuelling, double walkingDistanceKm, int visitsPerPlacePerDay,
                         double detourFactor, Long vehicleCapacityPerDepotPerDay, String fairness,
-                        List<Scenario.ExtraStock> extraStock, List<Long> generatorPoints, int days, String createdBy, Instant createdAt,
-                        Instant updatedAt) {
+                        List<Scenario.ExtraStock> extraStock, List<Long> generatorPoints, String deliverTo, int days,
+                        String createdBy, Instant createdAt, Instant updatedAt) {
 
         static ScenarioView of(Planning.SavedScenario saved) {
             Scenario s = saved.scenario();
@@ -70,7 +70,7 @@ class PlanningApi {
                     s.hazard() == null ? null : s.hazard().code(), s.areas(), s.start(), s.durationHours(),
                     s.helpSeekingShare(), s.selfRelianceShare(), s.items(), s.tiers(), s.excludedPoints(), s.refuelling(),
                     s.walkingDistanceKm(), s.visitsPerPlacePerDay(), s.detourFactor(), s.vehicleCapacityPerDepotPerDay(),
-                    s.fairness() == null ? null : s.fairness().code(), s.extraStock(), s.generatorPoints(), s.days(), saved.createdBy(),
+                    s.fairness() == null ? null : s.fairness().code(), s.extraStock(), s.generatorPoints(), s.deliverTo().code(), s.days(), saved.createdBy(),
                     saved.createdAt(), saved.updatedAt());
         }
     }

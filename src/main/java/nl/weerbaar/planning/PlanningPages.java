@@ -481,6 +481,7 @@ class PlanningPages {
         model.addAttribute("errors", errors);
         model.addAttribute("hazards", Hazard.values());
         model.addAttribute("fairnessRules", Fairness.values());
+        model.addAttribute("destinations", DeliverTo.values());
         model.addAttribute("regions", areas.regions());
         model.addAttribute("depots", catalogue.depots());
         model.addAttribute("catalogueItems", catalogue.items());

@@ -11,7 +11,8 @@ import java.util.function.LongFunction;
 
 /**
  * Builds a {@link RouteProblem} from a plan: what one depot sends to each support point on one day
- * ({@link PlanResult#dayDeliveries()}). The plan carries transport to each municipality's
+ * ({@link PlanResult#dayDeliveries()}). A scenario that plans to each point ({@link DeliverTo#SUPPORT_POINT})
+ * has chosen those deliveries itself. Otherwise the plan carries transport to each municipality's
  * distribution centre and shares what arrives over its points in proportion to what each needs
  * (the residents who walk to it); each depot brings its part to the points nearest it, the depot
  * nearest the municipality first ({@code ItemDistribution}), so the stops are those points.

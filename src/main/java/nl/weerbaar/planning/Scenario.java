@@ -26,16 +26,19 @@ import java.util.List;
  * @param extraStock                  stock added for a what-if ("100,000 litres more at depot 12")
  * @param generatorPoints             support points given a generator, with fuel for the whole
  *                                    scenario, for a what-if ("a generator at this dark point")
+ * @param deliverTo                   where transport ends: each municipality's centre or each support point
  */
 public record Scenario(String name, String description, Hazard hazard, List<String> areas, OffsetDateTime start,
                        int durationHours, double helpSeekingShare, double selfRelianceShare, List<ItemNeed> items,
                        List<String> tiers, List<Long> excludedPoints, boolean refuelling, double walkingDistanceKm,
                        int visitsPerPlacePerDay, double detourFactor, Long vehicleCapacityPerDepotPerDay,
-                       Fairness fairness, List<ExtraStock> extraStock, List<Long> generatorPoints) {
+                       Fairness fairness, List<ExtraStock> extraStock, List<Long> generatorPoints,
+                       DeliverTo deliverTo) {
 
-    /** Scenarios stored before generators could be added have none. */
+    /** Scenarios stored before generators could be added have none; before points could be planned to, they delivered to municipalities. */
     public Scenario {
         generatorPoints = generatorPoints == null ? List.of() : List.copyOf(generatorPoints);
+        deliverTo = deliverTo == null ? DeliverTo.MUNICIPALITY : deliverTo;
     }
 
     /** Units of an item each person who seeks help receives per day, in the catalogue's unit. */

@@ -12,7 +12,7 @@ public record ScenarioInput(String name, String description, String hazard, List
                             List<ItemNeedInput> items, List<String> tiers, List<Long> excludedPoints, Boolean refuelling,
                             Double walkingDistanceKm, Integer visitsPerPlacePerDay, Double detourFactor,
                             Long vehicleCapacityPerDepotPerDay, String fairness, List<ExtraStockInput> extraStock,
-                            List<Long> generatorPoints) {
+                            List<Long> generatorPoints, String deliverTo) {
 
     /** {@code perPersonPerDay} null takes the catalogue's daily norm. */
     public record ItemNeedInput(String item, BigDecimal perPersonPerDay) {}

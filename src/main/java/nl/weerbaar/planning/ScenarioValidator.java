@@ -70,6 +70,10 @@ public class ScenarioValidator {
         Optional<Fairness> fairness = Codes.parse(Fairness.class, fairnessCode);
         check.require(fairness.isPresent(), "fairness", "'" + fairnessCode + "' is not a fairness rule: expected "
                 + Codes.list(Fairness.class));
+        String deliverToCode = input.deliverTo() == null ? DeliverTo.MUNICIPALITY.code() : input.deliverTo();
+        Optional<DeliverTo> deliverTo = Codes.parse(DeliverTo.class, deliverToCode);
+        check.require(deliverTo.isPresent(), "deliverTo", "'" + deliverToCode + "' is not where deliveries can go: expected "
+                + Codes.list(DeliverTo.class));
         List<Scenario.ExtraStock> extra = extraStock(input.extraStock(), check);
         check.require(input.generatorPoints() == null || input.generatorPoints().size() <= 1000
                         && input.generatorPoints().stream().allMatch(p -> p != null && p > 0), "generatorPoints",
@@ -78,7 +82,8 @@ public class ScenarioValidator {
         return new Scenario(name, blankToNull(input.description()), hazard.orElseThrow(), areaCodes, start, hours, seeking,
                 selfReliant, items, tiers, input.excludedPoints() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.excludedPoints())),
                 Boolean.TRUE.equals(input.refuelling()), walking, visits, detour, vehicles, fairness.orElseThrow(), extra,
-                input.generatorPoints() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.generatorPoints())));
+                input.generatorPoints() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.generatorPoints())),
+                deliverTo.orElseThrow());
     }
 
     /** Safety regions and municipalities; "NL" stands for all 25 regions. */

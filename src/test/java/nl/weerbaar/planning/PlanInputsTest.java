@@ -59,7 +59,7 @@ class PlanInputsTest {
         long local = point(api, admin, "Buurthuis Zwolle", "local", true);
 
         Scenario scenario = validator.validate(new ScenarioInput("Zwolle", null, "power-outage", List.of(ZWOLLE),
-                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null, null));
+                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null, null, null));
         PlanInput input = asAdmin(() -> inputs.collect(scenario));
 
         assertThat(input.points()).extracting(PlanInput.PointSite::id).contains(open).doesNotContain(shelter, local);
@@ -93,7 +93,7 @@ class PlanInputsTest {
                 "{\"reason\": \"terugroepactie\"}").status()).isEqualTo(204);
 
         Scenario scenario = validator.validate(new ScenarioInput("IJsselland", null, "power-outage", List.of("VR04"),
-                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null, null));
+                "2026-12-01T06:00:00+01:00", 48, null, null, null, List.of("hub"), null, null, null, null, null, null, null, null, null, null));
         PlanInput input = asAdmin(() -> inputs.collect(scenario));
 
         Set<String> items = Set.of("drinking-water", "emergency-ration");

@@ -63,7 +63,7 @@ class PlanReportTest {
         return new Scenario(name, "Drie dagen zonder stroom", Hazard.POWER_OUTAGE, List.of("VR13"),
                 OffsetDateTime.parse("2028-12-02T06:00:00+01:00"), 72, 0.15, 0.5,
                 List.of(new Scenario.ItemNeed("drinking-water", new BigDecimal("3"))), List.of("hub", "local"), List.of(), false,
-                5, 8, 1.3, null, Fairness.WORST_SERVED_FIRST, List.of(), List.of());
+                5, 8, 1.3, null, Fairness.WORST_SERVED_FIRST, List.of(), List.of(), DeliverTo.MUNICIPALITY);
     }
 
     @Test

@@ -129,7 +129,7 @@ class PlannerTest {
                 water.helpSeekingShare(), water.selfRelianceShare(),
                 List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
                 water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
-                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of());
+                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
         PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
                 List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
                 List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
@@ -150,6 +150,83 @@ class PlannerTest {
         assertThat(reasons(result)).containsOnlyKeys(UnmetReason.NO_TRANSPORT_CAPACITY);
         assertThat(result.dayDeliveries()).allSatisfy(d -> assertThat(d.depot()).isEqualTo(11))
                 .extracting(PlanResult.DayDelivery::quantity).containsOnly(1_500L, 500L);
+    }
+
+    // One town (GM0001) 27 km wide: point 1 in the west next to depot A, point 3 in the east next to depot C.
+    private static final PlanInput.Zone ZONE_EAST = new PlanInput.Zone("1400", "GM0001", "VR01", 52.0, 5.4, 20_000);
+    private static final PlanInput.PointSite POINT_EAST = point(3, "GM0001", 52.001, 5.4, false, 500);
+    private static final PlanInput.DepotSite DEPOT_C = new PlanInput.DepotSite(13, "Depot C", "regional", "GM0001", 52.01, 5.4, null, false);
+
+    private PlanResult planWideTown(Hazard hazard, DeliverTo deliverTo, List<PlanInput.StockLot> lots) {
+        PlanInput.PointSite west = point(1, "GM0001", 52.001, 5.0, true, 500);
+        // Depot A stands a little nearer the town's centre (5.2) than depot C: delivering to the centre, it sends everything.
+        PlanInput.DepotSite depotA = new PlanInput.DepotSite(11, "Depot A", "regional", "GM0001", 52.01, 5.01, null, false);
+        return planner.plan(new PlanInput(scenario(hazard, 24, Fairness.WORST_SERVED_FIRST, null, deliverTo),
+                List.of(ZONE_A, ZONE_EAST), List.of(west, POINT_EAST), List.of(depotA, DEPOT_C), lots, List.of(WATER)), PlanProgress.NONE);
+    }
+
+    @Test
+    void deliveredToEachPointEveryPointIsSuppliedFromItsNearestDepotAndRoutesTakeThoseDeliveries() {
+        List<PlanInput.StockLot> plenty = List.of(lot(11, 1_000_000, null), lot(13, 1_000_000, null));
+
+        PlanResult toTown = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.MUNICIPALITY, plenty);
+        PlanResult toPoints = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.SUPPORT_POINT, plenty);
+
+        assertThat(toTown.dayDeliveries()).extracting(PlanResult.DayDelivery::depot).containsOnly(11L);
+        assertThat(toPoints.statistics().optimal()).isTrue();
+        assertThat(toPoints.statistics().optimalityGap()).isEqualTo(0.0);
+        assertThat(toPoints.statistics().unmet()).isZero();
+        assertThat(toPoints.dayDeliveries()).extracting(d -> d.point() + "<" + d.depot() + ":" + d.quantity())
+                .containsExactlyInAnyOrder("1<11:3000", "3<13:6000");
+        assertThat(RouteProblems.depotDays(toPoints)).extracting(RouteProblems.DepotDay::depot).containsExactlyInAnyOrder(11L, 13L);
+        assertThat(toPoints.deliveries().stream().mapToDouble(d -> d.roadKm() * d.quantity()).sum())
+                .as("the last kilometres are planned too").isLessThan(toTown.deliveries().stream().mapToDouble(d -> d.roadKm() * d.quantity()).sum());
+    }
+
+    @Test
+    void deliveredToEachPointScarceStockIsSharedFairlyBetweenPoints() {
+        // 3,000 l for 3,000 l wanted at point 1 and 6,000 l at point 3: each point gets a third of its demand, to the
+        // fairness rule's step of 5 %; not all to point 1 for being next to the depot.
+        PlanResult result = planWideTown(Hazard.DRINKING_WATER_OUTAGE, DeliverTo.SUPPORT_POINT, List.of(lot(11, 3_000, null)));
+
+        assertThat(result.statistics().optimal()).isTrue();
+        assertThat(result.statistics().supplied()).isEqualTo(3_000);
+        assertThat(result.points()).allSatisfy(p -> assertThat((double) p.supplied() / p.demand()).isBetween(0.30, 0.35));
+        assertThat(reasons(result)).containsExactly(Map.entry(UnmetReason.NO_STOCK, 6_000L));
+    }
+
+    @Test
+    void deliveredToEachPointADarkPointGetsNothingAndItsResidentsAreUnmetBecauseItIsDark() {
+        // A blackout: point 3 has no generator, point 1 has.
+        PlanResult result = planWideTown(Hazard.POWER_OUTAGE, DeliverTo.SUPPORT_POINT, List.of(lot(11, 1_000_000, null), lot(13, 1_000_000, null)));
+
+        assertThat(result.points()).filteredOn(p -> p.point() == 3).singleElement().satisfies(p -> {
+            assertThat(p.darkFromDay()).isZero();
+            assertThat(p.supplied()).isZero();
+        });
+        assertThat(result.dayDeliveries()).extracting(PlanResult.DayDelivery::point).containsOnly(1L);
+        assertThat(reasons(result)).containsExactly(Map.entry(UnmetReason.POINT_DARK, 6_000L));
+    }
+
+    @Test
+    void severalItemsWhoseOwnOptimaFitTheSharedVehiclesTogetherAreProvenOptimalWithoutTheJointLp() {
+        Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, 8_000L);
+        Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
+                water.helpSeekingShare(), water.selfRelianceShare(),
+                List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
+                water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
+                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
+        // 6,000 l and 2,000 rations from depot A: exactly the 8,000 units its vehicles carry.
+        PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
+                List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
+                List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
+
+        PlanResult.Statistics statistics = planner.plan(input, PlanProgress.NONE).statistics();
+
+        assertThat(statistics.optimal()).isTrue();
+        assertThat(statistics.optimalityGap()).isEqualTo(0.0);
+        assertThat(statistics.solver()).isEqualTo(Planner.VEHICLES_NOT_BINDING);
+        assertThat(statistics.unmet()).isZero();
     }
 
     @Test
@@ -220,9 +297,13 @@ class PlannerTest {
     }
 
     private static Scenario scenario(Hazard hazard, int hours, Fairness fairness, Long vehicles) {
+        return scenario(hazard, hours, fairness, vehicles, DeliverTo.MUNICIPALITY);
+    }
+
+    private static Scenario scenario(Hazard hazard, int hours, Fairness fairness, Long vehicles, DeliverTo deliverTo) {
         return new Scenario("Test", null, hazard, List.of("VR01"), START, hours, 0.1, 0.0,
                 List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3))), List.of("hub", "local"), List.of(),
-                false, 5, 8, 1.3, vehicles, fairness, List.of(), List.of());
+                false, 5, 8, 1.3, vehicles, fairness, List.of(), List.of(), deliverTo);
     }
 
     private static PlanInput.PointSite point(long id, String municipality, double lat, double lon, boolean generator, int persons) {

@@ -88,6 +88,7 @@ class PlanningApiTest {
         assertThat(body.get("areas").get(0).asString()).isEqualTo("GM0363");
         assertThat(body.get("durationHours").asInt()).isEqualTo(72);
         assertThat(body.get("fairness").asString()).as("defaults filled in").isNotBlank();
+        assertThat(body.get("deliverTo").asString()).isEqualTo("municipality");
         assertThat(body.get("version").asLong()).isEqualTo(1);
 
         var read = api.get("/api/v1/scenarios/" + id, coordinator);
@@ -98,6 +99,7 @@ class PlanningApiTest {
         // What was read goes back with one change.
         ObjectNode changed = (ObjectNode) read.json();
         changed.put("durationHours", 48);
+        changed.put("deliverTo", "support-point");
         String changedBody = changed.toString();
         var withoutIfMatch = api.send("PUT", "/api/v1/scenarios/" + id, coordinator, changedBody);
         assertThat(withoutIfMatch.status()).as("no If-Match: %s", withoutIfMatch.body()).isEqualTo(428);
@@ -106,6 +108,7 @@ class PlanningApiTest {
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"2\"");
         assertThat(updated.json().get("durationHours").asInt()).isEqualTo(48);
+        assertThat(updated.json().get("deliverTo").asString()).isEqualTo("support-point");
 
         var copy = api.post("/api/v1/scenarios/" + id + "/copy", coordinator, "{\"name\":\"Blackout Amsterdam, no refuelling\"}");
         assertThat(copy.status()).as(copy.body()).isEqualTo(201);

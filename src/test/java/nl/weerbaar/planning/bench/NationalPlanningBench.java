@@ -13,6 +13,7 @@ import nl.weerbaar.areas.Municipality;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.areas.ReferenceAreas;
 import nl.weerbaar.areas.Region;
+import nl.weerbaar.planning.DeliverTo;
 import nl.weerbaar.planning.Fairness;
 import nl.weerbaar.planning.Hazard;
 import nl.weerbaar.planning.PlanInput;
@@ -33,7 +34,7 @@ import nl.weerbaar.system.Codes;
  *
  * <pre>
  *   bench/planning/run [--runs 3] [--warmup 1] [--points 4500] [--days 14] [--hazard drinking-water-outage]
- *                      [--help-seeking 0.15] [--vehicle-capacity UNITS]
+ *                      [--help-seeking 0.15] [--vehicle-capacity UNITS] [--deliver-to municipality|support-point]
  * </pre>
  */
 public final class NationalPlanningBench {
@@ -65,10 +66,12 @@ public final class NationalPlanningBench {
                 .orElseThrow(() -> new IllegalArgumentException("--hazard is one of " + Codes.list(Hazard.class)));
         double helpSeeking = Double.parseDouble(options.getOrDefault("help-seeking", "0.15"));
         Long vehicles = options.containsKey("vehicle-capacity") ? Long.valueOf(options.get("vehicle-capacity")) : null;
+        DeliverTo deliverTo = Codes.parse(DeliverTo.class, options.getOrDefault("deliver-to", "municipality"))
+                .orElseThrow(() -> new IllegalArgumentException("--deliver-to is one of " + Codes.list(DeliverTo.class)));
 
         long buildStarted = System.nanoTime();
         Areas areas = ReferenceAreas.fromShippedFiles();
-        PlanInput input = input(areas, pointCount, days, hazard, helpSeeking, vehicles);
+        PlanInput input = input(areas, pointCount, days, hazard, helpSeeking, vehicles, deliverTo);
         double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
         describe(input, buildSeconds);
 
@@ -98,7 +101,8 @@ public final class NationalPlanningBench {
     }
 
     /** The whole national input: zones, points, depots, lots and items, the same every time. */
-    static PlanInput input(Areas areas, int pointCount, int days, Hazard hazard, double helpSeeking, Long vehicles) {
+    static PlanInput input(Areas areas, int pointCount, int days, Hazard hazard, double helpSeeking, Long vehicles,
+                           DeliverTo deliverTo) {
         List<PlanInput.Zone> zones = zones(areas);
         List<PlanInput.PointSite> points = BenchNetwork.sites(areas, pointCount, SAMPLE_SEED);
         BenchStock.Parts stock = BenchStock.build(areas, START.toLocalDate());
@@ -108,7 +112,7 @@ public final class NationalPlanningBench {
         Scenario scenario = new Scenario("Benchmark: national " + hazard.code() + ", " + days + " days",
                 "bench/planning: all 342 municipalities, about 4,500 points, demo depots and stock, eight items",
                 hazard, regions, START, days * 24, helpSeeking, 0.5, needs, List.of("hub", "local"), List.of(), true, 5.0, 8, 1.3,
-                vehicles, Fairness.WORST_SERVED_FIRST, List.of(), List.of());
+                vehicles, Fairness.WORST_SERVED_FIRST, List.of(), List.of(), deliverTo);
         return new PlanInput(scenario, zones, points, stock.depots(), stock.lots(), ITEMS);
     }
 
@@ -160,9 +164,10 @@ public final class NationalPlanningBench {
         System.out.printf(Locale.ROOT, "items       %d: %s%n", input.items().size(),
                 String.join(", ", input.items().stream().map(i -> i.item() + " " + i.perPersonPerDay() + " " + i.unit()).toList()));
         System.out.printf(Locale.ROOT, "scenario    %s from %s, %d days, help-seeking %.3f/day, self-reliance %.2f, fairness %s, "
-                        + "vehicles %s%n", s.hazard().code(), s.start(), s.days(), s.helpSeekingShare(), s.selfRelianceShare(),
+                        + "vehicles %s, deliveries to each %s%n", s.hazard().code(), s.start(), s.days(), s.helpSeekingShare(), s.selfRelianceShare(),
                 s.fairness().code(), s.vehicleCapacityPerDepotPerDay() == null ? "unlimited"
-                        : String.format(Locale.ROOT, "%,d units per depot a day", s.vehicleCapacityPerDepotPerDay()));
+                        : String.format(Locale.ROOT, "%,d units per depot a day", s.vehicleCapacityPerDepotPerDay()),
+                s.deliverTo().code());
         System.out.printf(Locale.ROOT, "input built in %.2f s (reference data, demo network and stock generators)%n%n", buildSeconds);
     }
 
@@ -254,7 +259,8 @@ public final class NationalPlanningBench {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        List<String> known = List.of("runs", "warmup", "points", "days", "hazard", "help-seeking", "vehicle-capacity");
+        List<String> known = List.of("runs", "warmup", "points", "days", "hazard", "help-seeking", "vehicle-capacity",
+                "deliver-to");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {

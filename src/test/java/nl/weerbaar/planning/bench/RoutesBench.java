@@ -69,7 +69,7 @@ public final class RoutesBench {
         Scenario scenario = new Scenario("Benchmark: blackout 72 h, " + region, "bench/routes", Hazard.POWER_OUTAGE,
                 List.of(region), NationalPlanningBench.START, 72, 0.15, 0.6,
                 items.stream().map(i -> new Scenario.ItemNeed(i.item(), BigDecimal.valueOf(i.perPersonPerDay()))).toList(),
-                List.of("hub", "local"), List.of(), false, 5.0, 8, 1.3, null, Fairness.WORST_SERVED_FIRST, List.of(), List.of());
+                List.of("hub", "local"), List.of(), false, 5.0, 8, 1.3, null, Fairness.WORST_SERVED_FIRST, List.of(), List.of(), null);
         List<PlanInput.Zone> zones = NationalPlanningBench.zones(areas).stream()
                 .filter(z -> municipalities.contains(z.municipality())).toList();
         PlanInput input = new PlanInput(scenario, zones, points, stock.depots(), stock.lots(), items);
