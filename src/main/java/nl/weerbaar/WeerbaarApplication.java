@@ -9,6 +9,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class WeerbaarApplication {
 
     public static void main(String[] args) {
-        Launcher.run(args).ifPresent(System::exit);
+        Launcher.run(WeerbaarApplication.class, args).ifPresent(System::exit);
     }
 }
