@@ -1,7 +1,7 @@
 package nl.weerbaar.access;
 
 /** An action named a user that does not exist. */
-public class NoSuchUserException extends RuntimeException {
+class NoSuchUserException extends RuntimeException {
 
     public NoSuchUserException(String username) {
         super("no user with username '" + username + "'");

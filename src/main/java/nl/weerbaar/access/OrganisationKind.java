@@ -3,7 +3,7 @@ package nl.weerbaar.access;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-public enum OrganisationKind {
+enum OrganisationKind {
     NATIONAL, REGION, MUNICIPALITY, PARTNER;
 
     @JsonValue

@@ -2,6 +2,7 @@ package nl.weerbaar.access;
 
 import nl.weerbaar.system.IdempotencyFilter;
 import nl.weerbaar.system.ProblemWriter;
+import nl.weerbaar.system.PublicApi;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,41 +24,14 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may reach which URL. Reading public data needs no login; every API write needs at least
- * the operator role (so a viewer can never write, whatever endpoint is added later); what
- * exactly a user may change is decided by {@link AccessControl} per organisation scope and role.
+ * Who may reach which URL. Reading public data needs no login (each module declares its public
+ * calls, gathered by {@link PublicApi}); every API write needs at least the operator role (so a
+ * viewer can never write, whatever endpoint is added later); what exactly a user may change is
+ * decided by {@link AccessControl} per organisation scope and role.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-public class SecurityConfiguration {
-
-    /** Public, read-only API paths: reference data, the API description, support points, published bulletins and keys. */
-    static final String[] PUBLIC_API_READS = {
-            "/api/v1/openapi.json", "/api/v1/regions", "/api/v1/regions/**", "/api/v1/municipalities",
-            "/api/v1/municipalities/**", "/api/v1/postcodes/**", "/api/v1/locations",
-            "/api/v1/support-points", "/api/v1/support-points/**",
-            "/api/v1/bulletins", "/api/v1/bulletins/**", "/api/v1/organisations/*/keys", "/api/v1/areas/*/bulletins.atom",
-            "/api/v1/audit/tree-head", "/api/v1/audit/consistency-proof"};
-
-    /** Public POSTs that write nothing: checking a bulletin is for every resident, without an account. */
-    static final String[] PUBLIC_API_CHECKS = {"/api/v1/verification"};
-
-    /** Writes that authenticate their caller themselves, not with a user: an SMS gateway signs with its shared secret. */
-    static final String[] OWN_AUTHENTICATION_WRITES = {"/api/v1/sms/inbound"};
-
-    /**
-     * Whether an API call is open to anyone, without login, by the lists above: the one copy of that
-     * rule, which the API description reads too. {@code path} is a request path or a path template.
-     */
-    public static boolean isPublic(String method, String path) {
-        String[] open = switch (method) {
-            case "GET", "HEAD" -> PUBLIC_API_READS;
-            case "POST" -> PUBLIC_API_CHECKS;
-            default -> new String[0];
-        };
-        var matcher = new org.springframework.util.AntPathMatcher();
-        return java.util.Arrays.stream(open).anyMatch(pattern -> matcher.match(pattern, path));
-    }
+class SecurityConfiguration {
 
     @Bean
     AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
@@ -97,7 +71,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AuthenticationEntryPoint entryPoint,
-                                    AccessDeniedHandler accessDenied, IdempotencyFilter idempotency) throws Exception {
+                                    AccessDeniedHandler accessDenied, IdempotencyFilter idempotency, PublicApi open) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(publicReadsCors()))
@@ -107,10 +81,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
-                        .requestMatchers(HttpMethod.HEAD, PUBLIC_API_READS).permitAll()
-                        .requestMatchers(HttpMethod.POST, PUBLIC_API_CHECKS).permitAll()
-                        .requestMatchers(HttpMethod.POST, OWN_AUTHENTICATION_WRITES).permitAll()
+                        .requestMatchers(HttpMethod.GET, open.reads()).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, open.reads()).permitAll()
+                        .requestMatchers(HttpMethod.POST, open.checks()).permitAll()
+                        .requestMatchers(HttpMethod.POST, open.selfAuthenticatedWrites()).permitAll()
                         // Anyone may give up their own token, a viewer too.
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.OPERATOR.name())

@@ -8,7 +8,7 @@ import java.util.UUID;
  * written as a draft, approved by a second person of the same organisation, then published:
  * signed, and from then on unchangeable.
  */
-public record Bulletin(UUID id, String organisation, String areaCode, Kind kind, UUID references,
+record Bulletin(UUID id, String organisation, String areaCode, Kind kind, UUID references,
                        String event, String category, String urgency, String severity, String certainty,
                        Text dutch, Text english, Instant effective, Instant expires, Status status,
                        String author, String approver, Instant approvedAt, String publisher, Instant publishedAt,

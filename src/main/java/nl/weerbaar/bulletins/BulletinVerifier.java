@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
  * Decides whether a CAP message is genuine, and if not, what is known about it. Works on bytes
  * and a key set only, so the same check runs on the server, on the command line and offline.
  */
-public final class BulletinVerifier {
+final class BulletinVerifier {
 
     private static final Pattern DECLARED_ENCODING = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
 

@@ -39,7 +39,7 @@ import org.w3c.dom.Element;
  * their version, their signatures checked and reported, kept as received.
  */
 @Service
-public class CapImports {
+class CapImports {
 
     private final JdbcClient jdbc;
     private final AccessControl access;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import nl.weerbaar.system.ApplicationClock;
 
 /** A claim seen circulating, its assessment and the bulletin that rebuts it (if any). No personal data. */
-public record Claim(UUID id, String area, String text, String channel, Instant firstSeenAt, String firstSeenWhere,
+record Claim(UUID id, String area, String text, String channel, Instant firstSeenAt, String firstSeenWhere,
                     Integer estimatedReach, String assessment, UUID rebuttalBulletin, String recordedBy,
                     Instant recordedAt, long version) {
 

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The register of circulating claims: staff of an area record and assess them, and link the rebuttal. */
 @Service
-public class Claims {
+class Claims {
 
     public static final List<String> ASSESSMENTS = List.of("unverified", "false", "misleading", "true");
     private static final Set<String> CHANNELS = Set.of("whatsapp", "telegram", "facebook", "x", "tiktok", "instagram", "sms",

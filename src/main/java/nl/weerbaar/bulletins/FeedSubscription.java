@@ -9,7 +9,7 @@ import java.util.UUID;
  * it last worked, when and why it last failed, how many failures in a row (the backoff grows
  * with them), and the validators its server gave for a conditional request.
  */
-public record FeedSubscription(UUID id, String name, String url, String area, Duration pollInterval, long version,
+record FeedSubscription(UUID id, String name, String url, String area, Duration pollInterval, long version,
                                String createdBy, Instant createdAt, String endedBy, Instant endedAt, Instant nextPollAt,
                                int failures, Instant lastPolledAt, Instant lastSuccessAt, Instant lastErrorAt, String lastError,
                                String lastResult, String etag, String lastModified) {

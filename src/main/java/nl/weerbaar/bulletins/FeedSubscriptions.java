@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * one ({@link FeedPoller}) and shows what is in force beside its own bulletins on the area's pages.
  */
 @Service
-public class FeedSubscriptions {
+class FeedSubscriptions {
 
     static final int DEFAULT_INTERVAL_MINUTES = 5;
 

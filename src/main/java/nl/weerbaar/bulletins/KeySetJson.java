@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * organisation and life added, and the trust anchors of other authorities beside it: served at {@code /.well-known/weerbaar-keys.json} and exported by
  * {@code ./weerbaar keys export} for checking bulletins offline.
  */
-public final class KeySetJson {
+final class KeySetJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

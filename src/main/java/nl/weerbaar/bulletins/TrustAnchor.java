@@ -14,7 +14,7 @@ import java.util.UUID;
  * areas it may speak for. {@code covers} is {@code areas} with every municipality of a named region
  * added, so a check needs no reference data, offline too.
  */
-public record TrustAnchor(UUID id, String name, Optional<X509Certificate> certificate, PublicKey publicKey,
+record TrustAnchor(UUID id, String name, Optional<X509Certificate> certificate, PublicKey publicKey,
                           List<String> areas, Set<String> covers, Instant validFrom, Instant validUntil,
                           Instant revokedAt, String revocationReason) {
 

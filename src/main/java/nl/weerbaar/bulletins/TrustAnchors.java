@@ -25,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * told on /verify and what every exported key set trusts, so only an admin of NL may do it.
  */
 @Service
-public class TrustAnchors {
+class TrustAnchors {
 
     private final TrustAnchorRepository anchors;
     private final AccessControl access;

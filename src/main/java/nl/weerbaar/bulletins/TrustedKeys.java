@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The keys and trust anchors a checker trusts: the database's, or an exported key set read from a file. */
-public interface TrustedKeys {
+interface TrustedKeys {
 
     Optional<PublishedKey> find(String kid);
 

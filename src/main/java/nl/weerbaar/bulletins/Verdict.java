@@ -12,7 +12,7 @@ import nl.weerbaar.system.ApplicationClock;
  * not changed since. Every other verdict says what is known and no more: an unsigned message or
  * an unknown signer is not called a forgery.
  */
-public sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdict.UnknownSigner, Verdict.Revoked,
+sealed interface Verdict permits Verdict.Genuine, Verdict.Altered, Verdict.UnknownSigner, Verdict.Revoked,
         Verdict.Expired, Verdict.NotSigned, Verdict.OutsideScope, Verdict.WeakAlgorithm, Verdict.OtherCapVersion, Verdict.NotCap,
         Verdict.UnsafeXml, Verdict.UnreadableXml {
 

@@ -6,7 +6,7 @@ import java.util.List;
  * The verdict on a message with what it rests on: the CAP version it is written in (null when it
  * is no CAP) and every signature it carries, each checked on its own, numbered in document order.
  */
-public record Verification(Verdict verdict, String capVersion, List<SignatureLine> signatures) {
+record Verification(Verdict verdict, String capVersion, List<SignatureLine> signatures) {
 
     /** One signature: who signed (as far as it says), with which algorithm, and what that signature alone shows. */
     public record SignatureLine(int number, String signer, String algorithm, boolean weakAlgorithm, Verdict verdict) {}

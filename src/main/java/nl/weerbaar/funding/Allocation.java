@@ -15,7 +15,7 @@ import java.util.List;
  * @param centsPerKm2            what one km² of land brings in at risk weight 1
  * @param status                 {@code draft}, {@code adopted} (the regions' budget) or {@code superseded}
  */
-public record Allocation(long id, String name, int year, List<Long> budgetLineIds, long potCents, long baseCents,
+record Allocation(long id, String name, int year, List<Long> budgetLineIds, long potCents, long baseCents,
                          BigDecimal areaSharePercent, long remainderCents, BigDecimal centsPerResident,
                          BigDecimal centsPerKm2, String status, Instant adoptedAt, List<RegionShare> shares) {
 

@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * them: the formula is the same for every region, and seeing the others' shares is what makes it fair.
  */
 @Service
-public class Allocations {
+class Allocations {
 
     private static final BigDecimal MAX_RISK_WEIGHT = BigDecimal.valueOf(100);
 

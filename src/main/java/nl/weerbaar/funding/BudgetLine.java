@@ -5,4 +5,4 @@ package nl.weerbaar.funding;
  *
  * @param purpose kebab-case code, e.g. {@code support-points}, {@code regional-strengthening}, {@code campaign}
  */
-public record BudgetLine(long id, int year, String source, String purpose, long amountCents, String note, long version) {}
+record BudgetLine(long id, int year, String source, String purpose, long amountCents, String note, long version) {}

@@ -15,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The yearly budget lines: entered and changed by national admins, read by all staff. */
 @Service
-public class BudgetLines {
+class BudgetLines {
 
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

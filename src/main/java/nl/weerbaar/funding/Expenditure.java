@@ -10,7 +10,7 @@ import java.time.LocalDate;
  *                      commitment is changed to spending, so it never counts twice
  * @param referenceType {@code support-point}, {@code depot} or {@code stock-purchase}, with {@code referenceId}; or null
  */
-public record Expenditure(long id, String region, String municipality, int year, String kind, long amountCents,
+record Expenditure(long id, String region, String municipality, int year, String kind, long amountCents,
                           NatoCategory natoCategory, String referenceType, String referenceId, String description,
                           LocalDate bookedOn, long version) {
 

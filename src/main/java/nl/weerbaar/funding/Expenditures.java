@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * its own lines and its municipalities', a municipality its own, national all.
  */
 @Service
-public class Expenditures {
+class Expenditures {
 
     static final List<String> KINDS = List.of("commitment", "spending");
     static final List<String> REFERENCE_TYPES = List.of("support-point", "depot", "stock-purchase");

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the same text is read back by the forms.
  */
 @Component("fundingFormat")
-public class FundingFormat {
+class FundingFormat {
 
     /** A no-break space keeps "€" and "%" beside their numbers in narrow table columns. */
     private static final String NO_BREAK = "\u00A0";

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * scope covers; the pledge report is a national aggregate every staff member may read.
  */
 @Service
-public class FundingReports {
+class FundingReports {
 
     /** NATO summit, The Hague, June 2025: up to 1.5 % of GDP a year on resilience by 2035. */
     public static final BigDecimal PLEDGE_PERCENT = new BigDecimal("1.5");

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and resilience spending outside the regional budgets (with its source).
  */
 @Service
-public class NationalFigures {
+class NationalFigures {
 
     private static final RowMapper<Gdp> GDP = (rs, n) -> new Gdp(rs.getInt("year"), rs.getLong("amount_cents"),
             rs.getString("source"), rs.getLong("version"));

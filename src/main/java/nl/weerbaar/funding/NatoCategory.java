@@ -9,7 +9,7 @@ import java.util.Optional;
  * The resilience categories of the NATO pledge of June 2025 (up to 1.5 % of GDP a year beside
  * core defence): what a euro of resilience money was spent on.
  */
-public enum NatoCategory {
+enum NatoCategory {
     CRITICAL_INFRASTRUCTURE,
     /** Defending networks: cyber. */
     NETWORKS,

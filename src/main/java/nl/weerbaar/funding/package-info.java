@@ -6,4 +6,7 @@
  *
  * <p>Money is whole euro cents ({@code long}) throughout; the API names such fields {@code …Cents}.
  */
+@ApplicationModule(displayName = "Funding", allowedDependencies = {"access", "areas", "system"})
 package nl.weerbaar.funding;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package nl.weerbaar.planning;
 
 /** Thrown out of a run when someone cancelled it; nothing of it is kept. */
-public class PlanCancelledException extends RuntimeException {
+class PlanCancelledException extends RuntimeException {
 
     public PlanCancelledException() {
         super("The run was cancelled");

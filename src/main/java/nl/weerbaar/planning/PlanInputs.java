@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * see them. Call it on the caller's thread: the run itself happens in the background.
  */
 @Component
-public class PlanInputs {
+class PlanInputs {
 
     private final Areas areas;
     private final SupportPoints points;

@@ -25,7 +25,7 @@ import org.thymeleaf.context.Context;
  * the unmet units per reason, one column per {@link UnmetReason} code ({@code no-stock}, …).
  */
 @Component
-public class PlanReport {
+class PlanReport {
 
     /** Rows of the shortfall and depot tables in the PDF: the first ones are the ones that matter. */
     private static final int PDF_ROWS = 25;

@@ -34,7 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
  * failed, cancelled or interrupted, naming its status.
  */
 @Service
-public class Planning {
+class Planning {
 
     /** A scenario as saved: the validated scenario and its bookkeeping. {@code version} is the ETag. */
     public record SavedScenario(long id, String organisation, Scenario scenario, String createdBy, Instant createdAt,

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVRecord;
  * counts both ways unless the other way is given too; a pair not in the file falls back to the
  * straight line × the detour factor.
  */
-public final class RoadDistances {
+final class RoadDistances {
 
     private final Map<String, Double> km;
 

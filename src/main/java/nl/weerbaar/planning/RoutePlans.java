@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and day while the rest is planned again); viewers in scope read them.
  */
 @Service
-public class RoutePlans {
+class RoutePlans {
 
     static final String ENTITY = "planning-route-plan";
     static final double MAX_SECONDS = 30;

@@ -19,7 +19,7 @@ import org.thymeleaf.context.Context;
  * PDF carries everything (map included), so it can be printed or read offline. Also the CSV.
  */
 @Component
-public class RouteSheets {
+class RouteSheets {
 
     static final List<String> CSV_HEADER = List.of("route", "stop", "point", "name", "address", "arrives", "opens", "closes",
             "late", "kmFromPrevious", "item", "quantity", "unit", "kg", "litres");

@@ -7,7 +7,7 @@ import java.util.List;
  * A scenario as written in JSON by a person, the API or a file for {@code ./weerbaar scenario run}.
  * Codes are kebab-case; everything but name, hazard, areas and start has a default.
  */
-public record ScenarioInput(String name, String description, String hazard, List<String> areas, String start,
+record ScenarioInput(String name, String description, String hazard, List<String> areas, String start,
                             Integer durationHours, Double helpSeekingShare, Double selfRelianceShare,
                             List<ItemNeedInput> items, List<String> tiers, List<Long> excludedPoints, Boolean refuelling,
                             Double walkingDistanceKm, Integer visitsPerPlacePerDay, Double detourFactor,

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Checks a scenario as people write it, names every problem, and fills in the defaults. */
 @Component
-public class ScenarioValidator {
+class ScenarioValidator {
 
     private static final int MAX_HOURS = 8 * 7 * 24;
     private static final Set<String> TIERS = Set.of("hub", "local");

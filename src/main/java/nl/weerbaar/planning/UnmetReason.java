@@ -7,7 +7,7 @@ import nl.weerbaar.system.Codes;
  * Why a unit of demand was not supplied. Every unmet unit in a plan carries one: either the supply
  * fell short (stock, vehicles, expiry) or residents could not get to a point that had it.
  */
-public enum UnmetReason {
+enum UnmetReason {
     /** No depot within reach held usable stock of the item that day. */
     NO_STOCK(true),
     /** A depot within reach had the stock, but its vehicles were fully used that day. */

@@ -4,7 +4,7 @@ import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kind of building a support point is in. */
-public enum BuildingKind {
+enum BuildingKind {
     FIRE_STATION, TOWN_HALL, COMMUNITY_CENTRE, SPORTS_HALL, SCHOOL, LIBRARY, CHURCH, OTHER;
 
     @JsonValue

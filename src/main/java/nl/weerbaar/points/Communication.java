@@ -4,7 +4,7 @@ import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Ways a point stays in touch when phone and internet are down. */
-public enum Communication {
+enum Communication {
     SATELLITE, C2000, RADIO;
 
     @JsonValue

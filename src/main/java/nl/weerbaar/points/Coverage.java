@@ -22,7 +22,7 @@ import nl.weerbaar.areas.SpatialIndex;
  * @param shareBeyond1500m    share (0..1) of residents farther than 1.5 km from an open point
  * @param shareBeyond3000m    share (0..1) of residents farther than 3 km from an open point
  */
-public record Coverage(String area, String name, long residents, int pointsInUse, int openPoints, Long residentsPerPoint,
+record Coverage(String area, String name, long residents, int pointsInUse, int openPoints, Long residentsPerPoint,
                        Long residentsPerOpenPoint, double shareBeyond1500m, double shareBeyond3000m) {
 
     static final double NEAR_METRES = 1_500;

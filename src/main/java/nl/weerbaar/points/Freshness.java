@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param lateMinutes  how long after its observation the status arrived, when that was more than
  *                     {@link #LATE_AFTER}; null when it arrived at once
  */
-public record Freshness(Instant confirmedAt, Long ageMinutes, boolean recentlyConfirmed, Instant receivedAt,
+record Freshness(Instant confirmedAt, Long ageMinutes, boolean recentlyConfirmed, Instant receivedAt,
                         Long lateMinutes) {
 
     /** A status that reaches the server later than this after it was observed arrived late, and pages say so. */

@@ -4,7 +4,7 @@ import nl.weerbaar.system.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a support point stands in an operation. */
-public enum PointStatus {
+enum PointStatus {
     /** Not in use; no operation going on. */
     INACTIVE,
     /** Staff are ready to open when asked. */

@@ -11,7 +11,7 @@ import java.util.List;
  * @param channel    how it came in; for a relayed status {@code actor} is who relayed it
  * @param reportedBy for a relayed status: who at the point reported it, as the relay heard it
  */
-public record StatusChange(Instant at, PointStatus status, int occupancy, String message, List<Capability> unavailable,
+record StatusChange(Instant at, PointStatus status, int occupancy, String message, List<Capability> unavailable,
                            String actor, String organisation, Instant observedAt, StatusChannel channel, String reportedBy) {
 
     /** Who relayed the status, or null when it came from the point itself. */

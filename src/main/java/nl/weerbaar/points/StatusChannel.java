@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import nl.weerbaar.system.Codes;
 
 /** How a status reached Weerbaar: from the point itself, relayed by someone who heard it, or by text message. */
-public enum StatusChannel {
+enum StatusChannel {
     /** Set at the point: the operator's page (online or sent later from the phone) or the API. */
     DIRECT,
     /** Relayed by a coordinator from an emergency radio call. */

@@ -8,7 +8,7 @@ import java.util.List;
 import nl.weerbaar.system.InputCheck;
 
 /** A stock event as the API receives it; {@link #toMovement} checks it and names every bad field. */
-public record StockEventRequest(String type, Long depot, String item, String lot, LocalDate expiry, BigDecimal quantity,
+record StockEventRequest(String type, Long depot, String item, String lot, LocalDate expiry, BigDecimal quantity,
                                 Long toDepot, String reason, String documentNumber, String reference) {
 
     static final List<String> TYPES = List.of("receipt", "issue", "transfer", "adjustment", "write-off");

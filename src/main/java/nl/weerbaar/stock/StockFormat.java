@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Quantities as the stock pages show them, in the page's locale and with their unit: "803.814 l", "12,5 kg". */
 @Component("stockFormat")
-public class StockFormat {
+class StockFormat {
 
     /** The ledger keeps 3 decimals; shown without trailing zeros, a no-break space before the unit. */
     public String quantity(BigDecimal quantity, String unit) {

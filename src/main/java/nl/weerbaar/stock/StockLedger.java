@@ -35,7 +35,7 @@ import nl.weerbaar.system.Refusal;
  * written at the end, with one audit entry per event.
  */
 @Service
-public class StockLedger {
+class StockLedger {
 
     private final StockRepository repository;
     private final AccessControl access;

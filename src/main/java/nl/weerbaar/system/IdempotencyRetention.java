@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Every instance purges; deleting what another instance deleted already costs nothing.
  */
 @Component
-public class IdempotencyRetention {
+class IdempotencyRetention {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
 

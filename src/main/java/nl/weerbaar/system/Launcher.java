@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import nl.weerbaar.WeerbaarApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,12 +26,15 @@ public final class Launcher {
 
     private Launcher() {}
 
-    /** Returns an exit code, or empty when the web server keeps running. */
-    public static Optional<Integer> run(String[] argv) {
+    /**
+     * Returns an exit code, or empty when the web server keeps running. {@code application} is the
+     * Spring Boot application class, named by its caller: the system module depends on no other code.
+     */
+    public static Optional<Integer> run(Class<?> application, String[] argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         String dataDir = takeOption(args, "data").orElse("./data");
         if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
-            return Optional.of(runCommand(List.of("help"), dataDir));
+            return Optional.of(runCommand(application, List.of("help"), dataDir));
         }
         if (args.getFirst().equals("serve")) {
             String port = takeOption(args, "port").orElse("8080");
@@ -41,7 +43,7 @@ public final class Launcher {
                 return Optional.of(2);
             }
             try {
-                new SpringApplicationBuilder(WeerbaarApplication.class)
+                new SpringApplicationBuilder(application)
                         .properties(Map.of("weerbaar.data-dir", dataDir, "server.port", port, "weerbaar.serving", "true"))
                         .run();
             } catch (RuntimeException e) {
@@ -55,14 +57,14 @@ public final class Launcher {
             return Optional.empty();
         }
         if (args.getFirst().equals("restore")) {
-            return Optional.of(restore(args.subList(1, args.size()), dataDir));
+            return Optional.of(restore(application, args.subList(1, args.size()), dataDir));
         }
         Optional<OfflineCommand> offline = ServiceLoader.load(OfflineCommand.class).stream()
                 .map(ServiceLoader.Provider::get).filter(c -> c.handles(args)).findFirst();
         if (offline.isPresent()) {
             return Optional.of(runOffline(offline.get(), args, dataDir));
         }
-        return Optional.of(runCommand(args, dataDir));
+        return Optional.of(runCommand(application, args, dataDir));
     }
 
     private static int runOffline(OfflineCommand command, List<String> args, String dataDir) {
@@ -76,7 +78,7 @@ public final class Launcher {
         }
     }
 
-    private static int runCommand(List<String> args, String dataDir) {
+    private static int runCommand(Class<?> application, List<String> args, String dataDir) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         Path logFile = CommandFailure.logFile(Path.of(dataDir));
@@ -87,7 +89,7 @@ public final class Launcher {
                     dataDir, e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WeerbaarApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -127,7 +129,7 @@ public final class Launcher {
      * {@code restore FILE}: into an empty database, before anything else touches it (a started
      * application would migrate and fill it); then the integrity checks on what was restored.
      */
-    private static int restore(List<String> args, String dataDir) {
+    private static int restore(Class<?> application, List<String> args, String dataDir) {
         if (args.size() != 1 || args.getFirst().startsWith("--")) {
             System.err.println("usage: ./weerbaar restore FILE [--data DIR]: into an empty data folder, or the empty database of WEERBAAR_DB_URL");
             return 2;
@@ -152,7 +154,7 @@ public final class Launcher {
             return CommandFailure.report(e, List.of("restore", args.getFirst()), Path.of(dataDir), System.err);
         }
         System.out.println("Checking what was restored...");
-        return runCommand(List.of("check"), dataDir);
+        return runCommand(application, List.of("check"), dataDir);
     }
 
     /** Before Spring configures logging, libraries log at INFO to the console; only their warnings matter here. */

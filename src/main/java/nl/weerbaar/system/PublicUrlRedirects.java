@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class PublicUrlRedirects extends OncePerRequestFilter {
+class PublicUrlRedirects extends OncePerRequestFilter {
 
     private final String publicUrl;
 

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.PublicApi;
 import nl.weerbaar.system.Release;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -54,13 +55,13 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer designRules(Release release) {
+    OpenApiCustomizer designRules(Release release, PublicApi publicApi) {
         return openApi -> {
             Paths relative = new Paths();
             openApi.getPaths().forEach((path, item) -> relative.addPathItem(
                     path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path, item));
             openApi.setPaths(relative);
-            OperationContract contract = new OperationContract(relative, release.version());
+            OperationContract contract = new OperationContract(relative, release.version(), publicApi);
             relative.forEach((path, item) -> item.readOperationsMap().forEach(
                     (method, operation) -> contract.shape(path, method, operation)));
             Components components = components();

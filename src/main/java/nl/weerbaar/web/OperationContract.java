@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import nl.weerbaar.access.SecurityConfiguration;
 import nl.weerbaar.system.IdempotencyFilter;
+import nl.weerbaar.system.PublicApi;
 
 /**
  * What an operation really answers, derived once for all operations from facts the code states
@@ -48,10 +48,12 @@ final class OperationContract {
     private final String version;
 
     private final Paths paths;
+    private final PublicApi publicApi;
 
-    OperationContract(Paths paths, String version) {
+    OperationContract(Paths paths, String version, PublicApi publicApi) {
         this.version = version;
         this.paths = paths;
+        this.publicApi = publicApi;
         // A resource is versioned when a change to it needs If-Match.
         this.versionedPaths = paths.entrySet().stream()
                 .filter(path -> path.getValue().readOperations().stream().anyMatch(OperationContract::takesIfMatch))
@@ -62,7 +64,7 @@ final class OperationContract {
     void shape(String path, PathItem.HttpMethod method, Operation operation) {
         textExamplesStayText(operation);
         boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean open = SecurityConfiguration.isPublic(method.name(), OpenApiConfiguration.PREFIX + path);
+        boolean open = publicApi.isPublic(method.name(), OpenApiConfiguration.PREFIX + path);
         boolean passwords = method == PathItem.HttpMethod.POST && path.equals("/tokens");
         boolean idempotent = writes && !open && !passwords; // the idempotency filter acts on signed-in API writes
         boolean ifMatch = takesIfMatch(operation);

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The migrated schema's CHECK constraints say what {@link AreaLimits} says, so Java and SQL refuse the same values. */
-@IntegrationTest
+@ApplicationModuleTest
+@ActiveProfiles("test")
 class AreaLimitsAgreeTest {
 
     private static final Pattern LOWER = Pattern.compile(">= \\(*'?(-?[0-9.]+)'?"), UPPER = Pattern.compile("<= \\(*'?(-?[0-9.]+)'?");

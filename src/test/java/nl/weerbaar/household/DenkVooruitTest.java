@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.Browser;
-import nl.weerbaar.support.IntegrationTest;
+import nl.weerbaar.support.ModuleTestSigner;
 import nl.weerbaar.support.TimeDependent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,15 +20,26 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The acceptance walk of Denk Vooruit: two adults (one on insulin), a baby and a dog in 1012 get
  * a correct 72-hour list and the nearest points that can power devices, with JavaScript on and off;
- * axe-core finds no accessibility violations on the form and the result.
+ * axe-core finds no accessibility violations on the form and the result. A module test: household
+ * with the modules it uses (access, areas, points) and the shared system module, nothing else.
  */
-@IntegrationTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ModuleTestSigner.class)
+// Pages speak Dutch unless asked otherwise: in the whole application web's locale resolver says so.
+@TestPropertySource(properties = "spring.web.locale=nl")
 @TimeDependent
 class DenkVooruitTest {
 

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import nl.weerbaar.WeerbaarApplication;
 import nl.weerbaar.system.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class DemoLoadCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         System.setProperty("weerbaar.db.url", "");
         try {
-            assertThat(Launcher.run(args)).as("exit code").hasValue(0);
+            assertThat(Launcher.run(WeerbaarApplication.class, args)).as("exit code").hasValue(0);
         } finally {
             System.clearProperty("weerbaar.db.url");
             System.setOut(original);
