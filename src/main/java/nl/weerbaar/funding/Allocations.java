@@ -14,12 +14,12 @@ import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Splitting budget lines over the 25 safety regions: national admins compute drafts with a formula
@@ -134,7 +134,7 @@ public class Allocations {
             throw notFound(id);
         }
         if (!status.equals("draft")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "allocation " + id + " is " + status
+            throw new Conflict("allocation " + id + " is " + status
                     + "; only a draft can be adopted: compute a new draft to change the budgets");
         }
         Allocation draft = repository.find(id).orElseThrow();
@@ -188,7 +188,7 @@ public class Allocations {
         return budgets;
     }
 
-    static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no allocation with id " + id);
+    static NotFound notFound(long id) {
+        return new NotFound("no allocation with id " + id);
     }
 }
