@@ -135,7 +135,7 @@ public class Allocations {
         }
         if (!status.equals("draft")) {
             throw new Conflict("allocation " + id + " is " + status
-                    + "; only a draft can be adopted: compute a new draft to change the budgets");
+                    + "; only a draft can be adopted: compute a new draft to change the budgets", "funding.refusal.notDraft");
         }
         Allocation draft = repository.find(id).orElseThrow();
         for (long earlier : repository.adoptedSharingLines(draft.year(), draft.budgetLineIds(), id)) {

@@ -89,7 +89,7 @@ class TextMessageSenders {
                 .param("at", Timestamp.from(now)).update();
         if (inserted == 0) {
             throw new Conflict(number.get()
-                    + " is already registered: remove it first to give it to another user");
+                    + " is already registered: remove it first to give it to another user", "points.refusal.numberTaken", number.get());
         }
         Sender sender = new Sender(number.get(), user.get().username(), user.get().organisation(), actor.username(), now);
         audit.record(actor, new AuditTrail.Change("sms-sender.registered", "sms-sender", number.get(),

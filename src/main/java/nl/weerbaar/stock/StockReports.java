@@ -157,7 +157,8 @@ public class StockReports {
                 .require(dependentShare > 0 && dependentShare <= 1, "dependentShare", "must be more than 0 and at most 1, e.g. 0.25")
                 .orThrow();
         if (item.dailyNormPerPerson() == null) {
-            throw new Unusable("item " + item.code() + " has no daily norm per person, so days of supply cannot be computed");
+            throw new Unusable("item " + item.code() + " has no daily norm per person, so days of supply cannot be computed",
+                    "stock.refusal.noNorm", item.name());
         }
         Map<String, BigDecimal> usable = totals.usableByDepotArea(item.code(), LocalDate.now(clock));
         return codes.stream().map(code -> coverage(code, item, dependentShare, usable)).toList();

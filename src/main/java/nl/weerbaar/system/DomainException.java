@@ -77,7 +77,7 @@ public abstract sealed class DomainException extends RuntimeException
         private final boolean missing;
 
         VersionMismatch(boolean missing, String detail) {
-            super(detail, null);
+            super(detail, missing ? "problem.versionMissing" : "problem.changedMeanwhile");
             this.missing = missing;
         }
 
