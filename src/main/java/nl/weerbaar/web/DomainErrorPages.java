@@ -27,7 +27,7 @@ class DomainErrorPages implements HandlerExceptionResolver, Ordered {
         try {
             response.sendError(DomainStatus.of(refused).value(), refused.getMessage());
         } catch (IOException gone) {
-            return null;
+            // The client left before its answer: there is no one to show a page to.
         }
         return new ModelAndView();
     }
