@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.Items;
 import nl.weerbaar.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
@@ -125,7 +126,7 @@ class AccessApi {
     Organisation getOrganisation(@PathVariable String code) {
         access.currentActor();
         return organisations.find(code.toUpperCase()).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation with code '" + code + "'"));
+                new NotFound("no organisation with code '" + code + "'"));
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -8,14 +8,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -75,7 +74,7 @@ class AuditApi {
                     + "Keep it, and later ask for a consistency proof from its size")
     SignedTreeHead.Json treeHead() {
         return log.latestHead().map(SignedTreeHead::toJson).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no tree head has been signed yet; ask again in a second"));
+                new NotFound("no tree head has been signed yet; ask again in a second"));
     }
 
     @GetMapping("/entries/{seq}/inclusion-proof")

@@ -3,12 +3,11 @@ package nl.weerbaar.access;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The log as a client sees it: the latest signed tree head and the proofs that tie entries and heads together. */
 @Service
@@ -50,10 +49,9 @@ public class AuditLog {
     public InclusionProof inclusionProof(long seq, Long treeSize) {
         access.requireRole(Role.ADMIN);
         AuditTrail.Entry entry = trail.find(seq).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no audit entry " + seq + " in your organisation's scope"));
+                new NotFound("no audit entry " + seq + " in your organisation's scope"));
         long latestSize = requireLatestHead().treeSize();
-        long leafIndex = log.leafIndexOf(seq).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "audit entry " + seq + " is not in the log yet: it is sequenced within a second, ask again"));
+        long leafIndex = log.leafIndexOf(seq).orElseThrow(() -> new NotFound("audit entry " + seq + " is not in the log yet: it is sequenced within a second, ask again"));
         long size = treeSize == null ? latestSize : treeSize;
         new InputCheck()
                 .require(size <= latestSize, "treeSize", "must not exceed the latest signed tree head's size " + latestSize)
@@ -77,6 +75,6 @@ public class AuditLog {
 
     private SignedTreeHead requireLatestHead() {
         return log.latestHead().orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no tree head has been signed yet; ask again in a second"));
+                new NotFound("no tree head has been signed yet; ask again in a second"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.Items;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -124,7 +125,7 @@ class AreasController {
     ResponseEntity<PostcodeBody> postcode(@PathVariable @Parameter(example = "1012 AB") String postcode) {
         PostcodeArea area;
         try {
-            area = areas.postcodeArea(postcode).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+            area = areas.postcodeArea(postcode).orElseThrow(() -> new NotFound(
                     "postcode '" + postcode.strip() + "' is not in the postcode list"));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -145,7 +146,7 @@ class AreasController {
         if (!(lon >= -180 && lon <= 180)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lon " + lon + " is out of range: expected -180 to 180");
         }
-        Location location = areas.locate(lat, lon).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        Location location = areas.locate(lat, lon).orElseThrow(() -> new NotFound(
                 "lat " + lat + ", lon " + lon + " lies in no Dutch municipality"));
         Municipality municipality = areas.municipality(location.municipalityCode()).orElseThrow();
         Region region = areas.region(location.regionCode()).orElseThrow();
@@ -173,7 +174,7 @@ class AreasController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "code '" + code + "' is not a municipality code: expected GM and 4 digits, as in GM0363");
         }
-        return areas.municipality(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return areas.municipality(code).orElseThrow(() -> new NotFound(
                 "municipality " + code + " does not exist"));
     }
 

@@ -20,14 +20,14 @@ import nl.weerbaar.access.Organisations;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Official crisis information: drafted by a coordinator of the organisation for its area,
@@ -94,8 +94,7 @@ public class Bulletins {
         access.require(Role.COORDINATOR, content.areaCode());
         Bulletin before = ownBulletin(id, actor);
         if (before.published()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead");
+            throw new Conflict("bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead");
         }
         Versioned.requireMatch(ifMatch, before.version());
         requireReference(content, actor);
@@ -111,10 +110,10 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.draft) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "bulletin " + id + " is " + before.status() + " already");
+            throw new Conflict("bulletin " + id + " is " + before.status() + " already");
         }
         if (before.author().equals(actor.username())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "you wrote bulletin " + id
+            throw new Conflict("you wrote bulletin " + id
                     + ": a colleague of " + before.organisation() + " (coordinator) must approve it (four eyes)");
         }
         Versioned.requireMatch(ifMatch, before.version());
@@ -130,7 +129,7 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.approved) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, before.published()
+            throw new Conflict(before.published()
                     ? "bulletin " + id + " is published already"
                     : "bulletin " + id + " is a draft: a colleague must approve it before it can be published");
         }
@@ -281,7 +280,7 @@ public class Bulletins {
     /** A bulletin of the actor's own organisation, in an area the actor acts in; others get 403, missing ones 404. */
     private Bulletin ownBulletin(UUID id, Actor actor) {
         Bulletin bulletin = repository.findForUpdate(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no bulletin " + id));
+                new NotFound("no bulletin " + id));
         access.require(Role.COORDINATOR, bulletin.areaCode());
         if (!bulletin.organisation().equals(actor.organisation())) {
             throw new org.springframework.security.access.AccessDeniedException("bulletin " + id + " belongs to "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.system.AnswersProblem;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -103,7 +103,7 @@ class BulletinsApi {
     ResponseEntity<String> feed(@PathVariable String code) {
         String area = code.toUpperCase();
         if (!area.matches(AreaLimits.AREA_CODE) || bulletins.areaName(area).equals(area)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no area with code '" + code + "'");
+            throw new NotFound("no area with code '" + code + "'");
         }
         List<AtomFeed.Entry> entries = bulletins.list(area, false).stream().filter(Bulletin::published)
                 .map(b -> new AtomFeed.Entry(b, bulletins.organisationName(b.organisation()))).toList();
@@ -119,7 +119,7 @@ class BulletinsApi {
         return BulletinView.of(bulletin, bulletins.areaName(bulletin.areaCode()), clock.instant());
     }
 
-    private static ResponseStatusException notFound(UUID id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no published bulletin " + id);
+    private static NotFound notFound(UUID id) {
+        return new NotFound("no published bulletin " + id);
     }
 }

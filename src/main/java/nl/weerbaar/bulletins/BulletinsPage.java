@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.areas.AreaLimits;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
+import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -124,7 +125,7 @@ class BulletinsPage {
     String editForm(@PathVariable UUID id, Model model) {
         Bulletin bulletin = visible(id);
         if (bulletin.published()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "bulletin " + id + " is published and signed: follow it up instead");
+            throw new Conflict("bulletin " + id + " is published and signed: follow it up instead");
         }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DraftForm.of(bulletin, bulletin.kind().name(), bulletin.references(), clock));
@@ -180,7 +181,7 @@ class BulletinsPage {
     }
 
     private Bulletin visible(UUID id) {
-        return bulletins.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no bulletin " + id));
+        return bulletins.find(id).orElseThrow(() -> new NotFound("no bulletin " + id));
     }
 
     /**
@@ -193,8 +194,8 @@ class BulletinsPage {
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneHeadline", bulletin.dutch().headline());
             return "redirect:/staff/bulletins/" + bulletin.id();
-        } catch (InvalidInputException | AccessDeniedException | ResponseStatusException refused) {
-            redirect.addFlashAttribute("refused", refused instanceof ResponseStatusException status ? status.getReason() : refused.getMessage());
+        } catch (DomainException | AccessDeniedException refused) {
+            redirect.addFlashAttribute("refused", refused.getMessage());
             if (form != null) {
                 redirect.addFlashAttribute("form", form);
             }

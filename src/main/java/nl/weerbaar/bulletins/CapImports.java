@@ -23,14 +23,13 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.AreaLimits;
+import nl.weerbaar.system.DomainException.Conflict;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -72,8 +71,7 @@ class CapImports {
         access.require(Role.COORDINATOR, areaCode);
         Message message = Message.read(document);
         return store(areaCode, xml, document, new Origin(actor.username(), null, message.senderName()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
-                        "message " + message.identifier() + " from " + message.sender() + " was imported already"));
+                .orElseThrow(() -> new Conflict("message " + message.identifier() + " from " + message.sender() + " was imported already"));
     }
 
     /** Where a message came from: a coordinator's upload, or a subscribed feed (then named after the feed). */

@@ -18,13 +18,12 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.system.ApplicationClock;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The register of circulating claims: staff of an area record and assess them, and link the rebuttal. */
 @Service
@@ -73,7 +72,7 @@ class Claims {
         access.requireRole(Role.OPERATOR);
         String area = check(input);
         access.require(Role.OPERATOR, area);
-        Claim before = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim " + id));
+        Claim before = find(id).orElseThrow(() -> new NotFound("no claim " + id));
         access.require(Role.OPERATOR, before.area());
         Versioned.requireMatch(ifMatch, before.version());
         jdbc.sql("""

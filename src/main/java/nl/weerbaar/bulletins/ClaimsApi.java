@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.Items;
 import nl.weerbaar.system.Versioned;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/claims")
@@ -58,7 +58,7 @@ class ClaimsApi {
     @GetMapping("/{id}")
     @Operation(operationId = "getClaim", summary = "One claim")
     ResponseEntity<Claim> get(@PathVariable UUID id) {
-        Claim claim = claims.visible(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim " + id));
+        Claim claim = claims.visible(id).orElseThrow(() -> new NotFound("no claim " + id));
         return ResponseEntity.ok().eTag(Versioned.etag(claim.version())).body(claim);
     }
 

@@ -15,12 +15,12 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.AreaLimits;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Feeds of other authorities that coordinators subscribe to for their area. Weerbaar polls each
@@ -72,7 +72,7 @@ class FeedSubscriptions {
                 .orThrow();
         access.require(Role.COORDINATOR, area);
         if (feeds.liveWith(url, area)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "this feed is subscribed to already for " + area);
+            throw new Conflict("this feed is subscribed to already for " + area);
         }
         Instant now = now();
         FeedSubscription feed = new FeedSubscription(UUID.randomUUID(), request.name().strip(), url, area, Duration.ofMinutes(minutes),
@@ -101,7 +101,7 @@ class FeedSubscriptions {
         Actor actor = access.require(Role.COORDINATOR, feed.area());
         Versioned.requireMatch(ifMatch, feed.version());
         if (feed.endedAt() != null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the subscription " + id + " ended already at " + feed.endedAt());
+            throw new Conflict("the subscription " + id + " ended already at " + feed.endedAt());
         }
         feeds.end(id, actor.username(), now());
         FeedSubscription ended = feeds.find(id).orElseThrow();
@@ -128,8 +128,8 @@ class FeedSubscriptions {
         return summary;
     }
 
-    static ResponseStatusException notFound(UUID id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no feed subscription " + id);
+    static NotFound notFound(UUID id) {
+        return new NotFound("no feed subscription " + id);
     }
 
     private Instant now() {

@@ -2,7 +2,7 @@ package nl.weerbaar.bulletins;
 
 import java.util.UUID;
 import java.util.function.Supplier;
-import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.Versioned;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,8 +51,8 @@ class FeedsPage {
             FeedSubscription feed = change.get();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneName", feed.name());
-        } catch (InvalidInputException | AccessDeniedException | ResponseStatusException refused) {
-            redirect.addFlashAttribute("refused", refused instanceof ResponseStatusException status ? status.getReason() : refused.getMessage());
+        } catch (DomainException | AccessDeniedException refused) {
+            redirect.addFlashAttribute("refused", refused.getMessage());
         }
         return "redirect:/staff/feeds";
     }

@@ -4,15 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import nl.weerbaar.access.Organisation;
 import nl.weerbaar.access.Organisations;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.PrintedLinks;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /bulletins/{id}/poster.pdf}: the printable poster of a published bulletin. */
 @Controller
@@ -33,7 +32,7 @@ class PosterPage {
     @GetMapping("/bulletins/{id}/poster.pdf")
     ResponseEntity<byte[]> poster(@PathVariable UUID id, HttpServletRequest request) {
         Bulletin bulletin = bulletins.find(id).filter(Bulletin::published).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no published bulletin " + id));
+                new NotFound("no published bulletin " + id));
         String code = bulletins.posterCode(id).orElseThrow();
         String organisationName = organisations.find(bulletin.organisation()).map(Organisation::name).orElse(bulletin.organisation());
         byte[] pdf = renderer.render(bulletin, organisationName, bulletins.areaName(bulletin.areaCode()), code,

@@ -6,15 +6,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import nl.weerbaar.system.DomainException.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /bulletins} and {@code /bulletins/{id}}: what the authorities tell residents, in full
@@ -48,7 +47,7 @@ class PublicBulletinPages {
     @GetMapping("/bulletins/{id}")
     String bulletin(@PathVariable String id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Bulletin bulletin = parse(id).flatMap(bulletins::find).filter(Bulletin::published).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no published bulletin " + id));
+                new NotFound("no published bulletin " + id));
         model.addAttribute("b", bulletins.forResidents(bulletin, locale));
         cache(request, response);
         return "bulletins/bulletin";

@@ -18,15 +18,15 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Organisations;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The signing keys of every organisation: made by the system on first use (ECDSA P-256), private
@@ -113,9 +113,9 @@ public class SigningKeys {
         requireOrganisation(organisation);
         access.requireOver(Role.ADMIN, organisation);
         PublishedKey key = keys.find(kid).filter(k -> k.organisation().equals(organisation)).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "organisation " + organisation + " has no key " + kid));
+                new NotFound("organisation " + organisation + " has no key " + kid));
         if (key.revokedAt() != null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "key " + kid + " was revoked already at " + key.revokedAt());
+            throw new Conflict("key " + kid + " was revoked already at " + key.revokedAt());
         }
         Instant from = request.from() == null ? now : request.from().truncatedTo(ChronoUnit.SECONDS);
         keys.revoke(kid, from, request.reason().trim());
@@ -169,7 +169,7 @@ public class SigningKeys {
 
     private void requireOrganisation(String organisation) {
         if (organisations.find(organisation).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no organisation with code '" + organisation + "'");
+            throw new NotFound("no organisation with code '" + organisation + "'");
         }
     }
 

@@ -13,11 +13,11 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Other authorities whose signed CAP messages read as genuine here, for the areas they may speak
@@ -99,7 +99,7 @@ class TrustAnchors {
         TrustAnchor anchor = new TrustAnchor(UUID.randomUUID(), request.name().strip(), certificate, key, areas,
                 anchors.covers(areas), validFrom, validUntil, null, null);
         if (anchors.liveWithKid(anchor.kid())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the key " + anchor.kid() + " is a trust anchor already");
+            throw new Conflict("the key " + anchor.kid() + " is a trust anchor already");
         }
         anchors.insert(anchor, actor.username(), now);
         audit.record(new AuditTrail.Change("trust-anchor.added", "trust_anchor", anchor.id().toString(), "NL", null,
@@ -118,7 +118,7 @@ class TrustAnchors {
                 .orThrow();
         TrustAnchor anchor = anchors.find(id).orElseThrow(() -> notFound(id));
         if (anchor.revokedAt() != null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "trust anchor " + id + " was revoked already at " + anchor.revokedAt());
+            throw new Conflict("trust anchor " + id + " was revoked already at " + anchor.revokedAt());
         }
         anchors.revoke(id, request.from() == null ? now : request.from().truncatedTo(ChronoUnit.SECONDS), request.reason().strip());
         TrustAnchor revoked = anchors.find(id).orElseThrow();
@@ -127,8 +127,8 @@ class TrustAnchors {
         return revoked;
     }
 
-    private static ResponseStatusException notFound(UUID id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no trust anchor " + id);
+    private static NotFound notFound(UUID id) {
+        return new NotFound("no trust anchor " + id);
     }
 
     /** To the second, like the CAP {@code sent} time it is compared with. */

@@ -14,12 +14,12 @@ import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Splitting budget lines over the 25 safety regions: national admins compute drafts with a formula
@@ -134,8 +134,8 @@ class Allocations {
             throw notFound(id);
         }
         if (!status.equals("draft")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "allocation " + id + " is " + status
-                    + "; only a draft can be adopted: compute a new draft to change the budgets");
+            throw new Conflict("allocation " + id + " is " + status
+                    + "; only a draft can be adopted: compute a new draft to change the budgets", "funding.refusal.notDraft");
         }
         Allocation draft = repository.find(id).orElseThrow();
         for (long earlier : repository.adoptedSharingLines(draft.year(), draft.budgetLineIds(), id)) {
@@ -188,7 +188,7 @@ class Allocations {
         return budgets;
     }
 
-    static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no allocation with id " + id);
+    static NotFound notFound(long id) {
+        return new NotFound("no allocation with id " + id);
     }
 }

@@ -5,13 +5,12 @@ import java.util.regex.Pattern;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
-import nl.weerbaar.system.Refusal;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The yearly budget lines: entered and changed by national admins, read by all staff. */
 @Service
@@ -78,7 +77,7 @@ class BudgetLines {
         Versioned.requireMatch(ifMatch, before.version());
         List<String> using = repository.allocationsUsing(id);
         if (!using.isEmpty()) {
-            throw new Refusal(HttpStatus.CONFLICT, "budget line " + id + " is used by " + using.size() + " allocation(s) ("
+            throw new Conflict("budget line " + id + " is used by " + using.size() + " allocation(s) ("
                     + String.join(", ", using) + "); it cannot be deleted, change its amount or note instead",
                     "funding.refusal.lineInUse", using.size(), String.join(", ", using));
         }
@@ -86,8 +85,8 @@ class BudgetLines {
         audit.record(new AuditTrail.Change("budget-line.deleted", "budget-line", String.valueOf(id), "NL", before, null));
     }
 
-    static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no budget line with id " + id);
+    static NotFound notFound(long id) {
+        return new NotFound("no budget line with id " + id);
     }
 
     private static void validate(BudgetLineInput input) {

@@ -16,13 +16,12 @@ import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Municipality;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Commitments and spending against the regions' budgets. A coordinator (or admin) books for the
@@ -207,7 +206,7 @@ class Expenditures {
         return code == null || code.isBlank() ? null : code.strip().toUpperCase(Locale.ROOT);
     }
 
-    static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no expenditure with id " + id + " in your scope");
+    static NotFound notFound(long id) {
+        return new NotFound("no expenditure with id " + id + " in your scope");
     }
 }

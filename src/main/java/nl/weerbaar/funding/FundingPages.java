@@ -13,11 +13,11 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import java.util.Locale;
+import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.LocalNumbers;
 import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,7 +81,7 @@ class FundingPages {
         try {
             budgetLines.create(new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount", locale), note));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));
@@ -109,7 +109,7 @@ class FundingPages {
             redirect.addFlashAttribute("saved", true);
             redirect.addAttribute("year", saved.year());
             return "redirect:/staff/funding";
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
             return "redirect:/staff/funding/budget-lines/" + id;
         }
@@ -123,7 +123,7 @@ class FundingPages {
             redirect.addFlashAttribute("deleted", true);
             redirect.addAttribute("year", year);
             return "redirect:/staff/funding";
-        } catch (ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
             return "redirect:/staff/funding/budget-lines/" + id;
         }
@@ -152,7 +152,7 @@ class FundingPages {
                     .map(g -> Versioned.etag(g.version())).orElse(null);
             national.putGdp(year, ifMatch, new NationalFigures.GdpInput(euros(amount, "amount", locale), source));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         return "redirect:/staff/funding/national";
@@ -166,7 +166,7 @@ class FundingPages {
             national.addNationalSpending(new NationalFigures.NationalSpendingInput(year, natoCategory,
                     euros(amount, "amount", locale), source));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         return "redirect:/staff/funding/national";
@@ -207,7 +207,7 @@ class FundingPages {
             if (compareWith != null) {
                 redirect.addAttribute("a", compareWith);
             }
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         return "redirect:/staff/funding/allocations";
@@ -256,7 +256,7 @@ class FundingPages {
             expenditures.create(new Expenditures.ExpenditureInput(region, municipality, year, kind, euros(amount, "amount", locale),
                     natoCategory, referenceType, referenceId, description, bookedOn));
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));

@@ -12,14 +12,14 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The one door into planning: saved scenarios, runs of them, and their results. Scenarios belong to
@@ -234,8 +234,7 @@ class Planning {
                 return before;
             }
             if (before.status() != RunStatus.QUEUED && before.status() != RunStatus.RUNNING) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT,
-                        "run " + runId + " is " + code(before.status()) + " already; only a queued or running run can be cancelled");
+                throw new Conflict("run " + runId + " is " + code(before.status()) + " already; only a queued or running run can be cancelled");
             }
             if (!runs.cancelQueued(runId)) {
                 runs.requestCancel(runId);
@@ -253,7 +252,7 @@ class Planning {
     public PlanResult result(long runId) {
         Run run = readable(runId).run();
         if (run.status() != RunStatus.DONE) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "run " + runId + " is " + code(run.status())
+            throw new Conflict("run " + runId + " is " + code(run.status())
                     + (run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING
                     ? "; its result is there once its status is done" : "; it has no result, start the scenario again"));
         }
@@ -299,11 +298,11 @@ class Planning {
                 s.generatorPoints(), s.deliverTo());
     }
 
-    private static ResponseStatusException noScenario(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no scenario with id " + id);
+    private static NotFound noScenario(long id) {
+        return new NotFound("no scenario with id " + id);
     }
 
-    private static ResponseStatusException noRun(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no scenario run with id " + id);
+    private static NotFound noRun(long id) {
+        return new NotFound("no scenario run with id " + id);
     }
 }

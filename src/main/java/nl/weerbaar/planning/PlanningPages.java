@@ -19,6 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
+import nl.weerbaar.system.DomainException.VersionMismatch;
 import nl.weerbaar.system.LocalNumbers;
 import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.stock.Depot;
@@ -37,7 +40,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -153,11 +155,7 @@ class PlanningPages {
         } catch (NumberFormatException e) {
             return refused(form, planning.get(id), List.of(new InvalidInputException.InvalidParam("version", "reload the page")),
                     model, response);
-        } catch (ResponseStatusException e) {
-            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()
-                    && e.getStatusCode().value() != HttpStatus.PRECONDITION_REQUIRED.value()) {
-                throw e;
-            }
+        } catch (VersionMismatch e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             Planning.SavedScenario now = planning.get(id);
             model.addAttribute("conflict", true);
@@ -362,11 +360,8 @@ class PlanningPages {
     String cancel(@PathVariable long runId) {
         try {
             planning.cancel(runId);
-        } catch (ResponseStatusException e) {
+        } catch (Conflict e) {
             // Finished before the click arrived: the run's page says how it ended.
-            if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
-                throw e;
-            }
         }
         return "redirect:" + ROOT + "/runs/" + runId;
     }
@@ -562,11 +557,8 @@ class PlanningPages {
     private Planning.SavedScenario savedOrNull(long id) {
         try {
             return planning.get(id);
-        } catch (ResponseStatusException e) {
-            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-                return null;
-            }
-            throw e;
+        } catch (NotFound e) {
+            return null;
         }
     }
 

@@ -14,12 +14,11 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Vehicle routes for a depot and day of a finished run, kept as computed: coordinators of every
@@ -164,7 +163,7 @@ class RoutePlans {
     public Saved get(long runId, long id) {
         PlanResult result = planning.result(runId);
         RoutePlanRepository.Stored stored = repository.find(runId, id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + runId + " has no route plan " + id));
+                .orElseThrow(() -> new NotFound("run " + runId + " has no route plan " + id));
         return saved(stored, result);
     }
 
@@ -172,7 +171,7 @@ class RoutePlans {
     public Saved latest(long runId, long depot, int day) {
         PlanResult result = planning.result(runId);
         RoutePlanRepository.Stored stored = repository.latest(runId, depot, day)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + runId + " has no routes for depot "
+                .orElseThrow(() -> new NotFound("run " + runId + " has no routes for depot "
                         + depot + " on day " + day + " yet: make them with POST /api/v1/scenario-runs/" + runId + "/routes"));
         return saved(stored, result);
     }

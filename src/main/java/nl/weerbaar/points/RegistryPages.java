@@ -9,6 +9,7 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.PostcodeArea;
+import nl.weerbaar.system.DomainException.VersionMismatch;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Coordinators' pages to register, edit and retire support points, and the list of points they
@@ -199,8 +199,8 @@ class RegistryPages {
         } catch (InvalidInputException e) {
             model.addAttribute("point", points.get(id));
             return refused(form, e, model, response);
-        } catch (ResponseStatusException e) {
-            return conflictOr(e, id, model, response);
+        } catch (VersionMismatch e) {
+            return changedMeanwhile(id, model, response);
         }
     }
 
@@ -209,8 +209,8 @@ class RegistryPages {
         try {
             points.retire(id, Versioned.etag(version));
             return "redirect:/staff/steunpunten/beheer?retired";
-        } catch (ResponseStatusException e) {
-            return conflictOr(e, id, model, response);
+        } catch (VersionMismatch e) {
+            return changedMeanwhile(id, model, response);
         }
     }
 
@@ -228,10 +228,7 @@ class RegistryPages {
     }
 
     /** A stale version: show the point as it is now, and say that someone else changed it. */
-    private String conflictOr(ResponseStatusException e, long id, Model model, HttpServletResponse response) {
-        if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()) {
-            throw e;
-        }
+    private String changedMeanwhile(long id, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("conflict", true);
         return edit(id, model);

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.weerbaar.system.DomainException.NotFound;
+import nl.weerbaar.system.DomainException.VersionMismatch;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.PrintedLinks;
 import nl.weerbaar.system.Versioned;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -194,7 +195,7 @@ class SupportPointPages {
     ResponseEntity<byte[]> pack(@PathVariable String code, java.util.Locale locale, HttpServletRequest request,
                                 HttpServletResponse response) {
         Municipality municipality = areas.municipality(code).orElseThrow(() ->
-                new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, "no municipality " + code));
+                new NotFound("no municipality " + code));
         CacheHeaders.applyToPage(request, response);
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -328,13 +329,9 @@ class SupportPointPages {
             return ResponseEntity.ok().eTag(Versioned.etag(after.version())).body(keptStatusView(after));
         } catch (InvalidInputException e) {
             return ResponseEntity.badRequest().body(Map.of("invalidParams", e.invalidParams()));
-        } catch (ResponseStatusException e) {
-            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()
-                    && e.getStatusCode().value() != HttpStatus.PRECONDITION_REQUIRED.value()) {
-                throw e;
-            }
+        } catch (VersionMismatch e) {
             SupportPoint current = points.get(id);
-            return ResponseEntity.status(e.getStatusCode()).eTag(Versioned.etag(current.version()))
+            return ResponseEntity.status(e.missing() ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.PRECONDITION_FAILED).eTag(Versioned.etag(current.version()))
                     .body(Map.of("current", keptStatusView(current)));
         }
     }
@@ -381,10 +378,7 @@ class SupportPointPages {
             model.addAttribute("errors", e.invalidParams().stream()
                     .collect(Collectors.toMap(InvalidInputException.InvalidParam::name,
                             InvalidInputException.InvalidParam::reason, (a, b) -> a)));
-        } catch (ResponseStatusException e) {
-            if (e.getStatusCode().value() != HttpStatus.PRECONDITION_FAILED.value()) {
-                throw e;
-            }
+        } catch (VersionMismatch e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", true);
         }

@@ -34,16 +34,16 @@ import nl.weerbaar.points.SupportPointRepository.LiveStatus;
 import nl.weerbaar.points.SupportPointRepository.Registration;
 import nl.weerbaar.points.SupportPointRepository.Selection;
 import nl.weerbaar.points.SupportPointRepository.StatusReport;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.RequestId;
 import nl.weerbaar.system.Versioned;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The support points: registry, live status and the public finder. The one door into the
@@ -669,7 +669,7 @@ public class SupportPoints {
     private SupportPoint inUseForUpdate(long id) {
         SupportPoint point = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (point.retired()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "support point " + id + " was retired on " + point.retiredAt());
+            throw new Conflict("support point " + id + " was retired on " + point.retiredAt());
         }
         return point;
     }
@@ -708,7 +708,7 @@ public class SupportPoints {
         return values.stream().map(Codes::of).collect(Collectors.joining(", "));
     }
 
-    private static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no support point " + id);
+    private static NotFound notFound(long id) {
+        return new NotFound("no support point " + id);
     }
 }

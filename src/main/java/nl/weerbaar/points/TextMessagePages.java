@@ -3,23 +3,26 @@ package nl.weerbaar.points;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.weerbaar.system.DomainException.Conflict;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.PageProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Coordinators register the phone numbers of operators who may report a status by text message. */
 @Controller
 class TextMessagePages {
 
     private final TextMessageSenders senders;
+    private final PageProblems problems;
 
-    TextMessagePages(TextMessageSenders senders) {
+    TextMessagePages(TextMessageSenders senders, PageProblems problems) {
         this.senders = senders;
+        this.problems = problems;
     }
 
     @GetMapping("/staff/steunpunten/sms")
@@ -40,12 +43,9 @@ class TextMessagePages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
                     InvalidInputException.InvalidParam::name, InvalidInputException.InvalidParam::reason, (a, b) -> a)));
-        } catch (ResponseStatusException e) {
-            if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
-                throw e;
-            }
+        } catch (Conflict e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("errors", Map.of("phoneNumber", e.getReason()));
+            model.addAttribute("errors", Map.of("phoneNumber", problems.sentence(e, "points")));
         }
         model.addAttribute("senders", senders.visible());
         model.addAttribute("phoneNumber", phoneNumber == null ? "" : phoneNumber);

@@ -13,13 +13,13 @@ import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.access.UserAccount;
 import nl.weerbaar.access.UserAccounts;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The phone numbers allowed to report a point's status by text message, each registered to a
@@ -88,8 +88,8 @@ class TextMessageSenders {
                 .param("number", number.get()).param("username", user.get().username()).param("by", actor.username())
                 .param("at", Timestamp.from(now)).update();
         if (inserted == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, number.get()
-                    + " is already registered: remove it first to give it to another user");
+            throw new Conflict(number.get()
+                    + " is already registered: remove it first to give it to another user", "points.refusal.numberTaken", number.get());
         }
         Sender sender = new Sender(number.get(), user.get().username(), user.get().organisation(), actor.username(), now);
         audit.record(actor, new AuditTrail.Change("sms-sender.registered", "sms-sender", number.get(),
@@ -101,7 +101,7 @@ class TextMessageSenders {
     void remove(String phoneNumber) {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Sender sender = international(phoneNumber).flatMap(this::find)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no registered number " + phoneNumber));
+                .orElseThrow(() -> new NotFound("no registered number " + phoneNumber));
         access.requireOver(Role.COORDINATOR, sender.organisation());
         jdbc.sql("delete from points_sms_sender where phone_number = :number").param("number", sender.phoneNumber()).update();
         audit.record(actor, new AuditTrail.Change("sms-sender.removed", "sms-sender", sender.phoneNumber(),

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.weerbaar.access.SignedIn;
 import nl.weerbaar.access.UserAccounts;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A point's status by text message: {@code STATUS <point> OPEN|FULL|CLOSED [occupancy] [message]}
@@ -98,10 +99,11 @@ class TextMessageStatus {
             }));
         } catch (AccessDeniedException | AuthenticationException e) {
             return keep(inbound, null, new Reply(say("points.sms.reply.outsideScope", String.valueOf(c.point())), false));
-        } catch (ResponseStatusException e) {
-            return keep(inbound, null, new Reply(say("points.sms.reply.noPoint", String.valueOf(c.point())), false));
         } catch (InvalidInputException e) {
             return keep(inbound, null, new Reply(say("points.sms.reply.refused", e.invalidParams().getFirst().reason()), false));
+        } catch (NotFound | Conflict e) {
+            // No such point, or retired: either way there is no point by that number to report on.
+            return keep(inbound, null, new Reply(say("points.sms.reply.noPoint", String.valueOf(c.point())), false));
         }
     }
 

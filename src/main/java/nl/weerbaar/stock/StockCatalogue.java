@@ -11,12 +11,12 @@ import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.AreaLimits;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.points.SupportPoints;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Items, depots and lot blocks: the things the ledger counts in. */
 @Service
@@ -128,7 +128,7 @@ public class StockCatalogue {
         StockRepository.Lot lot = repository.lot(item, lotNumber)
                 .orElseThrow(() -> notFound("no lot " + lotNumber + " of " + item));
         if (!repository.block(lot.id(), reason)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "lot " + lotNumber + " is blocked already");
+            throw new Conflict("lot " + lotNumber + " is blocked already");
         }
         audit.record(new AuditTrail.Change("stock.lot.blocked", "stock-lot", item + "/" + lotNumber, "NL", lot,
                 Map.of("blocked", true, "reason", reason)));
@@ -172,7 +172,7 @@ public class StockCatalogue {
                 depot.lon(), depot.capacity(), depot.supportPoint(), false, depot.version());
     }
 
-    static ResponseStatusException notFound(String reason) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
+    static NotFound notFound(String reason) {
+        return new NotFound(reason);
     }
 }

@@ -16,12 +16,12 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import java.util.function.IntFunction;
+import nl.weerbaar.system.DomainException.Conflict;
+import nl.weerbaar.system.DomainException.Unusable;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import nl.weerbaar.system.Refusal;
 
 /**
  * The append-only stock ledger. Every movement becomes one or more events; the balance of each
@@ -198,12 +198,12 @@ class StockLedger {
     private StockRepository.NewEvent receive(StockMovement.Receipt receipt, StockBook book, Known known, String which) {
         StockRepository.Lot lot = book.lot(receipt.item(), receipt.lot()).orElseThrow(); // made while locking
         if (receipt.expiry() != null && !receipt.expiry().equals(lot.expiry())) {
-            throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " of " + lot.item()
+            throw new Unusable(which + "lot " + lot.number() + " of " + lot.item()
                     + " is known with expiry " + lot.expiry() + ", not " + receipt.expiry(), "stock.refusal.expiryDiffers",
                     lot.number(), known.itemName(lot.item()), String.valueOf(lot.expiry()), receipt.expiry().toString());
         }
         if (lot.expiry() != null && lot.expiry().isBefore(LocalDate.now(clock))) {
-            throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lot.number() + " expired on " + lot.expiry()
+            throw new Unusable(which + "lot " + lot.number() + " expired on " + lot.expiry()
                     + ": expired stock is not received", "stock.refusal.expiredReceipt", lot.number(), known.itemName(lot.item()),
                     lot.expiry().toString());
         }
@@ -266,11 +266,11 @@ class StockLedger {
         if (lotNumber != null) {
             StockRepository.Lot lot = book.lot(item, lotNumber).orElseThrow(() -> noLot(which, lotNumber, item, known));
             if (lot.blocked()) {
-                throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " is blocked and may not be issued",
+                throw new Unusable(which + "lot " + lotNumber + " is blocked and may not be issued",
                         "stock.refusal.blocked", lotNumber, known.itemName(item));
             }
             if (lot.expiry() != null && lot.expiry().isBefore(today)) {
-                throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "lot " + lotNumber + " expired on " + lot.expiry()
+                throw new Unusable(which + "lot " + lotNumber + " expired on " + lot.expiry()
                         + " and may not be issued; write it off instead", "stock.refusal.expiredIssue", lotNumber,
                         known.itemName(item), lot.expiry().toString());
             }
@@ -283,7 +283,7 @@ class StockLedger {
         BigDecimal available = usable.stream().map(StockRepository.Held::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(quantity) < 0) {
             Item named = known.items().get(item);
-            throw new Refusal(HttpStatus.CONFLICT, which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
+            throw new Conflict(which + "only " + available.stripTrailingZeros().toPlainString() + " of " + item
                     + " can be issued from depot " + depot + " (not expired, not blocked); asked " + quantity.toPlainString(),
                     "stock.refusal.notEnough", available, named.name(), named.unit(), quantity);
         }
@@ -301,15 +301,15 @@ class StockLedger {
         return events;
     }
 
-    private Refusal insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held, Known known) {
+    private Conflict insufficient(String which, BigDecimal asked, StockRepository.Lot lot, BigDecimal held, Known known) {
         Item item = known.items().get(lot.item());
-        return new Refusal(HttpStatus.CONFLICT, which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
+        return new Conflict(which + "only " + held.stripTrailingZeros().toPlainString() + " of lot "
                 + lot.number() + " (" + lot.item() + ") in this depot; asked " + asked.toPlainString()
                 + ": a balance never goes below zero", "stock.refusal.lotShort", held, lot.number(), item.name(), item.unit(), asked);
     }
 
-    private Refusal noLot(String which, String lot, String item, Known known) {
-        return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, which + "no lot " + lot + " of " + item, "stock.refusal.noLot",
+    private Unusable noLot(String which, String lot, String item, Known known) {
+        return new Unusable(which + "no lot " + lot + " of " + item, "stock.refusal.noLot",
                 lot, known.itemName(item));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.LocalNumbers;
 import nl.weerbaar.system.PageProblems;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff pages: stock per depot with a phone-sized booking form, and days of supply per region as a chart. */
@@ -147,7 +147,7 @@ class StockPages {
                     latitude == null ? Double.NaN : latitude, longitude == null ? Double.NaN : longitude,
                     blankToNull(capacity), null, false, 0));
             return "redirect:/staff/voorraad/depots/" + created.id();
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("depotProblem", problems.sentence(e, "stock"));
             return "redirect:/staff/voorraad#new-depot";
         }
@@ -208,7 +208,7 @@ class StockPages {
                     blankToNull(reason), blankToNull(documentNumber), null);
             List<RecordedEvent> recorded = ledger.record(List.of(request), false);
             redirect.addFlashAttribute("booked", recorded);
-        } catch (InvalidInputException | ResponseStatusException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("problem", problems.sentence(e, "stock"));
             redirect.addFlashAttribute("entered", new Entered(type, item, quantity, lot, expiry == null ? null : expiry.toString(),
                     toDepot, reason, documentNumber));

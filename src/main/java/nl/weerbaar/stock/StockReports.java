@@ -19,13 +19,12 @@ import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Region;
+import nl.weerbaar.system.DomainException.Unusable;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** What the ledger means for people: balances, stock cards, expiry and days of supply. */
 @Service
@@ -158,8 +157,8 @@ public class StockReports {
                 .require(dependentShare > 0 && dependentShare <= 1, "dependentShare", "must be more than 0 and at most 1, e.g. 0.25")
                 .orThrow();
         if (item.dailyNormPerPerson() == null) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "item " + item.code() + " has no daily norm per person, so days of supply cannot be computed");
+            throw new Unusable("item " + item.code() + " has no daily norm per person, so days of supply cannot be computed",
+                    "stock.refusal.noNorm", item.name());
         }
         Map<String, BigDecimal> usable = totals.usableByDepotArea(item.code(), LocalDate.now(clock));
         return codes.stream().map(code -> coverage(code, item, dependentShare, usable)).toList();

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Input that cannot be accepted, naming each field and why. Answered as 400 problem+json with
- * {@code invalidParams}; nothing is written.
+ * {@code invalidParams}; nothing is written. Pages name each field in their own language
+ * ({@link PageProblems}).
  */
-public class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends DomainException {
 
     public record InvalidParam(String name, String reason) {}
 
@@ -14,7 +15,7 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(List<InvalidParam> invalidParams) {
         super(invalidParams.stream().map(p -> p.name() + ": " + p.reason()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid input"));
+                .orElse("invalid input"), null);
         this.invalidParams = List.copyOf(invalidParams);
     }
 

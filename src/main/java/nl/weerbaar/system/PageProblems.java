@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The one place where a refused input or write becomes a sentence on a staff page, in the page's
@@ -16,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
  *   <li>a field: {@code problem.field.<module>.<field>} (the label) and
  *       {@code problem.invalid.<module>.<field>} (the rule); both fall back to the keys without
  *       module, then to a general sentence, never to the code;</li>
- *   <li>a {@link Refusal}: its own message key and arguments (names, numbers), formatted in the
- *       page's locale;</li>
- *   <li>any other refusal: its reason as the domain gave it.</li>
+ *   <li>any other {@link DomainException} with a message key: that sentence with its arguments
+ *       (names, numbers), formatted in the page's locale;</li>
+ *   <li>one without: its detail as the domain gave it.</li>
  * </ul>
  * A batch prefix ({@code events[2].}) is dropped: a page books one thing at a time. English pages
  * keep the domain's own English reasons. Values the domain quotes in its reason ({@code 'GM9999'})
@@ -37,21 +36,19 @@ public class PageProblems {
     }
 
     /** Each problem of a refused page action as a sentence, for {@code module}'s page. */
-    public List<String> describe(RuntimeException refused, String module) {
+    public List<String> describe(DomainException refused, String module) {
         Locale locale = LocaleContextHolder.getLocale();
         boolean english = "en".equals(locale.getLanguage());
         return switch (refused) {
             case InvalidInputException invalid -> invalid.invalidParams().stream()
                     .map(p -> english ? p.name() + ": " + p.reason() : field(module, p.name(), locale)).toList();
-            case Refusal refusal -> List.of(english ? refusal.getReason()
-                    : messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.getReason(), locale));
-            case ResponseStatusException status -> List.of(String.valueOf(status.getReason()));
-            default -> throw refused;
+            case DomainException other -> List.of(english || other.messageKey() == null ? other.getMessage()
+                    : messages.getMessage(other.messageKey(), other.arguments(), other.getMessage(), locale));
         };
     }
 
     /** All problems as one text, for a page that shows a single alert. */
-    public String sentence(RuntimeException refused, String module) {
+    public String sentence(DomainException refused, String module) {
         return String.join(" ", describe(refused, module));
     }
 

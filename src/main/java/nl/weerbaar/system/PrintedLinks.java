@@ -2,9 +2,7 @@ package nl.weerbaar.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The web address printed on paper (links and QR codes of posters and packs). Paper cannot be
@@ -41,12 +39,12 @@ public class PrintedLinks {
         throw new PrintingOffException();
     }
 
-    /** 503, with a page that tells staff what to ask their administrator. */
-    public static final class PrintingOffException extends ResponseStatusException {
+    /** Printing is unavailable until configured (503), with a page that tells staff what to ask their administrator. */
+    public static final class PrintingOffException extends DomainException {
         PrintingOffException() {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "printing is off: this server does not know its public address, so posters, "
+            super("printing is off: this server does not know its public address, so posters, "
                     + "packs and QR codes would lead to localhost. An administrator sets WEERBAAR_PUBLIC_URL "
-                    + "(weerbaar.public-url), e.g. https://weerbaar.example.nl, and restarts.");
+                    + "(weerbaar.public-url), e.g. https://weerbaar.example.nl, and restarts.", null);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import nl.weerbaar.system.BodyTooLargeException;
 import nl.weerbaar.system.DatabaseBusy;
+import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.JsonInputProblems;
 import nl.weerbaar.system.ProblemWriter;
@@ -38,9 +39,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
-        return respond(ProblemWriter.invalid(e, request.getRequestURI()));
+    /** A refusal of the domain: its status ({@link DomainStatus}), its English detail, and for input each bad field. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> refused(DomainException e, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return respond(e instanceof InvalidInputException invalid ? ProblemWriter.invalid(invalid, path)
+                : ProblemWriter.problem(DomainStatus.of(e), e.getMessage(), path));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,11 +1,10 @@
 package nl.weerbaar.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 class VersionedTest {
 
@@ -20,20 +19,22 @@ class VersionedTest {
     void weakTagNeverMatches() {
         for (String weak : new String[] {"W/\"7\"", "w/\"7\"", "W/\"6\", W/\"7\""}) {
             assertThatThrownBy(() -> Versioned.requireMatch(weak, 7))
-                    .isInstanceOfSatisfying(ResponseStatusException.class,
-                            e -> org.assertj.core.api.Assertions.assertThat(e.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+                    .isInstanceOfSatisfying(DomainException.VersionMismatch.class, e -> assertThat(e.missing()).isFalse());
         }
         assertThatCode(() -> Versioned.requireMatch("W/\"6\", \"7\"", 7)).as("a strong tag in the list still matches")
                 .doesNotThrowAnyException();
     }
 
+    /** Stale (the API's 412) names the current version; missing (the API's 428) says what to send. */
     @Test
-    void staleVersionGets412AndMissingGets428() {
+    void staleVersionAndMissingVersionAreToldApart() {
         assertThatThrownBy(() -> Versioned.requireMatch("\"6\"", 7))
-                .isInstanceOfSatisfying(ResponseStatusException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+                .isInstanceOfSatisfying(DomainException.VersionMismatch.class, e -> assertThat(e.missing()).isFalse())
+                .hasMessageContaining("the current version is \"7\"");
         assertThatThrownBy(() -> Versioned.requireMatch(null, 7))
-                .isInstanceOfSatisfying(ResponseStatusException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(DomainException.VersionMismatch.class, e -> assertThat(e.missing()).isTrue())
+                .hasMessageContaining("If-Match: \"7\"");
+        assertThatThrownBy(() -> Versioned.requireMatch(" ", 7))
+                .isInstanceOfSatisfying(DomainException.VersionMismatch.class, e -> assertThat(e.missing()).isTrue());
     }
 }

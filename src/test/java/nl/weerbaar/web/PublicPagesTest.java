@@ -81,6 +81,14 @@ class PublicPagesTest {
         assertThat(get("/bestaat-niet", null, "en").body()).contains("Page not found");
     }
 
+    /** A refusal of the domain on a page (here: no such bulletin) gets the error page of its kind, not a 500. */
+    @Test
+    void domainNotFoundOnAPageGetsTheNotFoundPage() throws Exception {
+        HttpResponse<String> missing = get("/bulletins/00000000-0000-4000-8000-000000000000", null, "nl");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Pagina niet gevonden").doesNotContain("no published bulletin");
+    }
+
     @Test
     void forbiddenRequestGetsFriendlyAccessDeniedPage() throws Exception {
         // A form post without the CSRF token is refused with 403 by Spring Security.
