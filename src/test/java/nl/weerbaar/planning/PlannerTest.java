@@ -124,15 +124,7 @@ class PlannerTest {
 
     @Test
     void severalItemsSharingVehiclesArePlannedTogetherAndProvenOptimal() {
-        Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, 4_000L);
-        Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
-                water.helpSeekingShare(), water.selfRelianceShare(),
-                List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
-                water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
-                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
-        PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
-                List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
-                List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
+        PlanInput input = waterAndRationsSharingVehicles(4_000L);
 
         PlanResult result = planner.plan(input, PlanProgress.NONE);
         PlanResult.Statistics statistics = result.statistics();
@@ -210,16 +202,8 @@ class PlannerTest {
 
     @Test
     void severalItemsWhoseOwnOptimaFitTheSharedVehiclesTogetherAreProvenOptimalWithoutTheJointLp() {
-        Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, 8_000L);
-        Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
-                water.helpSeekingShare(), water.selfRelianceShare(),
-                List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
-                water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
-                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
         // 6,000 l and 2,000 rations from depot A: exactly the 8,000 units its vehicles carry.
-        PlanInput input = new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
-                List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
-                List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
+        PlanInput input = waterAndRationsSharingVehicles(8_000L);
 
         PlanResult.Statistics statistics = planner.plan(input, PlanProgress.NONE).statistics();
 
@@ -294,6 +278,19 @@ class PlannerTest {
     private static PlanInput input(Scenario scenario, List<PlanInput.StockLot> lots) {
         return new PlanInput(scenario, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B), lots,
                 List.of(WATER));
+    }
+
+    /** Water and rations in zones A and B from depot A's stock, the depots' vehicles carrying {@code capacity} units a day. */
+    private static PlanInput waterAndRationsSharingVehicles(long capacity) {
+        Scenario water = scenario(Hazard.DRINKING_WATER_OUTAGE, 24, Fairness.WORST_SERVED_FIRST, capacity);
+        Scenario waterAndRations = new Scenario(water.name(), null, water.hazard(), water.areas(), water.start(), water.durationHours(),
+                water.helpSeekingShare(), water.selfRelianceShare(),
+                List.of(new Scenario.ItemNeed("drinking-water", BigDecimal.valueOf(3)), new Scenario.ItemNeed("emergency-ration", BigDecimal.ONE)),
+                water.tiers(), water.excludedPoints(), water.refuelling(), water.walkingDistanceKm(), water.visitsPerPlacePerDay(),
+                water.detourFactor(), water.vehicleCapacityPerDepotPerDay(), water.fairness(), water.extraStock(), List.of(), water.deliverTo());
+        return new PlanInput(waterAndRations, List.of(ZONE_A, ZONE_B), List.of(POINT_A, POINT_B), List.of(DEPOT_A, DEPOT_B),
+                List.of(lot(11, 1_000_000, null), new PlanInput.StockLot(11, "emergency-ration", "R11", null, 1_000_000)),
+                List.of(WATER, new PlanInput.ItemNeed("emergency-ration", "Noodrantsoen", "rantsoen", 1)));
     }
 
     private static Scenario scenario(Hazard hazard, int hours, Fairness fairness, Long vehicles) {
