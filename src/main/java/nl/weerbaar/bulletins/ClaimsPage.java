@@ -34,7 +34,7 @@ class ClaimsPage {
         model.addAttribute("areaName", bulletins.areaName(areaCode));
         model.addAttribute("claims", claims.list(areaCode));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS);
-        model.addAttribute("chart", TrendChart.svg(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));
+        model.addAttribute("chart", TrendChart.of(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));
         return "bulletins/claims";
     }
 }

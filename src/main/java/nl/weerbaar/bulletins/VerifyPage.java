@@ -20,8 +20,10 @@ class VerifyPage {
 
     private final Bulletins bulletins;
     private final CapImports imports;
+    private final VerdictWords words;
 
-    VerifyPage(Bulletins bulletins, CapImports imports) {
+    VerifyPage(Bulletins bulletins, CapImports imports, VerdictWords words) {
+        this.words = words;
         this.bulletins = bulletins;
         this.imports = imports;
     }
@@ -79,16 +81,20 @@ class VerifyPage {
     private static final java.util.regex.Pattern POSTER_LINK = java.util.regex.Pattern.compile("[?&]b=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final java.util.regex.Pattern POSTER_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}");
 
-    private static void show(Verification verification, Model model, Locale locale) {
+    private void show(Verification verification, Model model, Locale locale) {
         Verdict verdict = verification.verdict();
         model.addAttribute("verdict", verdict);
-        model.addAttribute("explanation", verdict.explain(locale));
+        model.addAttribute("explanation", words.explain(verdict, locale));
         model.addAttribute("capVersion", verification.capVersion());
         model.addAttribute("about", VerdictView.about(verdict));
         // With one signature the explanation says it all; several are listed, each with what it shows.
-        model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures() : java.util.List.of());
+        model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures().stream()
+                .map(line -> new Signature(line, words.explain(line.verdict(), locale))).toList() : java.util.List.of());
         model.addAttribute("alertClass", alertClass(verdict));
     }
+
+    /** One of several signatures, with what it shows in words. */
+    record Signature(Verification.SignatureLine line, String explanation) {}
 
     /** Red only where someone is shown to be deceiving: a broken signature, a revoked key, an attack. */
     private static String alertClass(Verdict verdict) {
