@@ -15,7 +15,7 @@ import org.thymeleaf.context.Context;
 
 /**
  * An A4 poster of a published bulletin to print and hang up, with a QR code linking to
- * {@code /verify?b=<poster code>}: the code carries the bulletin's signed summary, so the poster
+ * {@code /controleren?b=<poster code>}: the code carries the bulletin's signed summary, so the poster
  * can be checked on the server, or offline against an exported key set. It is one sheet: a long
  * text is set smaller, and when even that does not fit the English half gives way (its readers
  * find it behind the QR code).
@@ -67,7 +67,7 @@ class PosterRenderer {
         context.setVariable("areaName", areaName);
         context.setVariable("layout", layout);
         context.setVariable("withEnglish", withEnglish);
-        context.setVariable("qr", PrintedDocuments.qrPngBase64(publicUrl + "/verify?b=" + posterCode, 600));
+        context.setVariable("qr", PrintedDocuments.qrPngBase64(publicUrl + "/controleren?b=" + posterCode, 600));
         context.setVariable("checks", Stream.of(DUTCH, Locale.ENGLISH).map(locale -> check(bulletin, organisationName, publicUrl, locale)).toList());
         context.setVariable("identifier", CapWriter.identifier(bulletin));
         return templates.process("bulletins/poster-pdf", context);
@@ -82,7 +82,7 @@ class PosterRenderer {
         return new Check(messages.getMessage("bulletins.poster.issued", new Object[] {organisationName, issued, until}, locale),
                 messages.getMessage("bulletins.poster.check", new Object[] {publicUrl}, locale),
                 messages.getMessage("bulletins.poster.printed",
-                        new Object[] {PublicBulletin.time(clock.instant(), locale), publicUrl + "/bulletins/" + bulletin.id()}, locale));
+                        new Object[] {PublicBulletin.time(clock.instant(), locale), publicUrl + "/berichten/" + bulletin.id()}, locale));
     }
 
     private static int pages(byte[] pdf) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /verify}: a resident pastes or uploads a bulletin, or opens the link on a poster, and
+ * {@code /controleren}: a resident pastes or uploads a bulletin, or opens the link on a poster, and
  * reads in plain words whether it is genuine. Works without JavaScript.
  */
 @Controller
@@ -32,7 +32,7 @@ class VerifyPage {
      * The form; with {@code id}, the check of a published bulletin as this server holds it, or of a
      * message another authority sent (a feed or an import), checked again now for the area it came in for.
      */
-    @GetMapping("/verify")
+    @GetMapping("/controleren")
     String form(@RequestParam(required = false) String id, @RequestParam(required = false) String b, Model model, Locale locale) {
         if (b != null && !b.isBlank()) {
             show(Verification.of(bulletins.verifyPosterCode(b)), model, locale);
@@ -52,7 +52,7 @@ class VerifyPage {
         return "bulletins/verify";
     }
 
-    @PostMapping("/verify")
+    @PostMapping("/controleren")
     String check(@RequestParam(required = false) String cap, @RequestParam(required = false) MultipartFile file,
                  Model model, Locale locale) throws IOException {
         model.addAttribute("cap", cap);
@@ -77,7 +77,7 @@ class VerifyPage {
         return "bulletins/verify";
     }
 
-    /** A link with a poster code, e.g. https://weerbaar.nl/verify?b=…; or the code alone: two base64url parts. */
+    /** A link with a poster code, e.g. https://weerbaar.nl/controleren?b=… (or /verify?b=… on a poster printed before 2026-12); or the code alone: two base64url parts. */
     private static final java.util.regex.Pattern POSTER_LINK = java.util.regex.Pattern.compile("[?&]b=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final java.util.regex.Pattern POSTER_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}");
 

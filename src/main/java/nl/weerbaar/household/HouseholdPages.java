@@ -115,7 +115,7 @@ class HouseholdPages {
     }
 
     /** Staff: kits made per safety region and week, the last twelve weeks. */
-    @GetMapping("/staff/denk-vooruit")
+    @GetMapping("/medewerkers/denk-vooruit")
     String counts(Model model) {
         access.requireRole(Role.VIEWER);
         LocalDate from = KitCounter.weekStart(LocalDate.now(clock)).minusWeeks(11);

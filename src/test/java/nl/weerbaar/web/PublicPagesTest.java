@@ -29,7 +29,7 @@ class PublicPagesTest {
     @CsvSource({
             "/,      Voorbereid als het misgaat, Prepared when things go wrong",
             "/over,  Bron: CBS,                  Source: CBS",
-            "/login, Inloggen voor medewerkers,  Staff login"})
+            "/inloggen, Inloggen voor medewerkers,  Staff login"})
     void pagesAreDutchByDefaultAndEnglishOnRequest(String path, String dutch, String english) throws Exception {
         HttpResponse<String> nl = get(path, null, null);
         assertThat(nl.statusCode()).isEqualTo(200);
@@ -62,7 +62,7 @@ class PublicPagesTest {
     @Test
     void everyPageCarriesTheNavigationWithItsSectionMarked() throws Exception {
         assertThat(get("/steunpunten", null, "nl").body())
-                .contains("href=\"/denk-vooruit\"", "href=\"/verify\"")
+                .contains("href=\"/denk-vooruit\"", "href=\"/controleren\"")
                 .containsPattern("href=\"/steunpunten\"[^>]*aria-current=\"page\"");
         assertThat(get("/denk-vooruit", null, "nl").body())
                 .containsPattern("href=\"/denk-vooruit\"[^>]*aria-current=\"page\"")
@@ -84,7 +84,7 @@ class PublicPagesTest {
     @Test
     void forbiddenRequestGetsFriendlyAccessDeniedPage() throws Exception {
         // A form post without the CSRF token is refused with 403 by Spring Security.
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/uitloggen"))
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -103,7 +103,7 @@ class PublicPagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/", "/over", "/login", "/bestaat-niet"})
+    @CsvSource({"/", "/over", "/inloggen", "/bestaat-niet"})
     void pagesStayWithinBudgetAndNeedNoInlineCode(String path) throws Exception {
         HttpResponse<String> page = get(path, null, null);
         int css = bytes(get("/css/weerbaar.css", null, null));
@@ -114,12 +114,12 @@ class PublicPagesTest {
 
     @Test
     void loginFormPostsWithCsrfTokenAndShowsError() throws Exception {
-        String form = get("/login", null, null).body();
-        assertThat(form).contains("action=\"/login\"", "method=\"post\"", "name=\"username\"",
+        String form = get("/inloggen", null, null).body();
+        assertThat(form).contains("action=\"/inloggen\"", "method=\"post\"", "name=\"username\"",
                 "name=\"password\"", "name=\"_csrf\"");
 
-        assertThat(get("/login?error", null, null).body()).contains("klopt niet", "utrecht-form-field--invalid");
-        assertThat(get("/login?logout", null, null).body()).contains("U bent uitgelogd");
+        assertThat(get("/inloggen?error", null, null).body()).contains("klopt niet", "utrecht-form-field--invalid");
+        assertThat(get("/inloggen?logout", null, null).body()).contains("U bent uitgelogd");
     }
 
     private HttpResponse<String> get(String path, String cookie, String acceptLanguage)
