@@ -54,7 +54,7 @@ class PrintedMatterTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text.replace(" ", "")).as("links wrap across lines").contains("http://localhost:8080/bulletins/" + id);
+            assertThat(text.replace(" ", "")).as("links wrap across lines").contains("http://localhost:8080/berichten/" + id);
             assertThat(text).contains("Kook drinkwater voor gebruik", "Gedrukt op")
                     .containsPattern("Geldig tot [0-9]{1,2} [a-z]+ 20[0-9]{2} [0-9]{2}:[0-9]{2}")
                     .doesNotContain("null");

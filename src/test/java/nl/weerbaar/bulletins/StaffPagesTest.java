@@ -63,7 +63,8 @@ class StaffPagesTest {
 
         String resident = api.get("/controleren?id=" + id).body();
         assertThat(resident).contains("data-verdict=\"genuine\"", "Echt: uitgegeven door Gemeente");
-        assertThat(author.get("/medewerkers/beweringen")).contains("<svg", "Beweringen in omloop");
+        assertThat(author.get("/medewerkers/beweringen")).contains("<svg", "Beweringen in omloop")
+                .containsOnlyOnce("<title>Register van beweringen");
     }
 
     private String user(ApiClient api, String admin, String organisation) {
