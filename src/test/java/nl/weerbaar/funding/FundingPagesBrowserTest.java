@@ -59,7 +59,7 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             assertThat(browser.find("tfoot").getText()).contains("€ 70.000.000,00");
 
-            browser.get("/medewerkers/financiering/allocations?year=" + YEAR);
+            browser.get("/medewerkers/financiering/verdeling?year=" + YEAR);
             computeFormula(browser, "Alleen inwoners", "0", "0", "");
             computeFormula(browser, "Basis, oppervlak en risico", "1000000", "20", "VR13=1.2");
             assertThat(browser.find("#comparison").getText()).contains("VR13");
@@ -79,7 +79,7 @@ class FundingPagesBrowserTest {
             browser.driver().manage().deleteAllCookies();
 
             logIn(browser, coordinator, PASSWORD);
-            browser.get("/medewerkers/financiering/expenditures?year=" + YEAR);
+            browser.get("/medewerkers/financiering/uitgaven?year=" + YEAR);
             browser.find("#exp-municipality").sendKeys("GM0363");
             browser.find("#exp-amount").sendKeys("125000");
             new org.openqa.selenium.support.ui.Select(browser.find("#exp-category")).selectByValue("civil-preparedness");
@@ -90,7 +90,7 @@ class FundingPagesBrowserTest {
             browser.driver().manage().deleteAllCookies();
 
             logIn(browser, "admin", adminPassword);
-            browser.get("/medewerkers/financiering/report?year=" + YEAR + "&assumedGrowthPercent=2.5");
+            browser.get("/medewerkers/financiering/rapportage?year=" + YEAR + "&assumedGrowthPercent=2.5");
             assertThat(browser.find("#pledge tr[data-year='2025']").getText()).contains("€ 1.187.000.000.000,00", "€ 17.805.000.000,00");
             assertThat(browser.find("#pledge tr[data-year='" + YEAR + "']").getText()).contains("schatting", "€ 125.000,00");
             assertThat(browser.find("#pledge-chart svg").findElements(By.cssSelector("polyline"))).isNotEmpty();
@@ -122,7 +122,7 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             assertThat(browser.find("tfoot").getText()).contains("€ 6.000.000,00");
 
-            browser.get("/medewerkers/financiering/allocations?year=" + year);
+            browser.get("/medewerkers/financiering/verdeling?year=" + year);
             computeFormula(browser, "Alles naar inwoners", "0", "0", "");
             String byArea = browser.driver().findElements(By.cssSelector("details table tbody tr")).stream()
                     .map(row -> row.findElements(By.cssSelector("td")).get(5).getDomProperty("textContent").strip())
@@ -146,7 +146,7 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("De budgetregel is verwijderd.");
             assertThat(browser.find("tbody").getText()).doesNotContain("start-up").contains("campaign");
 
-            browser.get("/medewerkers/financiering/national?year=" + year);
+            browser.get("/medewerkers/financiering/landelijk?year=" + year);
             browser.find("#gdp-year").clear();
             browser.find("#gdp-year").sendKeys(String.valueOf(year));
             browser.find("#gdp-amount").sendKeys("€ 1.300.000.000.000");
@@ -165,7 +165,7 @@ class FundingPagesBrowserTest {
             browser.clickAndWaitForNewPage(browser.find("#gdp-form button"));
             assertThat(browser.find("[role='alert']").getText()).contains("Bedrag: vul een bedrag in euro in").doesNotContain("amount");
 
-            browser.get("/medewerkers/financiering/report?year=" + year);
+            browser.get("/medewerkers/financiering/rapportage?year=" + year);
             assertThat(browser.find("#pledge tr[data-year='" + year + "']").getText())
                     .as("with GDP entered, the share is real").contains("€ 1.300.000.000.000,00").contains("0,2 %");
         }

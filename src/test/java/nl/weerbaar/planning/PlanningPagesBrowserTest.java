@@ -55,7 +55,7 @@ class PlanningPagesBrowserTest {
 
             // The map picks a region by a plain link: no script needed.
             browser.clickAndWaitForNewPage(browser.find(".planning-map--picker a[data-region='VR13']"));
-            assertThat(browser.path()).isEqualTo("/medewerkers/planning/new?areas=VR13");
+            assertThat(browser.path()).isEqualTo("/medewerkers/planning/nieuw?areas=VR13");
             assertThat(browser.find("#region-VR13").isSelected()).isTrue();
             assertThat(browser.find("#region-VR01").isSelected()).isFalse();
         }

@@ -79,7 +79,7 @@ class WhatIfTest {
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
             browser.waitForPath("/medewerkers");
-            browser.get("/medewerkers/planning/compare?runs=" + without + "," + with);
+            browser.get("/medewerkers/planning/vergelijken?runs=" + without + "," + with);
             String comparison = browser.find("#comparison").getText();
             assertThat(comparison).contains((String) scenario.get("name"), (String) withExtra.get("name"));
             assertThat(browser.find("#comparison").findElements(By.cssSelector("mark"))).isNotEmpty();
@@ -89,7 +89,7 @@ class WhatIfTest {
             assertThat(browser.find("#chart-drinking-water").findElement(By.xpath("..")).getText())
                     .contains("Voorraad of vervoer schiet tekort vanaf dag 1");
             browser.clickAndWaitForNewPage(browser.find("#what-if"));
-            assertThat(browser.path()).startsWith("/medewerkers/planning/new?from=");
+            assertThat(browser.path()).startsWith("/medewerkers/planning/nieuw?from=");
             assertThat(new Select(browser.find("#extra0-item")).getFirstSelectedOption().getAttribute("value")).isEqualTo("drinking-water");
             assertThat(Long.parseLong(browser.find("#extra0-quantity").getAttribute("value"))).isPositive();
             assertThat(new Select(browser.find("#extra0-depot")).getFirstSelectedOption().getAttribute("value")).isNotBlank();
