@@ -17,7 +17,7 @@ self.addEventListener('activate', (event) => {
 
 function kept(url) {
   return url.origin === self.location.origin
-    && (url.pathname.startsWith('/staff/steunpunten/') || url.pathname.startsWith('/css/')
+    && (url.pathname.startsWith('/medewerkers/steunpunten/') || url.pathname.startsWith('/css/')
       || url.pathname.startsWith('/js/') || url.pathname.startsWith('/fonts/'));
 }
 

@@ -12,7 +12,7 @@
   const keepLinks = Array.from(document.querySelectorAll('a[data-offline-keep]')).map((a) => a.href);
 
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/staff/steunpunten/offline-sw.js').then(() => navigator.serviceWorker.ready)
+    navigator.serviceWorker.register('/medewerkers/steunpunten/offline-sw.js').then(() => navigator.serviceWorker.ready)
       .then((registration) => {
         if (keepLinks.length && registration.active) {
           registration.active.postMessage({ keep: keepLinks });

@@ -101,12 +101,12 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http, UserRepository users) throws Exception {
         http.addFilterBefore(new DisabledUserSessions(users), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/staff", "/staff/**").authenticated()
+                        .requestMatchers("/medewerkers", "/medewerkers/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .formLogin(form -> form.loginPage("/inloggen").defaultSuccessUrl("/medewerkers").permitAll())
+                .logout(logout -> logout.logoutUrl("/uitloggen").logoutSuccessUrl("/inloggen?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** {@code /staff/gebruikers}: an admin disables and enables the users within its scope. */
+/** {@code /medewerkers/gebruikers}: an admin disables and enables the users within its scope. */
 @Controller
 class UserPages {
 
@@ -17,13 +17,13 @@ class UserPages {
         this.users = users;
     }
 
-    @GetMapping("/staff/gebruikers")
+    @GetMapping("/medewerkers/gebruikers")
     String list(Model model) {
         model.addAttribute("users", users.visibleToCurrentActor());
         return "access/users";
     }
 
-    @PostMapping("/staff/gebruikers/{username}/uitschakelen")
+    @PostMapping("/medewerkers/gebruikers/{username}/uitschakelen")
     String disable(@PathVariable String username, Model model) {
         try {
             users.disable(username);
@@ -31,12 +31,12 @@ class UserPages {
             model.addAttribute("problem", refused.invalidParams().getFirst().reason());
             return list(model);
         }
-        return "redirect:/staff/gebruikers";
+        return "redirect:/medewerkers/gebruikers";
     }
 
-    @PostMapping("/staff/gebruikers/{username}/inschakelen")
+    @PostMapping("/medewerkers/gebruikers/{username}/inschakelen")
     String enable(@PathVariable String username) {
         users.enable(username);
-        return "redirect:/staff/gebruikers";
+        return "redirect:/medewerkers/gebruikers";
     }
 }

@@ -228,6 +228,16 @@ public class Areas {
     }
 
     /**
+     * The name of an area: the country's own ("Nederland", a proper name like the municipalities'
+     * names, not translated), a safety region's or a municipality's; empty for an unknown code.
+     */
+    public Optional<String> name(String code) {
+        String area = normaliseCode(code);
+        return area.equals("NL") ? Optional.of("Nederland")
+                : region(area).map(Region::name).or(() -> municipality(area).map(Municipality::name));
+    }
+
+    /**
      * Whether an area includes another: NL includes every area, a safety region itself and its
      * municipalities, a municipality only itself. The one place this rule is written.
      *

@@ -44,7 +44,7 @@ final class AtomFeed {
                 element(xml, "name", entry.organisationName());
                 xml.writeEndElement();
                 element(xml, "summary", b.dutch().description());
-                link(xml, "alternate", publicUrl + "/verify?id=" + b.id(), "text/html");
+                link(xml, "alternate", publicUrl + "/controleren?id=" + b.id(), "text/html");
                 link(xml, "enclosure", publicUrl + "/api/v1/bulletins/" + b.id() + "/cap", "application/cap+xml");
                 xml.writeEndElement();
             }

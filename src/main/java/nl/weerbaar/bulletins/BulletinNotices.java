@@ -28,7 +28,7 @@ class BulletinNotices implements AreaNotices {
                 .map(b -> {
                     Bulletin.Text text = english && b.english() != null ? b.english() : b.dutch();
                     String issuer = bulletins.organisationName(b.organisation());
-                    return new Notice(text.headline(), b.severity(), issuer, b.publishedAt(), "/bulletins/" + b.id(),
+                    return new Notice(text.headline(), b.severity(), issuer, b.publishedAt(), "/berichten/" + b.id(),
                             text.description(), text.instruction(), "genuine",
                             messages.getMessage("bulletins.verdict.genuine", null, locale), issuer);
                 })

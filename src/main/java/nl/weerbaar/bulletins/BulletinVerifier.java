@@ -154,8 +154,8 @@ final class BulletinVerifier {
         if (about.expires() != null && now.isAfter(about.expires())) {
             return new Verdict.Expired(about, keys.nameOf(key.organisation()));
         }
-        String note = key.revokedAt() == null ? null : "revoked from " + Verdict.Words.english(key.revokedAt()) + ": " + key.revocationReason();
-        return new Verdict.Genuine(about, key.organisation(), keys.nameOf(key.organisation()), key.kid(), note);
+        Verdict.Withdrawal revoked = key.revokedAt() == null ? null : new Verdict.Withdrawal(false, key.revokedAt(), key.revocationReason());
+        return new Verdict.Genuine(about, key.organisation(), keys.nameOf(key.organisation()), key.kid(), revoked);
     }
 
     /** What a non-CAP root is, for the words: its name and namespace. */

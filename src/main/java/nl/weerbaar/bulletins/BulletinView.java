@@ -23,7 +23,7 @@ record BulletinView(UUID id, String organisation, String area, String areaName, 
                 en == null ? null : en.headline(), en == null ? null : en.description(), en == null ? null : en.instruction(),
                 b.effective(), b.expires(), b.status().name(), b.inForceAt(now), b.supersededBy(),
                 b.author(), b.approver(), b.approvedAt(), b.publisher(), b.publishedAt(), b.kid(), b.version(),
-                b.published() ? new Links(self, self + "/cap", "/bulletins/" + b.id() + "/poster.pdf", "/verify?id=" + b.id())
+                b.published() ? new Links(self, self + "/cap", "/berichten/" + b.id() + "/affiche.pdf", "/controleren?id=" + b.id())
                         : new Links(self, null, null, null));
     }
 }

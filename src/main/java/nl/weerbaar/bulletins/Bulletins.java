@@ -247,7 +247,7 @@ public class Bulletins {
 
     public String areaName(String code) {
         if (code.equals("NL")) {
-            return "Nederland";
+            return areas.name(code).orElseThrow();
         }
         return areas.municipality(code).map(Municipality::name)
                 .or(() -> areas.region(code).map(r -> "Veiligheidsregio " + r.name())).orElse(code);

@@ -93,7 +93,7 @@ class BulletinsApi {
     ResponseEntity<byte[]> cap(@PathVariable UUID id) {
         String xml = bulletins.capXml(id).orElseThrow(() -> notFound(id));
         return ResponseEntity.ok().contentType(CAP_XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"bulletin-" + id + ".xml\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"bericht-" + id + ".xml\"")
                 .body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

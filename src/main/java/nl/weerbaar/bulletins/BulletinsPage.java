@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /staff/bulletins}: coordinators draft a bulletin, read it as residents will (and its
+ * {@code /medewerkers/berichten}: coordinators draft a bulletin, read it as residents will (and its
  * CAP), the author edits the draft, a colleague approves it, it is published; a published one is
  * followed by an update, a cancellation or an all-clear that refers to it. The same rules as the
  * API (four eyes, scope). Works without JavaScript.
@@ -89,7 +89,7 @@ class BulletinsPage {
         }
     }
 
-    @GetMapping("/staff/bulletins")
+    @GetMapping("/medewerkers/berichten")
     String list(Model model) {
         var actor = access.currentActor();
         model.addAttribute("actor", actor);
@@ -99,12 +99,12 @@ class BulletinsPage {
                     "alert", null, "", "Safety", "Immediate", "Severe", "Observed", "", "", "", "", "", "", 24));
         }
         choices(model);
-        model.addAttribute("formAction", "/staff/bulletins");
+        model.addAttribute("formAction", "/medewerkers/berichten");
         return "bulletins/staff";
     }
 
     /** The bulletin exactly as residents will read it, its CAP, and what the reader may do with it. */
-    @GetMapping("/staff/bulletins/{id}")
+    @GetMapping("/medewerkers/berichten/{id}")
     String preview(@PathVariable UUID id, Model model, Locale locale) {
         Bulletin bulletin = visible(id);
         var actor = access.currentActor();
@@ -121,7 +121,7 @@ class BulletinsPage {
     }
 
     /** The form of a draft, filled in, for its author (or a colleague) to change before approval. */
-    @GetMapping("/staff/bulletins/{id}/edit")
+    @GetMapping("/medewerkers/berichten/{id}/bewerken")
     String editForm(@PathVariable UUID id, Model model) {
         Bulletin bulletin = visible(id);
         if (bulletin.published()) {
@@ -130,39 +130,39 @@ class BulletinsPage {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DraftForm.of(bulletin, bulletin.kind().name(), bulletin.references(), clock));
         }
-        return form(model, "/staff/bulletins/" + id, bulletin.version(), "bulletins.staff.edit");
+        return form(model, "/medewerkers/berichten/" + id, bulletin.version(), "bulletins.staff.edit");
     }
 
     /** A new draft that updates, cancels or ends a published bulletin: its text to start from, the reference kept. */
-    @GetMapping("/staff/bulletins/{id}/follow-up")
+    @GetMapping("/medewerkers/berichten/{id}/vervolg")
     String followUpForm(@PathVariable UUID id, @RequestParam(defaultValue = "update") String kind, Model model) {
         Bulletin bulletin = visible(id);
         String chosen = List.of("update", "cancel", "allClear").contains(kind) ? kind : "update";
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DraftForm.of(bulletin, chosen, id, clock));
         }
-        return form(model, "/staff/bulletins", null, "bulletins.staff.followUp." + chosen);
+        return form(model, "/medewerkers/berichten", null, "bulletins.staff.followUp." + chosen);
     }
 
-    @PostMapping("/staff/bulletins")
+    @PostMapping("/medewerkers/berichten")
     String draft(DraftForm form, RedirectAttributes redirect) {
-        return act(redirect, "bulletins.staff.drafted", () -> bulletins.draft(form.toDraft(clock)), form, "/staff/bulletins");
+        return act(redirect, "bulletins.staff.drafted", () -> bulletins.draft(form.toDraft(clock)), form, "/medewerkers/berichten");
     }
 
-    @PostMapping("/staff/bulletins/{id}")
+    @PostMapping("/medewerkers/berichten/{id}")
     String edit(@PathVariable UUID id, @RequestParam long version, DraftForm form, RedirectAttributes redirect) {
         return act(redirect, "bulletins.staff.edited", () -> bulletins.edit(id, Versioned.etag(version), form.toDraft(clock)), form,
-                "/staff/bulletins/" + id + "/edit");
+                "/medewerkers/berichten/" + id + "/bewerken");
     }
 
-    @PostMapping("/staff/bulletins/{id}/approval")
+    @PostMapping("/medewerkers/berichten/{id}/goedkeuring")
     String approve(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-        return act(redirect, "bulletins.staff.approved", () -> bulletins.approve(id, Versioned.etag(version)), null, "/staff/bulletins");
+        return act(redirect, "bulletins.staff.approved", () -> bulletins.approve(id, Versioned.etag(version)), null, "/medewerkers/berichten");
     }
 
-    @PostMapping("/staff/bulletins/{id}/publication")
+    @PostMapping("/medewerkers/berichten/{id}/publicatie")
     String publish(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "bulletins.staff.published", () -> bulletins.publish(id), null, "/staff/bulletins");
+        return act(redirect, "bulletins.staff.published", () -> bulletins.publish(id), null, "/medewerkers/berichten");
     }
 
     private String form(Model model, String action, Long version, String heading) {
@@ -193,7 +193,7 @@ class BulletinsPage {
             Bulletin bulletin = change.get();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneHeadline", bulletin.dutch().headline());
-            return "redirect:/staff/bulletins/" + bulletin.id();
+            return "redirect:/medewerkers/berichten/" + bulletin.id();
         } catch (DomainException | AccessDeniedException refused) {
             redirect.addFlashAttribute("refused", refused.getMessage());
             if (form != null) {

@@ -46,10 +46,12 @@ class CapImports {
     private final Bulletins bulletins;
     private final Clock clock;
     private final Duration inForceWithoutExpiry;
+    private final VerdictWords words;
 
-    CapImports(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins, Clock clock,
+    CapImports(JdbcClient jdbc, AccessControl access, AuditTrail audit, Bulletins bulletins, Clock clock, VerdictWords words,
                @Value("${weerbaar.feeds.in-force-without-expiry:P1D}") Duration inForceWithoutExpiry) {
         this.jdbc = jdbc;
+        this.words = words;
         this.inForceWithoutExpiry = inForceWithoutExpiry;
         this.access = access;
         this.audit = audit;
@@ -98,7 +100,7 @@ class CapImports {
                 .param("id", report.id()).param("area", areaCode).param("identifier", message.identifier())
                 .param("sender", message.sender()).param("sent", Timestamp.from(message.sent()))
                 .param("msgType", message.msgType()).param("headline", message.headline())
-                .param("verdict", verdict.code()).param("verdictText", verdict.english()).param("capVersion", verification.capVersion())
+                .param("verdict", verdict.code()).param("verdictText", words.english(verdict)).param("capVersion", verification.capVersion())
                 .param("xml", asReceived(xml, document)).param("actor", origin.importedBy())
                 .param("importedAt", Timestamp.from(clock.instant())).param("feed", origin.feedId())
                 .param("source", origin.sourceName()).param("status", message.status()).param("scope", message.scope())

@@ -85,7 +85,7 @@ final class CapWriter {
         if (text.instruction() != null) {
             add(info, "instruction", text.instruction());
         }
-        add(info, "web", context.webBase() + "/verify?id=" + bulletin.id());
+        add(info, "web", context.webBase() + "/controleren?id=" + bulletin.id());
         Element area = add(info, "area", null);
         add(area, "areaDesc", context.areaName());
         Element geocode = add(area, "geocode", null);

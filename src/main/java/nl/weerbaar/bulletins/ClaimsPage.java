@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /staff/claims}: the claims register of an area with its weekly trend, for staff. */
+/** {@code /medewerkers/beweringen}: the claims register of an area with its weekly trend, for staff. */
 @Controller
 class ClaimsPage {
 
@@ -27,14 +27,14 @@ class ClaimsPage {
         this.clock = clock;
     }
 
-    @GetMapping("/staff/claims")
+    @GetMapping("/medewerkers/beweringen")
     String claims(@RequestParam(required = false) String area, Model model) {
         String areaCode = (area == null || area.isBlank() ? access.currentActor().organisation() : area).toUpperCase();
         model.addAttribute("area", areaCode);
         model.addAttribute("areaName", bulletins.areaName(areaCode));
         model.addAttribute("claims", claims.list(areaCode));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS);
-        model.addAttribute("chart", TrendChart.svg(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));
+        model.addAttribute("chart", TrendChart.of(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));
         return "bulletins/claims";
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /staff/feeds}: the feeds of other authorities subscribed to in the staff member's areas,
+ * {@code /medewerkers/feeds}: the feeds of other authorities subscribed to in the staff member's areas,
  * failing ones first with their last success and last error; coordinators subscribe and end
  * subscriptions here, under the same rules as the API. Works without JavaScript.
  */
@@ -27,13 +27,13 @@ class FeedsPage {
         this.subscriptions = subscriptions;
     }
 
-    @GetMapping("/staff/feeds")
+    @GetMapping("/medewerkers/feeds")
     String feeds(Model model) {
         model.addAttribute("feeds", subscriptions.list());
         return "bulletins/feeds";
     }
 
-    @PostMapping("/staff/feeds")
+    @PostMapping("/medewerkers/feeds")
     String subscribe(@RequestParam(required = false) String name, @RequestParam(required = false) String url,
                      @RequestParam(required = false) String area, @RequestParam(required = false) Integer pollIntervalMinutes,
                      RedirectAttributes redirect) {
@@ -41,7 +41,7 @@ class FeedsPage {
                 () -> subscriptions.subscribe(new FeedSubscriptions.NewSubscription(name, url, area, pollIntervalMinutes)));
     }
 
-    @PostMapping("/staff/feeds/{id}/end")
+    @PostMapping("/medewerkers/feeds/{id}/beeindigen")
     String end(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         return act(redirect, "bulletins.feeds.ended", () -> subscriptions.end(id, Versioned.etag(version)));
     }
@@ -54,6 +54,6 @@ class FeedsPage {
         } catch (DomainException | AccessDeniedException refused) {
             redirect.addFlashAttribute("refused", refused.getMessage());
         }
-        return "redirect:/staff/feeds";
+        return "redirect:/medewerkers/feeds";
     }
 }

@@ -30,7 +30,7 @@ class ForeignAlertNotices implements AreaNotices {
     public List<Notice> inForce(String municipalityCode, Locale locale) {
         return imports.inForce(bulletins.areasConcerning(municipalityCode.toUpperCase(Locale.ROOT))).stream()
                 .map(alert -> new Notice(alert.headline() == null ? "—" : alert.headline(), alert.severity(), alert.source(),
-                        alert.sent(), "/verify?id=" + alert.id(), null, null, alert.verdict(),
+                        alert.sent(), "/controleren?id=" + alert.id(), null, null, alert.verdict(),
                         messages.getMessage("bulletins.verdict." + alert.verdict(), null, alert.verdict(), locale), alert.source()))
                 .toList();
     }

@@ -67,9 +67,9 @@ final class ForeignSignatures {
         if (about.expires() != null && now.isAfter(about.expires())) {
             return new Verdict.Expired(about, anchor.name());
         }
-        String note = anchor.revokedAt() == null ? null
-                : "trust withdrawn from " + Verdict.Words.english(anchor.revokedAt()) + ": " + anchor.revocationReason();
-        return new Verdict.Genuine(about, null, anchor.name(), anchor.kid(), note);
+        Verdict.Withdrawal withdrawn = anchor.revokedAt() == null ? null
+                : new Verdict.Withdrawal(true, anchor.revokedAt(), anchor.revocationReason());
+        return new Verdict.Genuine(about, null, anchor.name(), anchor.kid(), withdrawn);
     }
 
     private static BulletinVerifier.Outcome stranger(XmlSignatures.Check check, SignatureAlgorithm algorithm, Verdict.About about,

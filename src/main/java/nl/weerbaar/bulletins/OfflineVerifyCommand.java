@@ -32,6 +32,7 @@ public final class OfflineVerifyCommand implements OfflineCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return VerdictReport.verify(args.subList(1, args.size()), VerdictReport::fromKeySetFile, clock, out, err);
+        return VerdictReport.verify(args.subList(1, args.size()), VerdictReport::fromKeySetFile, VerdictWords.fromBundles(), clock,
+                out, err);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /bulletins/{id}/poster.pdf}: the printable poster of a published bulletin. */
+/** {@code /berichten/{id}/affiche.pdf}: the printable poster of a published bulletin. */
 @Controller
 class PosterPage {
 
@@ -29,7 +29,7 @@ class PosterPage {
         this.organisations = organisations;
     }
 
-    @GetMapping("/bulletins/{id}/poster.pdf")
+    @GetMapping("/berichten/{id}/affiche.pdf")
     ResponseEntity<byte[]> poster(@PathVariable UUID id, HttpServletRequest request) {
         Bulletin bulletin = bulletins.find(id).filter(Bulletin::published).orElseThrow(() ->
                 new NotFound("no published bulletin " + id));
@@ -38,6 +38,6 @@ class PosterPage {
         byte[] pdf = renderer.render(bulletin, organisationName, bulletins.areaName(bulletin.areaCode()), code,
                 printedLinks.base(request));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"poster-" + id + ".pdf\"").body(pdf);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"affiche-" + id + ".pdf\"").body(pdf);
     }
 }

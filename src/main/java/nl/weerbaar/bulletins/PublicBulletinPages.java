@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /bulletins} and {@code /bulletins/{id}}: what the authorities tell residents, in full
+ * {@code /berichten} and {@code /berichten/{id}}: what the authorities tell residents, in full
  * (text, instruction, area, times, who signed it), with a link to check it is genuine. Plain
  * HTML that prints on one sheet and works without JavaScript.
  */
@@ -33,7 +33,7 @@ class PublicBulletinPages {
         this.bulletins = bulletins;
     }
 
-    @GetMapping("/bulletins")
+    @GetMapping("/berichten")
     String inForce(@RequestParam(required = false) String area, Model model, Locale locale, HttpServletRequest request,
                    HttpServletResponse response) {
         String code = area == null || !area.strip().matches("(?i)NL|VR[0-9]{2}|GM[0-9]{4}") ? null : area.strip().toUpperCase();
@@ -44,7 +44,7 @@ class PublicBulletinPages {
         return "bulletins/in-force";
     }
 
-    @GetMapping("/bulletins/{id}")
+    @GetMapping("/berichten/{id}")
     String bulletin(@PathVariable String id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Bulletin bulletin = parse(id).flatMap(bulletins::find).filter(Bulletin::published).orElseThrow(() ->
                 new NotFound("no published bulletin " + id));

@@ -3,17 +3,28 @@ package nl.weerbaar.bulletins;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * The weekly trend of claims as an inline SVG bar chart, stacked by assessment, drawn on the
- * server: it shows without JavaScript and prints. Colours come with a legend and a title per
- * bar, so the chart is not read by colour alone.
+ * The geometry of the weekly trend of claims, a bar chart stacked by assessment, drawn by the
+ * claims page as inline SVG: it shows without JavaScript and prints. Colours come with a legend
+ * and a title per bar, so the chart is not read by colour alone.
  */
-final class TrendChart {
+record TrendChart(int width, int height, int base, int left, long highest, List<Bar> bars, List<Label> labels, List<Key> legend) {
+
+    /** One assessment's part of a week's bar; {@code assessment} is its code. */
+    record Bar(double x, double y, double width, double height, String colour, LocalDate week, long claims, String assessment) {}
+
+    /** A week's date under its bar. */
+    record Label(double x, String text) {}
+
+    /** One colour of the legend. */
+    record Key(int x, String colour, String assessment) {}
 
     private static final Map<String, String> COLOURS = Map.of(
             "false", "#d52b1e", "misleading", "#e17000", "unverified", "#8a8a8a", "true", "#39870c");
@@ -21,63 +32,50 @@ final class TrendChart {
     private static final int HEIGHT = 220;
     private static final int BASE = 180;
     private static final int LEFT = 40;
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d/M");
 
-    private TrendChart() {}
-
-    static String svg(List<Claims.WeekCount> counts, int weeks, LocalDate today) {
+    static TrendChart of(List<Claims.WeekCount> counts, int weeks, LocalDate today) {
         LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
-        long highest = 1;
         long[][] stacked = new long[weeks][Claims.ASSESSMENTS.size()];
         for (Claims.WeekCount count : counts) {
-            int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, count.week());
+            int week = (int) ChronoUnit.WEEKS.between(firstWeek, count.week());
             if (week >= 0 && week < weeks) {
                 stacked[week][Claims.ASSESSMENTS.indexOf(count.assessment())] += count.claims();
             }
         }
+        long highest = 1;
         for (long[] week : stacked) {
-            highest = Math.max(highest, java.util.Arrays.stream(week).sum());
+            highest = Math.max(highest, Arrays.stream(week).sum());
         }
         double barWidth = (WIDTH - LEFT - 10) / (double) weeks;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"weerbaar-chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT + 30).append("\" aria-labelledby=\"trend-title\"><title id=\"trend-title\">")
-                .append("Claims per week, stacked by assessment</title>");
-        svg.append(line(LEFT, BASE, WIDTH - 10, BASE)).append(text(4, 14, Long.toString(highest))).append(text(4, BASE, "0"));
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("d/M");
+        List<Bar> bars = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
         for (int week = 0; week < weeks; week++) {
             double x = LEFT + week * barWidth + 2;
             double y = BASE;
             for (int a = 0; a < Claims.ASSESSMENTS.size(); a++) {
                 long n = stacked[week][a];
-                if (n == 0) {
-                    continue;
+                if (n > 0) {
+                    double h = (BASE - 20) * n / (double) highest;
+                    y -= h;
+                    String assessment = Claims.ASSESSMENTS.get(a);
+                    bars.add(new Bar(round(x), round(y), round(barWidth - 4), round(h), COLOURS.get(assessment), firstWeek.plusWeeks(week),
+                            n, assessment));
                 }
-                double h = (BASE - 20) * n / (double) highest;
-                y -= h;
-                String assessment = Claims.ASSESSMENTS.get(a);
-                svg.append(String.format(java.util.Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %d %s</title></rect>",
-                        x, y, barWidth - 4, h, COLOURS.get(assessment), firstWeek.plusWeeks(week), n, assessment));
             }
             if (week % 2 == 0) {
-                svg.append(text(x, BASE + 14, label.format(firstWeek.plusWeeks(week))));
+                labels.add(new Label(round(x), LABEL.format(firstWeek.plusWeeks(week))));
             }
         }
-        int legendX = LEFT;
-        for (String assessment : Claims.ASSESSMENTS) {
-            svg.append(String.format(java.util.Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>",
-                    legendX, HEIGHT + 8, COLOURS.get(assessment)));
-            svg.append(text(legendX + 16, HEIGHT + 19, assessment));
-            legendX += 130;
+        List<Key> legend = new ArrayList<>();
+        for (int a = 0; a < Claims.ASSESSMENTS.size(); a++) {
+            legend.add(new Key(LEFT + 130 * a, COLOURS.get(Claims.ASSESSMENTS.get(a)), Claims.ASSESSMENTS.get(a)));
         }
-        return svg.append("</svg>").toString();
+        return new TrendChart(WIDTH, HEIGHT, BASE, LEFT, highest, bars, labels, legend);
     }
 
-    private static String line(int x1, int y1, int x2, int y2) {
-        return "<line x1=\"" + x1 + "\" y1=\"" + y1 + "\" x2=\"" + x2 + "\" y2=\"" + y2 + "\" stroke=\"#555\"/>";
-    }
-
-    private static String text(double x, double y, String content) {
-        return String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", x, y,
-                HtmlUtils.htmlEscape(content));
+    /** A tenth of a pixel is fine enough, and keeps the page short. */
+    private static double round(double pixels) {
+        return Math.round(pixels * 10) / 10.0;
     }
 }

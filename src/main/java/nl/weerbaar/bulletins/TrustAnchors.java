@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Other authorities whose signed CAP messages read as genuine here, for the areas they may speak
  * for. Adding or revoking one is a national decision: an anchor changes what every resident is
- * told on /verify and what every exported key set trusts, so only an admin of NL may do it.
+ * told on /controleren and what every exported key set trusts, so only an admin of NL may do it.
  */
 @Service
 class TrustAnchors {

@@ -42,7 +42,8 @@ final class VerdictReport {
     }
 
     /** Judges the file at the clock's time: a genuine bulletin past its expiry is no longer in force. */
-    static int verify(List<String> args, TrustedKeysSource keys, Clock clock, PrintStream out, PrintStream err) throws Exception {
+    static int verify(List<String> args, TrustedKeysSource keys, VerdictWords words, Clock clock, PrintStream out, PrintStream err)
+            throws Exception {
         CommandArguments arguments = CommandArguments.parse(args);
         if (arguments.positional().size() != 1) {
             err.println("usage: ./weerbaar verify FILE [--keys keyset.json]   (FILE: CAP XML, or the link from a poster's QR code, in a file or as it is)");
@@ -67,14 +68,14 @@ final class VerdictReport {
                 : Verification.of(PosterCode.verify(text, trusted, now));
         Verdict verdict = verification.verdict();
         out.println(verdict.code().toUpperCase() + ": " + file);
-        out.println(verdict.english());
-        out.println(verdict.dutch());
+        out.println(words.english(verdict));
+        out.println(words.dutch(verdict));
         if (verification.capVersion() != null) {
             out.println("CAP " + verification.capVersion());
         }
         if (verification.signatures().size() > 1) {
             for (Verification.SignatureLine line : verification.signatures()) {
-                out.printf("signature %d (%s, %s): %s%n", line.number(), line.signer(), line.algorithm(), line.verdict().english());
+                out.printf("signature %d (%s, %s): %s%n", line.number(), line.signer(), line.algorithm(), words.english(line.verdict()));
             }
         }
         return exitCode(verdict);

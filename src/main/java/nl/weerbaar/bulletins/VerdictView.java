@@ -16,7 +16,7 @@ record VerdictView(String verdict, boolean trusted, Explanation explanation, Str
     record SignatureView(int number, String signer, String algorithm, boolean weakAlgorithm, String verdict,
                          Explanation explanation) {}
 
-    static VerdictView of(Verification verification) {
+    static VerdictView of(Verification verification, VerdictWords words) {
         Verdict verdict = verification.verdict();
         Verdict.About about = about(verdict);
         String organisation = switch (verdict) {
@@ -31,8 +31,8 @@ record VerdictView(String verdict, boolean trusted, Explanation explanation, Str
         };
         List<SignatureView> signatures = verification.signatures().stream().map(line -> new SignatureView(line.number(),
                 line.signer(), line.algorithm(), line.weakAlgorithm(), line.verdict().code(),
-                new Explanation(line.verdict().dutch(), line.verdict().english()))).toList();
-        return new VerdictView(verdict.code(), verdict.trusted(), new Explanation(verdict.dutch(), verdict.english()),
+                new Explanation(words.dutch(line.verdict()), words.english(line.verdict())))).toList();
+        return new VerdictView(verdict.code(), verdict.trusted(), new Explanation(words.dutch(verdict), words.english(verdict)),
                 organisation, kid, about == null ? null : about.identifier(), about == null ? null : about.sender(),
                 about == null ? null : about.headline(), about == null ? null : about.area(),
                 about == null ? null : about.sent(), about == null ? null : about.expires(),

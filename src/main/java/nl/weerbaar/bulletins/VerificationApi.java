@@ -15,10 +15,12 @@ class VerificationApi {
 
     private final Bulletins bulletins;
     private final CapImports imports;
+    private final VerdictWords words;
 
-    VerificationApi(Bulletins bulletins, CapImports imports) {
+    VerificationApi(Bulletins bulletins, CapImports imports, VerdictWords words) {
         this.bulletins = bulletins;
         this.imports = imports;
+        this.words = words;
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CapImportReport")
@@ -36,7 +38,7 @@ class VerificationApi {
         CapImports.Report report = imports.importMessage(area, capXml);
         return org.springframework.http.ResponseEntity.status(201).body(new ImportReport(report.id(), report.area(),
                 report.identifier(), report.sender(), report.sent(), report.msgType(), report.headline(),
-                report.verification().capVersion(), VerdictView.of(report.verification())));
+                report.verification().capVersion(), VerdictView.of(report.verification(), words)));
     }
 
     /** Writes nothing: it only reads the keys, so anyone may ask. */
@@ -46,6 +48,6 @@ class VerificationApi {
             summary = "Check a CAP message and each of its signatures: genuine, expired, revoked, outsideScope, altered, unknownSigner, "
                     + "weakAlgorithm, notSigned, otherCapVersion, notCap, unsafeXml or unreadableXml")
     VerdictView verify(@RequestBody byte[] capXml) {
-        return VerdictView.of(bulletins.check(capXml));
+        return VerdictView.of(bulletins.check(capXml), words);
     }
 }

@@ -12,8 +12,10 @@ class VerifyCommand implements CliCommand {
 
     private final Bulletins bulletins;
     private final Clock clock;
+    private final VerdictWords words;
 
-    VerifyCommand(Bulletins bulletins, Clock clock) {
+    VerifyCommand(Bulletins bulletins, VerdictWords words, Clock clock) {
+        this.words = words;
         this.bulletins = bulletins;
         this.clock = clock;
     }
@@ -31,6 +33,6 @@ class VerifyCommand implements CliCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         return VerdictReport.verify(args, arguments -> arguments.option("keys").isPresent()
-                ? VerdictReport.fromKeySetFile(arguments) : bulletins.trustedKeys(), clock, out, err);
+                ? VerdictReport.fromKeySetFile(arguments) : bulletins.trustedKeys(), words, clock, out, err);
     }
 }

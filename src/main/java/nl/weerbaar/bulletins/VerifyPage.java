@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /verify}: a resident pastes or uploads a bulletin, or opens the link on a poster, and
+ * {@code /controleren}: a resident pastes or uploads a bulletin, or opens the link on a poster, and
  * reads in plain words whether it is genuine. Works without JavaScript.
  */
 @Controller
@@ -20,8 +20,10 @@ class VerifyPage {
 
     private final Bulletins bulletins;
     private final CapImports imports;
+    private final VerdictWords words;
 
-    VerifyPage(Bulletins bulletins, CapImports imports) {
+    VerifyPage(Bulletins bulletins, CapImports imports, VerdictWords words) {
+        this.words = words;
         this.bulletins = bulletins;
         this.imports = imports;
     }
@@ -30,7 +32,7 @@ class VerifyPage {
      * The form; with {@code id}, the check of a published bulletin as this server holds it, or of a
      * message another authority sent (a feed or an import), checked again now for the area it came in for.
      */
-    @GetMapping("/verify")
+    @GetMapping("/controleren")
     String form(@RequestParam(required = false) String id, @RequestParam(required = false) String b, Model model, Locale locale) {
         if (b != null && !b.isBlank()) {
             show(Verification.of(bulletins.verifyPosterCode(b)), model, locale);
@@ -50,7 +52,7 @@ class VerifyPage {
         return "bulletins/verify";
     }
 
-    @PostMapping("/verify")
+    @PostMapping("/controleren")
     String check(@RequestParam(required = false) String cap, @RequestParam(required = false) MultipartFile file,
                  Model model, Locale locale) throws IOException {
         model.addAttribute("cap", cap);
@@ -75,20 +77,24 @@ class VerifyPage {
         return "bulletins/verify";
     }
 
-    /** A link with a poster code, e.g. https://weerbaar.nl/verify?b=…; or the code alone: two base64url parts. */
+    /** A link with a poster code, e.g. https://weerbaar.nl/controleren?b=… (or /verify?b=… on a poster printed before 2026-12); or the code alone: two base64url parts. */
     private static final java.util.regex.Pattern POSTER_LINK = java.util.regex.Pattern.compile("[?&]b=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final java.util.regex.Pattern POSTER_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}");
 
-    private static void show(Verification verification, Model model, Locale locale) {
+    private void show(Verification verification, Model model, Locale locale) {
         Verdict verdict = verification.verdict();
         model.addAttribute("verdict", verdict);
-        model.addAttribute("explanation", verdict.explain(locale));
+        model.addAttribute("explanation", words.explain(verdict, locale));
         model.addAttribute("capVersion", verification.capVersion());
         model.addAttribute("about", VerdictView.about(verdict));
         // With one signature the explanation says it all; several are listed, each with what it shows.
-        model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures() : java.util.List.of());
+        model.addAttribute("signatures", verification.signatures().size() > 1 ? verification.signatures().stream()
+                .map(line -> new Signature(line, words.explain(line.verdict(), locale))).toList() : java.util.List.of());
         model.addAttribute("alertClass", alertClass(verdict));
     }
+
+    /** One of several signatures, with what it shows in words. */
+    record Signature(Verification.SignatureLine line, String explanation) {}
 
     /** Red only where someone is shown to be deceiving: a broken signature, a revoked key, an attack. */
     private static String alertClass(Verdict verdict) {

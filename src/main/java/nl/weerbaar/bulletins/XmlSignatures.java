@@ -34,6 +34,7 @@ import javax.xml.crypto.dsig.keyinfo.KeyValue;
 import javax.xml.crypto.dsig.keyinfo.X509Data;
 import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -94,7 +95,18 @@ final class XmlSignatures {
      * being checked, so the issuer's would otherwise never match.
      */
     static Element asSignedBy(Document document, int index) {
-        Document copy = (Document) document.cloneNode(true);
+        List<Element> inDocument = signatureElements(document);
+        if (index == inDocument.size() - 1) {
+            return inDocument.get(index); // nothing was signed after it: no copy needed
+        }
+        Document copy;
+        try {
+            copy = (Document) document.cloneNode(true);
+        } catch (DOMException e) {
+            // Namespaces the parser let through but a DOM cannot copy (a damaged message): checked as it
+            // stands, later signatures and all, it does not match, which is the truth about it.
+            return inDocument.get(index);
+        }
         List<Element> signatures = signatureElements(copy);
         for (Element later : signatures.subList(index + 1, signatures.size())) {
             later.getParentNode().removeChild(later);

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and go through the same services as the API; amounts are typed in euros.
  */
 @Controller
-@RequestMapping("/staff/funding")
+@RequestMapping("/medewerkers/financiering")
 class FundingPages {
 
     private final BudgetLines budgetLines;
@@ -74,7 +74,7 @@ class FundingPages {
         return "funding/budget";
     }
 
-    @PostMapping("/budget-lines")
+    @PostMapping("/begrotingsposten")
     String addBudgetLine(@RequestParam(required = false) Integer year, @RequestParam(required = false) String source,
                          @RequestParam(required = false) String purpose, @RequestParam(required = false) String amount,
                          @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
@@ -85,10 +85,10 @@ class FundingPages {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));
-        return "redirect:/staff/funding";
+        return "redirect:/medewerkers/financiering";
     }
 
-    @GetMapping("/budget-lines/{id}")
+    @GetMapping("/begrotingsposten/{id}")
     String editBudgetLine(@PathVariable long id, Model model) {
         BudgetLine line = budgetLines.get(id);
         model.addAttribute("line", line);
@@ -98,7 +98,7 @@ class FundingPages {
     }
 
     /** A change of a line; the version the editor saw travels as a hidden field and guards against lost updates. */
-    @PostMapping("/budget-lines/{id}")
+    @PostMapping("/begrotingsposten/{id}")
     String updateBudgetLine(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Integer year,
                             @RequestParam(required = false) String source, @RequestParam(required = false) String purpose,
                             @RequestParam(required = false) String amount, @RequestParam(required = false) String note,
@@ -108,29 +108,29 @@ class FundingPages {
                     new BudgetLines.BudgetLineInput(year, source, purpose, euros(amount, "amount", locale), note));
             redirect.addFlashAttribute("saved", true);
             redirect.addAttribute("year", saved.year());
-            return "redirect:/staff/funding";
+            return "redirect:/medewerkers/financiering";
         } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
-            return "redirect:/staff/funding/budget-lines/" + id;
+            return "redirect:/medewerkers/financiering/begrotingsposten/" + id;
         }
     }
 
-    @PostMapping("/budget-lines/{id}/deletion")
+    @PostMapping("/begrotingsposten/{id}/verwijderen")
     String deleteBudgetLine(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
         int year = budgetLines.get(id).year();
         try {
             budgetLines.delete(id, Versioned.etag(version));
             redirect.addFlashAttribute("deleted", true);
             redirect.addAttribute("year", year);
-            return "redirect:/staff/funding";
+            return "redirect:/medewerkers/financiering";
         } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
-            return "redirect:/staff/funding/budget-lines/" + id;
+            return "redirect:/medewerkers/financiering/begrotingsposten/" + id;
         }
     }
 
     /** GDP and national resilience spending: the figures the 1.5 % report divides and adds. */
-    @GetMapping("/national")
+    @GetMapping("/landelijk")
     String national(@RequestParam(required = false) Integer year, Model model) {
         model.addAttribute("year", orThisYear(year));
         model.addAttribute("gdp", national.gdp());
@@ -140,7 +140,7 @@ class FundingPages {
         return "funding/national";
     }
 
-    @PostMapping("/national/gdp")
+    @PostMapping("/landelijk/bbp")
     String putGdp(@RequestParam(required = false) Integer year, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String source, Locale locale, RedirectAttributes redirect) {
         try {
@@ -155,10 +155,10 @@ class FundingPages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
-        return "redirect:/staff/funding/national";
+        return "redirect:/medewerkers/financiering/landelijk";
     }
 
-    @PostMapping("/national/spending")
+    @PostMapping("/landelijk/uitgaven")
     String addNationalSpending(@RequestParam(required = false) Integer year, @RequestParam(required = false) String natoCategory,
                                @RequestParam(required = false) String amount, @RequestParam(required = false) String source,
                                Locale locale, RedirectAttributes redirect) {
@@ -169,10 +169,10 @@ class FundingPages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
-        return "redirect:/staff/funding/national";
+        return "redirect:/medewerkers/financiering/landelijk";
     }
 
-    @GetMapping("/allocations")
+    @GetMapping("/verdeling")
     String allocations(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long a,
                        @RequestParam(required = false) Long b, Model model) {
         int shown = orThisYear(year);
@@ -193,7 +193,7 @@ class FundingPages {
         return "funding/allocations";
     }
 
-    @PostMapping("/allocations")
+    @PostMapping("/verdeling")
     String computeAllocation(@RequestParam(required = false) String name, @RequestParam int year,
                              @RequestParam(required = false) List<Long> budgetLineIds, @RequestParam(required = false) String base,
                              @RequestParam(required = false) String areaSharePercent,
@@ -210,11 +210,11 @@ class FundingPages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
-        return "redirect:/staff/funding/allocations";
+        return "redirect:/medewerkers/financiering/verdeling";
     }
 
     /** "Vaststellen" first asks: a page that says what adopting does, with the button that does it (no script needed). */
-    @GetMapping("/allocations/{id}/adoption")
+    @GetMapping("/verdeling/{id}/vaststellen")
     String confirmAdoption(@PathVariable long id, Model model) {
         Allocation allocation = allocations.get(id);
         model.addAttribute("allocation", allocation);
@@ -224,15 +224,15 @@ class FundingPages {
         return "funding/adopt";
     }
 
-    @PostMapping("/allocations/{id}/adoption")
+    @PostMapping("/verdeling/{id}/vaststellen")
     String adopt(@PathVariable long id, RedirectAttributes redirect) {
         Allocation adopted = allocations.adopt(id);
         redirect.addFlashAttribute("adopted", adopted.name());
         redirect.addAttribute("year", adopted.year());
-        return "redirect:/staff/funding/allocations";
+        return "redirect:/medewerkers/financiering/verdeling";
     }
 
-    @GetMapping("/expenditures")
+    @GetMapping("/uitgaven")
     String expenditures(@RequestParam(required = false) Integer year, Model model) {
         int shown = orThisYear(year);
         Actor actor = access.requireRole(Role.VIEWER);
@@ -245,7 +245,7 @@ class FundingPages {
         return "funding/expenditures";
     }
 
-    @PostMapping("/expenditures")
+    @PostMapping("/uitgaven")
     String book(@RequestParam(required = false) String region, @RequestParam(required = false) String municipality,
                 @RequestParam(required = false) Integer year, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String amount, @RequestParam(required = false) String natoCategory,
@@ -260,10 +260,10 @@ class FundingPages {
             redirect.addFlashAttribute("problems", problems.describe(e, "funding"));
         }
         redirect.addAttribute("year", orThisYear(year));
-        return "redirect:/staff/funding/expenditures";
+        return "redirect:/medewerkers/financiering/uitgaven";
     }
 
-    @GetMapping("/report")
+    @GetMapping("/rapportage")
     String report(@RequestParam(required = false) Integer year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
                   Model model) {
         int shown = orThisYear(year);
@@ -278,30 +278,30 @@ class FundingPages {
     }
 
     /** The pledge report as CSV for a logged-in browser (the API takes tokens, not the page session). */
-    @GetMapping("/report/pledge.csv")
+    @GetMapping("/rapportage/navo-norm.csv")
     ResponseEntity<String> pledgeCsv(@RequestParam(required = false) BigDecimal assumedGrowthPercent) {
         return ResponseEntity.ok().contentType(FundingApi.csvType())
-                .header("Content-Disposition", "attachment; filename=\"funding-pledge.csv\"")
+                .header("Content-Disposition", "attachment; filename=\"navo-norm.csv\"")
                 .body(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)));
     }
 
-    @GetMapping("/report/regions-nl.csv")
+    @GetMapping("/rapportage/regios-nl.csv")
     ResponseEntity<String> regionsCsvDutch(@RequestParam int year) {
         return ResponseEntity.ok().contentType(FundingApi.csvType())
-                .header("Content-Disposition", "attachment; filename=\"financiering-regio-" + year + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"financiering-regios-" + year + "-nl.csv\"")
                 .body(FundingCsv.regionsDutch(reports.regions(year)));
     }
 
-    @GetMapping("/report.pdf")
+    @GetMapping("/rapportage.pdf")
     ResponseEntity<byte[]> reportPdf(@RequestParam int year, @RequestParam(required = false) BigDecimal assumedGrowthPercent,
                                      Locale locale) {
         return FundingReportsApi.pdf(reports, pdf, year, assumedGrowthPercent, locale);
     }
 
-    @GetMapping("/report/regions.csv")
+    @GetMapping("/rapportage/regios.csv")
     ResponseEntity<String> regionsCsv(@RequestParam int year) {
         return ResponseEntity.ok().contentType(FundingApi.csvType())
-                .header("Content-Disposition", "attachment; filename=\"funding-regions-" + year + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"financiering-regios-" + year + ".csv\"")
                 .body(FundingCsv.regions(reports.regions(year)));
     }
 

@@ -34,7 +34,7 @@ class FundingReportsApi {
     @GetMapping(value = "/regions", produces = FundingApi.TEXT_CSV)
     @Operation(operationId = "reportRegionsCsv", summary = "The region report as CSV")
     ResponseEntity<String> regionsCsv(@RequestParam int year) {
-        return csv(FundingCsv.regions(reports.regions(year)), "funding-regions-" + year + ".csv");
+        return csv(FundingCsv.regions(reports.regions(year)), "financiering-regios-" + year + ".csv");
     }
 
     @GetMapping(value = "/regions.csv", produces = FundingApi.TEXT_CSV)
@@ -52,7 +52,7 @@ class FundingReportsApi {
     @GetMapping(value = "/nato-categories", produces = FundingApi.TEXT_CSV)
     @Operation(operationId = "reportNatoCategoriesCsv", summary = "The NATO category report as CSV")
     ResponseEntity<String> natoCategoriesCsv(@RequestParam int year) {
-        return csv(FundingCsv.categories(reports.natoCategories(year)), "funding-nato-categories-" + year + ".csv");
+        return csv(FundingCsv.categories(reports.natoCategories(year)), "financiering-navo-categorieen-" + year + ".csv");
     }
 
     @GetMapping(value = "/nato-categories.csv", produces = FundingApi.TEXT_CSV)
@@ -70,7 +70,7 @@ class FundingReportsApi {
     @GetMapping(value = "/pledge", produces = FundingApi.TEXT_CSV)
     @Operation(operationId = "reportPledgeCsv", summary = "The pledge report as CSV")
     ResponseEntity<String> pledgeCsv(@RequestParam(required = false) BigDecimal assumedGrowthPercent) {
-        return csv(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)), "funding-pledge.csv");
+        return csv(FundingCsv.pledge(reports.pledge(assumedGrowthPercent)), "navo-norm.csv");
     }
 
     @GetMapping(value = "/pledge.csv", produces = FundingApi.TEXT_CSV)
@@ -90,7 +90,7 @@ class FundingReportsApi {
     static ResponseEntity<byte[]> pdf(FundingReports reports, ReportPdf pdf, int year, BigDecimal assumedGrowthPercent, Locale locale) {
         byte[] document = pdf.render(reports.pledge(assumedGrowthPercent), reports.regions(year), reports.natoCategories(year), locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"funding-report-" + year + ".pdf\"")
+                .header("Content-Disposition", "attachment; filename=\"financiering-rapportage-" + year + ".pdf\"")
                 .body(document);
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,6 +23,7 @@ import nl.weerbaar.points.NearbyPoint;
 import nl.weerbaar.points.SupportPoints;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +49,11 @@ class HouseholdPages {
     /** Dutch time: which week a kit is counted in, where the reminders start, the staff chart's weeks. */
     private final Clock clock;
 
-    HouseholdPages(KitPlanner planner, KitCounter counter, SupportPoints points, Areas areas, AccessControl access, Clock clock) {
+    private final MessageSource messages;
+
+    HouseholdPages(KitPlanner planner, KitCounter counter, SupportPoints points, Areas areas, AccessControl access, Clock clock,
+                   MessageSource messages) {
+        this.messages = messages;
         this.planner = planner;
         this.counter = counter;
         this.points = points;
@@ -92,19 +98,15 @@ class HouseholdPages {
     /** A calendar with reminders to check expiry dates and batteries, for any calendar app. */
     @GetMapping(value = "/denk-vooruit/herinneringen.ics", produces = "text/calendar")
     ResponseEntity<String> reminders(@RequestParam(defaultValue = "nl") String lang) {
-        boolean english = lang.startsWith("en");
+        Locale locale = Locale.forLanguageTag(lang.startsWith("en") ? "en" : "nl");
         LocalDate start = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC));
         String calendar = String.join("\r\n",
                 "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Weerbaar//Denk Vooruit//NL", "CALSCALE:GREGORIAN",
-                event("weerbaar-kit-expiry", stamp, start, 6,
-                        english ? "Emergency kit: check expiry dates" : "Noodpakket: houdbaarheid controleren",
-                        english ? "Check water, food and medicines in your emergency kit; replace what expires within three months."
-                                : "Controleer water, voedsel en medicijnen in uw noodpakket; vervang wat binnen drie maanden verloopt."),
-                event("weerbaar-kit-batteries", stamp, start.plusDays(14), 3,
-                        english ? "Emergency kit: batteries and power bank" : "Noodpakket: batterijen en powerbank",
-                        english ? "Test the torch and radio, charge the power bank, check spare batteries."
-                                : "Test zaklamp en radio, laad de powerbank op, controleer de reservebatterijen."),
+                event("weerbaar-kit-expiry", stamp, start, 6, messages.getMessage("household.reminder.expiry", null, locale),
+                        messages.getMessage("household.reminder.expiry.text", null, locale)),
+                event("weerbaar-kit-batteries", stamp, start.plusDays(14), 3, messages.getMessage("household.reminder.batteries", null, locale),
+                        messages.getMessage("household.reminder.batteries.text", null, locale)),
                 "END:VCALENDAR", "");
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
@@ -113,7 +115,7 @@ class HouseholdPages {
     }
 
     /** Staff: kits made per safety region and week, the last twelve weeks. */
-    @GetMapping("/staff/denk-vooruit")
+    @GetMapping("/medewerkers/denk-vooruit")
     String counts(Model model) {
         access.requireRole(Role.VIEWER);
         LocalDate from = KitCounter.weekStart(LocalDate.now(clock)).minusWeeks(11);

@@ -37,7 +37,7 @@ public class Planner {
         for (int t = 0; t < days; t++) {
             dates.add(first.plusDays(t));
         }
-        progress.report(0, "Vraag: inwoners naar steunpunten");
+        progress.report(0, PlanStage.DEMAND);
         stopIfCancelled(progress);
         DemandModel.Outcome demand = new DemandModel(input).compute();
         double demandSeconds = seconds(started);
@@ -83,7 +83,7 @@ public class Planner {
         long step = 0;
         if (vehicles != null && items.size() > 1) {
             stopIfCancelled(progress);
-            progress.report(0.1, "Alle artikelen samen: gedeelde voertuigen verdelen");
+            progress.report(0.1, PlanStage.SHARED_VEHICLES);
             shared = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 shared.add(distribution.apply(i, vehicles));
@@ -108,7 +108,7 @@ public class Planner {
         for (int i = 0; i < items.size(); i++) {
             PlanInput.ItemNeed item = items.get(i);
             stopIfCancelled(progress);
-            progress.report(0.15 + 0.8 * i / items.size(), item.name() + ": verdeling berekenen");
+            progress.report(0.15 + 0.8 * i / items.size(), PlanStage.item(item.name()));
             long[][] capacity = vehicles;
             if (split != null) {
                 capacity = new long[vehicles.length][days];
@@ -141,7 +141,7 @@ public class Planner {
             }
             results.add(item, itemDemands.get(i), outcome, itemDistribution, municipalityCodes, municipalityOfArea);
         }
-        progress.report(0.97, "Resultaten samenvatten");
+        progress.report(0.97, PlanStage.SUMMARY);
         boolean proven;
         Double gap;
         String solver = SOLVER;
@@ -164,7 +164,7 @@ public class Planner {
         long supplied = results.total(PlanResult.AreaDay::supplied);
         PlanResult.Statistics statistics = new PlanResult.Statistics(demandUnits, supplied, demandUnits - supplied, baseline,
                 proven, gap, null, solver, nodes, arcs, demandSeconds, total - demandSeconds, total);
-        progress.report(1, "Klaar");
+        progress.report(1, PlanStage.DONE);
         return results.build(statistics);
     }
 

@@ -196,7 +196,7 @@ class PlanningApi {
     @Operation(operationId = "getScenarioRunPointsCsv", summary = "What each support point needs and receives, per day "
             + "and item, as CSV")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
-        return csvDownload(filename(runId, "points.csv"), report.pointsCsv(planning.result(runId)));
+        return csvDownload(filename(runId, "steunpunten.csv"), report.pointsCsv(planning.result(runId)));
     }
 
     /** A CSV answer that browsers save as {@code filename}; the staff pages use it too. */
@@ -218,7 +218,7 @@ class PlanningApi {
     }
 
     private String filename(long runId, String extension) {
-        return slug(planning.runScenario(runId).name()) + "-run-" + runId + "." + extension;
+        return slug(planning.runScenario(runId).name()) + "-doorrekening-" + runId + "." + extension;
     }
 
     /** A file name from a scenario's name: lower case, ASCII letters and digits, words joined by hyphens. */

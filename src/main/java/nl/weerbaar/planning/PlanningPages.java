@@ -49,10 +49,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with each problem next to its field. No JavaScript: a running run's page reloads itself.
  */
 @Controller
-@RequestMapping("/staff/planning")
+@RequestMapping("/medewerkers/planning")
 class PlanningPages {
 
-    private static final String ROOT = "/staff/planning";
+    private static final String ROOT = "/medewerkers/planning";
 
     private final Planning planning;
     private final Areas areas;
@@ -87,7 +87,7 @@ class PlanningPages {
         return "planning/list";
     }
 
-    @GetMapping("/new")
+    @GetMapping("/nieuw")
     String newScenario(@RequestParam(required = false) Long from, @RequestParam(required = false) String areas,
                        @RequestParam(required = false) String depot, @RequestParam(required = false) String item,
                        @RequestParam(required = false) String quantity, Model model, Locale locale) {
@@ -118,7 +118,7 @@ class PlanningPages {
         return form(form, null, Map.of(), model);
     }
 
-    @PostMapping("/new")
+    @PostMapping("/nieuw")
     String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
         PlanScenarioForm form = PlanScenarioForm.read(params, catalogue.items());
         ScenarioInput input = form.toInput();
@@ -133,13 +133,13 @@ class PlanningPages {
         }
     }
 
-    @GetMapping("/{id:[0-9]+}/edit")
+    @GetMapping("/{id:[0-9]+}/bewerken")
     String edit(@PathVariable long id, Model model) {
         Planning.SavedScenario saved = planning.get(id);
         return form(PlanScenarioForm.of(saved.scenario(), saved.version(), catalogue.items()), saved, Map.of(), model);
     }
 
-    @PostMapping("/{id:[0-9]+}/edit")
+    @PostMapping("/{id:[0-9]+}/bewerken")
     String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
                   HttpServletResponse response) {
         PlanScenarioForm form = PlanScenarioForm.read(params, catalogue.items());
@@ -163,15 +163,15 @@ class PlanningPages {
         }
     }
 
-    @PostMapping("/{id:[0-9]+}/copy")
+    @PostMapping("/{id:[0-9]+}/kopieren")
     String copy(@PathVariable long id, @RequestParam(required = false) String name, Locale locale) {
         Planning.SavedScenario original = planning.get(id);
         String copyName = name == null || name.isBlank() ? message(locale, "planning.copy.name", original.scenario().name()) : name;
         Planning.SavedScenario copy = planning.copy(id, copyName);
-        return "redirect:" + ROOT + "/" + copy.id() + "/edit";
+        return "redirect:" + ROOT + "/" + copy.id() + "/bewerken";
     }
 
-    @PostMapping("/{id:[0-9]+}/delete")
+    @PostMapping("/{id:[0-9]+}/verwijderen")
     String delete(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
         planning.delete(id, Versioned.etag(version));
         redirect.addAttribute("deleted", "");
@@ -188,13 +188,13 @@ class PlanningPages {
         return "planning/scenario";
     }
 
-    @PostMapping("/{id:[0-9]+}/runs")
+    @PostMapping("/{id:[0-9]+}/doorrekeningen")
     String startRun(@PathVariable long id) {
         Planning.Run run = planning.startRun(id);
-        return "redirect:" + ROOT + "/runs/" + run.id();
+        return "redirect:" + ROOT + "/doorrekeningen/" + run.id();
     }
 
-    @GetMapping("/runs/{runId:[0-9]+}")
+    @GetMapping("/doorrekeningen/{runId:[0-9]+}")
     String run(@PathVariable long runId, Model model, Locale locale) {
         Planning.Run run = planning.run(runId);
         Scenario scenario = planning.runScenario(runId);
@@ -234,7 +234,7 @@ class PlanningPages {
      * generator at a dark point, or refuelling of the generators), saves it under a name that says
      * the change, and runs it; the new run's page opens, from where the two compare.
      */
-    @PostMapping("/runs/{runId:[0-9]+}/what-if")
+    @PostMapping("/doorrekeningen/{runId:[0-9]+}/wat-als")
     String whatIfRun(@PathVariable long runId, @RequestParam String change, @RequestParam(required = false) Long point,
                      @RequestParam(required = false) Long depot, @RequestParam(required = false) String item,
                      @RequestParam(required = false) Long quantity, Locale locale) {
@@ -272,7 +272,7 @@ class PlanningPages {
         }
         Planning.SavedScenario created = planning.create(input);
         Planning.Run run = planning.startRun(created.id());
-        return "redirect:" + ROOT + "/runs/" + run.id();
+        return "redirect:" + ROOT + "/doorrekeningen/" + run.id();
     }
 
     private static void requireParam(Object value, String name) {
@@ -356,39 +356,39 @@ class PlanningPages {
         return rows;
     }
 
-    @PostMapping("/runs/{runId:[0-9]+}/cancel")
+    @PostMapping("/doorrekeningen/{runId:[0-9]+}/afbreken")
     String cancel(@PathVariable long runId) {
         try {
             planning.cancel(runId);
         } catch (Conflict e) {
             // Finished before the click arrived: the run's page says how it ended.
         }
-        return "redirect:" + ROOT + "/runs/" + runId;
+        return "redirect:" + ROOT + "/doorrekeningen/" + runId;
     }
 
-    @GetMapping("/runs/{runId:[0-9]+}/result.csv")
+    @GetMapping("/doorrekeningen/{runId:[0-9]+}/resultaat.csv")
     ResponseEntity<String> csv(@PathVariable long runId) {
-        return PlanningApi.csvDownload("planning-run-" + runId + ".csv", report.csv(planning.result(runId)));
+        return PlanningApi.csvDownload("doorrekening-" + runId + ".csv", report.csv(planning.result(runId)));
     }
 
     /** The result for a Dutch spreadsheet: semicolons, names beside codes (the API's CSV stays as documented). */
-    @GetMapping("/runs/{runId:[0-9]+}/result-nl.csv")
+    @GetMapping("/doorrekeningen/{runId:[0-9]+}/resultaat-nl.csv")
     ResponseEntity<String> resultCsvDutch(@PathVariable long runId, Locale locale) {
-        return PlanningApi.csvDownload("doorrekening-" + runId + ".csv", report.csvDutch(planning.result(runId), locale));
+        return PlanningApi.csvDownload("doorrekening-" + runId + "-nl.csv", report.csvDutch(planning.result(runId), locale));
     }
 
-    @GetMapping("/runs/{runId:[0-9]+}/points.csv")
+    @GetMapping("/doorrekeningen/{runId:[0-9]+}/steunpunten.csv")
     ResponseEntity<String> pointsCsv(@PathVariable long runId) {
-        return PlanningApi.csvDownload("planning-run-" + runId + "-points.csv", report.pointsCsv(planning.result(runId)));
+        return PlanningApi.csvDownload("doorrekening-" + runId + "-steunpunten.csv", report.pointsCsv(planning.result(runId)));
     }
 
 
-    @GetMapping("/runs/{runId:[0-9]+}/report.pdf")
+    @GetMapping("/doorrekeningen/{runId:[0-9]+}/rapport.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long runId, Locale locale) {
         PlanResult result = planning.result(runId);
         Scenario scenario = planning.runScenario(runId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"planning-run-" + runId + ".pdf\"")
+                .header("Content-Disposition", "inline; filename=\"doorrekening-" + runId + ".pdf\"")
                 .body(report.pdf(scenario, result, locale));
     }
 
@@ -402,7 +402,7 @@ class PlanningPages {
             "planning.durationHours", "planning.helpSeekingShare", "planning.selfRelianceShare", "planning.items", "planning.tiers",
             "planning.refuelling", "planning.walkingDistanceKm", "planning.vehicleCapacity", "planning.fairness", "planning.extraStock");
 
-    @GetMapping("/compare")
+    @GetMapping("/vergelijken")
     String compare(@RequestParam(required = false) List<Long> runs, @RequestParam(required = false) List<Long> scenarios,
                    Model model, Locale locale) {
         List<Compared> columns = new ArrayList<>();

@@ -2,6 +2,7 @@ package nl.weerbaar.planning;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,13 @@ class PlanningRuns {
     /** The runs this process holds, queued or running, with their progress (and local cancel flag). */
     private final Map<Long, RowProgress> active = new ConcurrentHashMap<>();
 
-    PlanningRuns(RunRepository runs, Planner planner, @Value("${weerbaar.planning.concurrent-runs:1}") int concurrentRuns) {
+    /** Puts a run's stage into words for the planning pages, which speak Dutch. */
+    private final MessageSource messages;
+
+    PlanningRuns(RunRepository runs, Planner planner, MessageSource messages,
+                 @Value("${weerbaar.planning.concurrent-runs:1}") int concurrentRuns) {
         this.runs = runs;
+        this.messages = messages;
         this.planner = planner;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(Math.max(1, concurrentRuns), Math.max(1, concurrentRuns), 0, TimeUnit.SECONDS,
@@ -145,9 +152,9 @@ class PlanningRuns {
         }
 
         @Override
-        public synchronized void report(double done, String stage) {
+        public synchronized void report(double done, PlanStage stage) {
             pendingDone = done;
-            pendingStage = stage;
+            pendingStage = stage.words(messages, Locale.forLanguageTag("nl"));
             writeIfDue();
         }
 

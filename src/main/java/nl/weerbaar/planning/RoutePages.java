@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * routes and plan the rest again. Plain forms: no JavaScript needed.
  */
 @Controller
-@RequestMapping("/staff/planning/runs/{runId:[0-9]+}/routes")
+@RequestMapping("/medewerkers/planning/doorrekeningen/{runId:[0-9]+}/routes")
 class RoutePages {
 
     private final RoutePlans routes;
@@ -58,7 +58,7 @@ class RoutePages {
         try {
             RoutePlans.Saved saved = routes.create(runId, new RoutePlans.Request(depot, day, vehicles, null, null, null, null, null,
                     null, null, seconds, kept));
-            return "redirect:/staff/planning/runs/" + runId + "/routes/" + saved.id();
+            return "redirect:/medewerkers/planning/doorrekeningen/" + runId + "/routes/" + saved.id();
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.invalidParams());
             return index(runId, model);
@@ -82,7 +82,7 @@ class RoutePages {
         return "planning/route";
     }
 
-    @GetMapping("/{routesId:[0-9]+}/sheets.pdf")
+    @GetMapping("/{routesId:[0-9]+}/routebladen.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long runId, @PathVariable long routesId, Locale locale) {
         RoutePlans.Saved saved = routes.get(runId, routesId);
         byte[] pdf = sheets.pdf(planning.runScenario(runId).name(), saved.date(), saved.plan(), routes.demo(runId), locale);

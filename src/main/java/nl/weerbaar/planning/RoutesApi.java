@@ -87,7 +87,7 @@ class RoutesApi {
     }
 
     private String filename(long runId, RoutePlans.Saved saved, String extension) {
-        return PlanningApi.slug(planning.runScenario(runId).name()) + "-run-" + runId + "-routes-depot-" + saved.depot() + "-day-"
+        return PlanningApi.slug(planning.runScenario(runId).name()) + "-doorrekening-" + runId + "-routes-depot-" + saved.depot() + "-dag-"
                 + saved.day() + "." + extension;
     }
 }

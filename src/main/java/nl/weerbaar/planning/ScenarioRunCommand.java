@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.weerbaar.access.SignedIn;
 import nl.weerbaar.access.UserAccounts;
@@ -23,6 +24,7 @@ import nl.weerbaar.system.CliCommand;
 import nl.weerbaar.system.CommandArguments;
 import nl.weerbaar.system.InvalidInputException;
 import nl.weerbaar.system.RequestId;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
@@ -49,9 +51,11 @@ class ScenarioRunCommand implements CliCommand {
     private final Planner planner;
     private final PlanReport report;
     private final UserAccounts users;
+    private final MessageSource messages;
 
     ScenarioRunCommand(JsonMapper json, ScenarioValidator validator, PlanInputs planInputs, Planner planner, PlanReport report,
-                       UserAccounts users) {
+                       UserAccounts users, MessageSource messages) {
+        this.messages = messages;
         this.json = json;
         this.validator = validator;
         this.planInputs = planInputs;
@@ -151,7 +155,7 @@ class ScenarioRunCommand implements CliCommand {
         err.printf("%,d postcode areas, %,d support points, %,d depots, %,d lots, %d items%n", input.zones().size(),
                 input.points().size(), input.depots().size(), input.lots().size(), input.items().size());
 
-        ConsoleProgress progress = new ConsoleProgress(err, isTerminal(err));
+        ConsoleProgress progress = new ConsoleProgress(err, isTerminal(err), stage -> stage.words(messages, Locale.ENGLISH));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             progress.cancel();
@@ -305,9 +309,13 @@ class ScenarioRunCommand implements CliCommand {
         private int lastTenth = -1;
         private double last;
 
-        ConsoleProgress(PrintStream err, boolean terminal) {
+        /** The stage in the words of the command line, which speaks English. */
+        private final Function<PlanStage, String> words;
+
+        ConsoleProgress(PrintStream err, boolean terminal, Function<PlanStage, String> words) {
             this.err = err;
             this.terminal = terminal;
+            this.words = words;
         }
 
         void cancel() {
@@ -320,7 +328,8 @@ class ScenarioRunCommand implements CliCommand {
         }
 
         @Override
-        public synchronized void report(double done, String stage) {
+        public synchronized void report(double done, PlanStage planStage) {
+            String stage = words.apply(planStage);
             double fraction = Double.isNaN(done) ? 0 : Math.max(0, Math.min(1, done));
             last = fraction;
             String text = line(fraction, stage);

@@ -15,7 +15,6 @@ import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.Location;
 import nl.weerbaar.areas.Municipality;
-import nl.weerbaar.areas.Region;
 import nl.weerbaar.areas.SpatialIndex;
 import nl.weerbaar.system.Codes;
 import nl.weerbaar.system.InvalidInputException;
@@ -80,7 +79,7 @@ class PointOperations {
         if (text == null || text.isBlank()) {
             String own = actor.organisation();
             return known(own).orElseGet(() -> access.areasInScope(actor).flatMap(s -> s.stream().sorted().findFirst())
-                    .flatMap(this::known).orElse(new Area("NL", "Nederland")));
+                    .flatMap(this::known).orElseGet(() -> known("NL").orElseThrow()));
         }
         String wanted = text.strip();
         return known(wanted.toUpperCase(Locale.ROOT))
@@ -99,11 +98,7 @@ class PointOperations {
     }
 
     private Optional<Area> known(String code) {
-        if (code.equals("NL")) {
-            return Optional.of(new Area("NL", "Nederland"));
-        }
-        return areas.municipality(code).map(m -> new Area(m.code(), m.name()))
-                .or(() -> areas.region(code).map((Region r) -> new Area(r.code(), r.name())));
+        return areas.name(code).map(name -> new Area(code, name));
     }
 
     /** The points of an area in use that the user may see, each with its freshness and what the user may do. */

@@ -145,7 +145,7 @@ class RegistryPages {
      * first. Counts over the whole area, one page of points at a time, only the actions the user
      * may take. {@code municipality} is the older name of {@code area}.
      */
-    @GetMapping("/staff/steunpunten/beheer")
+    @GetMapping("/medewerkers/steunpunten/beheer")
     String manage(@RequestParam(required = false) String area, @RequestParam(required = false) String municipality,
                   @RequestParam(required = false) String show, @RequestParam(required = false) String q,
                   @RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
@@ -164,24 +164,24 @@ class RegistryPages {
         return "points/registry";
     }
 
-    @GetMapping("/staff/steunpunten/nieuw")
+    @GetMapping("/medewerkers/steunpunten/nieuw")
     String newPoint(Model model) {
         access.requireRole(Role.COORDINATOR);
         model.addAttribute("form", PointForm.empty());
         return "points/registry-form";
     }
 
-    @PostMapping("/staff/steunpunten/nieuw")
+    @PostMapping("/medewerkers/steunpunten/nieuw")
     String create(PointForm form, Model model, HttpServletResponse response) {
         try {
             SupportPoint created = points.create(form.placed(areas).toInput());
-            return "redirect:/staff/steunpunten/" + created.id() + "/bewerken?saved";
+            return "redirect:/medewerkers/steunpunten/" + created.id() + "/bewerken?saved";
         } catch (InvalidInputException e) {
             return refused(form, e, model, response);
         }
     }
 
-    @GetMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
+    @GetMapping("/medewerkers/steunpunten/{id:[0-9]+}/bewerken")
     String edit(@PathVariable long id, Model model) {
         SupportPoint point = points.get(id);
         // Refused before the form is filled in, not after.
@@ -191,11 +191,11 @@ class RegistryPages {
         return "points/registry-form";
     }
 
-    @PostMapping("/staff/steunpunten/{id:[0-9]+}/bewerken")
+    @PostMapping("/medewerkers/steunpunten/{id:[0-9]+}/bewerken")
     String update(@PathVariable long id, PointForm form, Model model, HttpServletResponse response) {
         try {
             points.edit(id, Versioned.etag(form.version() == null ? 0 : form.version()), form.placed(areas).toInput());
-            return "redirect:/staff/steunpunten/" + id + "/bewerken?saved";
+            return "redirect:/medewerkers/steunpunten/" + id + "/bewerken?saved";
         } catch (InvalidInputException e) {
             model.addAttribute("point", points.get(id));
             return refused(form, e, model, response);
@@ -204,11 +204,11 @@ class RegistryPages {
         }
     }
 
-    @PostMapping("/staff/steunpunten/{id:[0-9]+}/intrekken")
+    @PostMapping("/medewerkers/steunpunten/{id:[0-9]+}/intrekken")
     String retire(@PathVariable long id, @RequestParam long version, Model model, HttpServletResponse response) {
         try {
             points.retire(id, Versioned.etag(version));
-            return "redirect:/staff/steunpunten/beheer?retired";
+            return "redirect:/medewerkers/steunpunten/beheer?retired";
         } catch (VersionMismatch e) {
             return changedMeanwhile(id, model, response);
         }

@@ -64,7 +64,7 @@ class RollCallPages {
         static final Entry EMPTY = new Entry("", "", "", "", "");
     }
 
-    @GetMapping("/staff/steunpunten/appel")
+    @GetMapping("/medewerkers/steunpunten/appel")
     String rollCall(@RequestParam(required = false) String area, @RequestParam(defaultValue = "1") int page, Model model,
                     HttpServletResponse response) {
         try {
@@ -105,7 +105,7 @@ class RollCallPages {
      * Relays every row with a status chosen; rows left empty were not heard. All or nothing: a
      * refused form comes back as typed, each bad row saying why.
      */
-    @PostMapping("/staff/steunpunten/appel")
+    @PostMapping("/medewerkers/steunpunten/appel")
     String relay(@RequestParam String area, @RequestParam(defaultValue = "1") int page,
                  @RequestParam(required = false) String key, @RequestParam(required = false) String channel,
                  @RequestParam(name = "point", required = false) List<Long> pointIds,
@@ -149,7 +149,7 @@ class RollCallPages {
         if (errors.isEmpty()) {
             try {
                 SupportPoints.RelayResult result = points.relay(new SupportPoints.RelayInput(channel, reports), key);
-                return "redirect:/staff/steunpunten/appel?area=" + chosen.code() + "&page=" + page + "&relayed=" + result.relayed();
+                return "redirect:/medewerkers/steunpunten/appel?area=" + chosen.code() + "&page=" + page + "&relayed=" + result.relayed();
             } catch (InvalidInputException e) {
                 for (InvalidInputException.InvalidParam problem : e.invalidParams()) {
                     Matcher field = REPORT_FIELD.matcher(problem.name());
@@ -163,7 +163,7 @@ class RollCallPages {
     }
 
     /** The printable roll-call sheet: the same points in the same order, with empty columns to write in. */
-    @GetMapping(value = "/staff/steunpunten/appel.pdf", produces = "application/pdf")
+    @GetMapping(value = "/medewerkers/steunpunten/appel.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> sheet(@RequestParam(required = false) String area, Locale locale) {
         PointOperations.Area chosen = operations.area(area);
         List<PointOperations.Row> rows = operations.rollCall(chosen);
@@ -185,7 +185,7 @@ class RollCallPages {
      * (not heard from within the freshness window) large and red, so a coordinator sees where the
      * picture is old.
      */
-    @GetMapping(value = "/staff/steunpunten/appel/kaart.png", produces = "image/png")
+    @GetMapping(value = "/medewerkers/steunpunten/appel/kaart.png", produces = "image/png")
     ResponseEntity<byte[]> mapImage(@RequestParam(required = false) String area) {
         PointOperations.Area chosen = operations.area(area);
         if (!chosen.code().startsWith("GM")) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import nl.weerbaar.areas.Areas;
 import nl.weerbaar.areas.PostcodeArea;
 import nl.weerbaar.system.ApplicationClock;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,12 @@ class StaticFinderExport {
     private final ObjectProvider<AreaNotices> notices;
     private final FinderRanking ranking;
     private final ITemplateEngine templates;
+    private final MessageSource messages;
     private final Clock clock;
 
     StaticFinderExport(SupportPoints points, Areas areas, ObjectProvider<AreaNotices> notices, FinderRanking ranking,
-                       ITemplateEngine templates,
-                       Clock clock) {
+                       ITemplateEngine templates, MessageSource messages, Clock clock) {
+        this.messages = messages;
         this.points = points;
         this.areas = areas;
         this.notices = notices;
@@ -69,19 +71,19 @@ class StaticFinderExport {
         Map<String, List<PostcodeArea>> byPrefix = new TreeMap<>();
         areas.postcodeAreas().forEach(pc -> byPrefix.computeIfAbsent(pc.postcode().substring(0, 2), p -> new java.util.ArrayList<>()).add(pc));
 
-        write(folder.resolve("index.html"), page("Zoek een steunpunt", "", exportedAt, anyDemo, Map.of("prefixes", byPrefix.keySet())));
+        write(folder.resolve("index.html"), page(title("points.static.title.index"), "", exportedAt, anyDemo, Map.of("prefixes", byPrefix.keySet())));
         files++;
         int done = 0;
         for (Map.Entry<String, List<PostcodeArea>> prefix : byPrefix.entrySet()) {
-            write(folder.resolve("pc").resolve(prefix.getKey() + ".html"), page("Postcodes " + prefix.getKey() + "00 tot en met "
-                    + prefix.getKey() + "99", "../", exportedAt, anyDemo, Map.of("postcodes", prefix.getValue())));
+            write(folder.resolve("pc").resolve(prefix.getKey() + ".html"), page(title("points.static.title.prefix", prefix.getKey()),
+                    "../", exportedAt, anyDemo, Map.of("postcodes", prefix.getValue())));
             files++;
             for (PostcodeArea postcode : prefix.getValue()) {
                 SupportPoints.NearestResult nearest = points.nearest(new SupportPoints.NearestQuery(postcode.postcode(),
                         null, null, CANDIDATES, null, null));
                 List<SupportPointPages.PointView> results = ranking.ranked(nearest.origin(), nearest.points(), POINTS_PER_POSTCODE);
-                write(folder.resolve("pc").resolve(postcode.postcode() + ".html"), page("Steunpunten bij postcode "
-                        + postcode.postcode() + (postcode.place() == null ? "" : " " + postcode.place()), "../", exportedAt, anyDemo,
+                write(folder.resolve("pc").resolve(postcode.postcode() + ".html"), page(title("points.static.title.postcode",
+                        postcode.postcode() + (postcode.place() == null ? "" : " " + postcode.place())), "../", exportedAt, anyDemo,
                         Map.of("results", results, "notices", noticesByMunicipality.computeIfAbsent(postcode.municipalityCode(),
                                 m -> notices.orderedStream().flatMap(provider -> provider.inForce(m, DUTCH).stream()).toList()))));
                 files++;
@@ -92,6 +94,10 @@ class StaticFinderExport {
         }
         progress.accept(String.format("Static finder: %,d of %,d postcodes", done, areas.postcodeAreas().size()));
         return files;
+    }
+
+    private String title(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, DUTCH);
     }
 
     private String page(String title, String root, String exportedAt, boolean anyDemo, Map<String, Object> variables) {

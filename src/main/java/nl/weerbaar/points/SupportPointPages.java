@@ -249,7 +249,7 @@ class SupportPointPages {
      * country for national staff, or with {@code area=NL}): the map zoomed to it, the others
      * faded, the table its areas only; each area on the map names itself and its figures on hover.
      */
-    @GetMapping("/staff/steunpunten/dekking")
+    @GetMapping("/medewerkers/steunpunten/dekking")
     String coverage(@RequestParam(defaultValue = "municipality") String level, @RequestParam(required = false) String area,
                     Model model, java.util.Locale locale) {
         boolean perRegion = level.equals("region");
@@ -300,7 +300,7 @@ class SupportPointPages {
                 maxX - minX + 2 * margin, maxY - minY + 2 * margin);
     }
 
-    @GetMapping("/staff/steunpunten/{id:[0-9]+}")
+    @GetMapping("/medewerkers/steunpunten/{id:[0-9]+}")
     String operatorForm(@PathVariable long id, Model model) {
         SupportPoint point = points.get(id);
         model.addAttribute("view", new PointView(point, points.freshness(point), null));
@@ -316,7 +316,7 @@ class SupportPointPages {
      * Answers JSON for the script: the point as it is now, a 412 with the current version for the
      * operator to choose from, or a 400 naming the fields.
      */
-    @PostMapping(value = "/staff/steunpunten/{id:[0-9]+}/status", produces = "application/json")
+    @PostMapping(value = "/medewerkers/steunpunten/{id:[0-9]+}/status", produces = "application/json")
     ResponseEntity<Map<String, Object>> sendKeptStatus(@PathVariable long id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
@@ -351,7 +351,7 @@ class SupportPointPages {
      * The service worker that keeps the operator's pages on the phone. Served from here, not from
      * {@code /js}, because a worker controls only pages at or below its own path.
      */
-    @GetMapping(value = "/staff/steunpunten/offline-sw.js", produces = "text/javascript")
+    @GetMapping(value = "/medewerkers/steunpunten/offline-sw.js", produces = "text/javascript")
     ResponseEntity<byte[]> offlineWorker() throws java.io.IOException {
         try (var in = SupportPointPages.class.getResourceAsStream("/points/offline-sw.js")) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
@@ -363,7 +363,7 @@ class SupportPointPages {
      * Sets the status from the form. The form carries the version it was loaded with, so a change
      * made by someone else in between is not overwritten: the operator sees the current state.
      */
-    @PostMapping("/staff/steunpunten/{id:[0-9]+}")
+    @PostMapping("/medewerkers/steunpunten/{id:[0-9]+}")
     String setStatus(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String status,
                      @RequestParam(required = false) String occupancy, @RequestParam(required = false) String message,
                      @RequestParam(required = false) List<String> unavailable, Model model,
@@ -372,7 +372,7 @@ class SupportPointPages {
             points.setStatus(id, Versioned.etag(version), new SupportPoints.StatusInput(status, parseOccupancy(occupancy),
                     message, unavailable, null));
             redirect.addAttribute("saved", "");
-            return "redirect:/staff/steunpunten/" + id;
+            return "redirect:/medewerkers/steunpunten/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", e.invalidParams().stream()

@@ -145,7 +145,7 @@ class SupportPointsApi {
     ResponseEntity<String> exportCsv(@RequestParam(required = false) String municipality,
                                      @RequestParam(required = false) String region, HttpServletRequest request) {
         return callerDependent(request)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"support-points.csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"steunpunten.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(points.exportCsv(new SupportPoints.ListFilter(municipality, region, null)));
     }

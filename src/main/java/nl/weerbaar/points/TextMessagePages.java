@@ -25,7 +25,7 @@ class TextMessagePages {
         this.problems = problems;
     }
 
-    @GetMapping("/staff/steunpunten/sms")
+    @GetMapping("/medewerkers/steunpunten/sms")
     String list(Model model) {
         model.addAttribute("senders", senders.visible());
         model.addAttribute("phoneNumber", "");
@@ -33,12 +33,12 @@ class TextMessagePages {
         return "points/sms";
     }
 
-    @PostMapping("/staff/steunpunten/sms")
+    @PostMapping("/medewerkers/steunpunten/sms")
     String register(@RequestParam(required = false) String phoneNumber, @RequestParam(required = false) String username,
                     Model model, HttpServletResponse response) {
         try {
             senders.register(new TextMessageSenders.Registration(phoneNumber, username));
-            return "redirect:/staff/steunpunten/sms?saved";
+            return "redirect:/medewerkers/steunpunten/sms?saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", e.invalidParams().stream().collect(Collectors.toMap(
@@ -53,9 +53,9 @@ class TextMessagePages {
         return "points/sms";
     }
 
-    @PostMapping("/staff/steunpunten/sms/verwijderen")
+    @PostMapping("/medewerkers/steunpunten/sms/verwijderen")
     String remove(@RequestParam String phoneNumber) {
         senders.remove(phoneNumber);
-        return "redirect:/staff/steunpunten/sms?removed";
+        return "redirect:/medewerkers/steunpunten/sms?removed";
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff pages: stock per depot with a phone-sized booking form, and days of supply per region as a chart. */
 @Controller
-@RequestMapping("/staff/voorraad")
+@RequestMapping("/medewerkers/voorraad")
 class StockPages {
 
     /** Days shown at full bar width; more is drawn as a full bar. */
@@ -146,10 +146,10 @@ class StockPages {
             Depot created = catalogue.createDepot(new Depot(0, name, level, null, null, place,
                     latitude == null ? Double.NaN : latitude, longitude == null ? Double.NaN : longitude,
                     blankToNull(capacity), null, false, 0));
-            return "redirect:/staff/voorraad/depots/" + created.id();
+            return "redirect:/medewerkers/voorraad/depots/" + created.id();
         } catch (DomainException e) {
             redirect.addFlashAttribute("depotProblem", problems.sentence(e, "stock"));
-            return "redirect:/staff/voorraad#new-depot";
+            return "redirect:/medewerkers/voorraad#new-depot";
         }
     }
 
@@ -193,7 +193,7 @@ class StockPages {
         return "stock/depot";
     }
 
-    @PostMapping("/depots/{id}/events")
+    @PostMapping("/depots/{id}/boekingen")
     String book(@PathVariable long id, @RequestParam String type, @RequestParam String item,
                 @RequestParam(required = false) String lot, @RequestParam(required = false) LocalDate expiry,
                 @RequestParam(required = false) String quantity, @RequestParam(required = false) Long toDepot,
@@ -213,7 +213,7 @@ class StockPages {
             redirect.addFlashAttribute("entered", new Entered(type, item, quantity, lot, expiry == null ? null : expiry.toString(),
                     toDepot, reason, documentNumber));
         }
-        return "redirect:/staff/voorraad/depots/" + id;
+        return "redirect:/medewerkers/voorraad/depots/" + id;
     }
 
     /** Map colours by days of supply inside the region: red under one day, then orange, yellow, green. */

@@ -205,9 +205,6 @@ public class StockReports {
     }
 
     private String nameOf(String area) {
-        if (area.equals("NL")) {
-            return "Nederland";
-        }
-        return area.startsWith("VR") ? areas.region(area).orElseThrow().name() : areas.municipality(area).orElseThrow().name();
+        return areas.name(area).orElseThrow();
     }
 }

@@ -34,10 +34,10 @@ class Navigation implements WebMvcConfigurer, HandlerInterceptor {
             new Entry("/", "nav.home"),
             new Entry("/steunpunten", "nav.points"),
             new Entry("/denk-vooruit", "nav.prepare"),
-            new Entry("/verify", "nav.verify"),
-            // To the staff area, not to /login: signed-in staff go straight in, anyone else is sent
-            // to the login form and returns to /staff after logging in.
-            new Entry("/staff", "nav.login"));
+            new Entry("/controleren", "nav.verify"),
+            // To the staff area, not to /inloggen: signed-in staff go straight in, anyone else is sent
+            // to the login form and returns to /medewerkers after logging in.
+            new Entry("/medewerkers", "nav.login"));
 
     /** The sections whose pages exist: a module that is not built yet gets no link. Read at the first page. */
     private volatile Set<String> sections;

@@ -45,12 +45,12 @@ class PageController {
     }
 
     /** Only the form: Spring Security's formLogin handles the POST to the same URL. */
-    @GetMapping("/login")
+    @GetMapping("/inloggen")
     String login() {
         return "web/login";
     }
 
-    @GetMapping("/staff")
+    @GetMapping("/medewerkers")
     String staff(Principal principal, Model model) {
         model.addAttribute("username", principal.getName());
         Actor actor = access.currentActor();

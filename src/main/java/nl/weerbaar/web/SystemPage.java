@@ -64,7 +64,7 @@ class SystemPage {
 
     record KeyRow(String organisation, String kid, Instant validFrom, Instant rotatesAt, boolean soon) {}
 
-    @GetMapping("/staff/systeem")
+    @GetMapping("/medewerkers/systeem")
     String system(Model model) {
         access.require(Role.ADMIN, "NL");
         Instant now = clock.instant();

@@ -27,7 +27,7 @@ final class FormLogin {
     record Outcome(int status, String location, String session) {}
 
     Outcome login(String username, String password) throws IOException, InterruptedException {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/inloggen")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
@@ -36,7 +36,7 @@ final class FormLogin {
         String session = session(page, null);
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/inloggen"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", "JSESSIONID=" + session)
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),

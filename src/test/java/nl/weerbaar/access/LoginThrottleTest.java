@@ -114,7 +114,7 @@ class LoginThrottleTest {
         FormLogin.Outcome throttled = browser.login(username, PASSWORD);
 
         assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(throttled.status()).isEqualTo(302);
-        assertThat(unknown.location()).isEqualTo(wrong.location()).isEqualTo(throttled.location()).endsWith("/login?error");
+        assertThat(unknown.location()).isEqualTo(wrong.location()).isEqualTo(throttled.location()).endsWith("/inloggen?error");
     }
 
     @Test

@@ -107,19 +107,19 @@ class TokenAndUserLifecycleTest {
         String token = api.token(username, PASSWORD);
         FormLogin browser = new FormLogin(port);
         FormLogin.Outcome session = browser.login(username, PASSWORD);
-        assertThat(session.location()).endsWith("/staff");
-        assertThat(browser.get("/staff", session.session()).statusCode()).isEqualTo(200);
+        assertThat(session.location()).endsWith("/medewerkers");
+        assertThat(browser.get("/medewerkers", session.session()).statusCode()).isEqualTo(200);
 
         var disabled = api.post("/api/v1/users/" + username + "/disabling", admin, null);
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
 
         assertThat(api.get("/api/v1/me", token).status()).as("its token").isEqualTo(401);
-        var page = browser.get("/staff", session.session());
+        var page = browser.get("/medewerkers", session.session());
         assertThat(page.statusCode()).as("its session").isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/inloggen"));
         assertThat(api.requestToken(username, PASSWORD).status()).as("its password").isEqualTo(401);
-        assertThat(browser.login(username, PASSWORD).location()).endsWith("/login?error");
+        assertThat(browser.login(username, PASSWORD).location()).endsWith("/inloggen?error");
 
         var enabled = api.post("/api/v1/users/" + username + "/enabling", admin, null);
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
@@ -154,20 +154,20 @@ class TokenAndUserLifecycleTest {
         FormLogin browser = new FormLogin(port);
         String session = browser.login("admin", adminPassword).session();
 
-        var page = browser.get("/staff/gebruikers", session);
+        var page = browser.get("/medewerkers/gebruikers", session);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(username, "/staff/gebruikers/" + username + "/uitschakelen");
+        assertThat(page.body()).contains(username, "/medewerkers/gebruikers/" + username + "/uitschakelen");
 
-        var disabled = browser.submit("/staff/gebruikers", "/staff/gebruikers/" + username + "/uitschakelen", session);
+        var disabled = browser.submit("/medewerkers/gebruikers", "/medewerkers/gebruikers/" + username + "/uitschakelen", session);
         assertThat(disabled.statusCode()).isEqualTo(302);
         assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
-        assertThat(browser.get("/staff/gebruikers", session).body()).contains("/staff/gebruikers/" + username + "/inschakelen");
+        assertThat(browser.get("/medewerkers/gebruikers", session).body()).contains("/medewerkers/gebruikers/" + username + "/inschakelen");
 
-        var enabled = browser.submit("/staff/gebruikers", "/staff/gebruikers/" + username + "/inschakelen", session);
+        var enabled = browser.submit("/medewerkers/gebruikers", "/medewerkers/gebruikers/" + username + "/inschakelen", session);
         assertThat(enabled.statusCode()).isEqualTo(302);
         assertThat(api.requestToken(username, PASSWORD).status()).isEqualTo(201);
 
         String viewerSession = browser.login(api.createUser(admin, "GM0363", "viewer", PASSWORD), PASSWORD).session();
-        assertThat(browser.get("/staff/gebruikers", viewerSession).statusCode()).as("admins only").isEqualTo(403);
+        assertThat(browser.get("/medewerkers/gebruikers", viewerSession).statusCode()).as("admins only").isEqualTo(403);
     }
 }

@@ -37,18 +37,18 @@ class BulletinNoticesTest {
         assertThat(api.sendIfMatch("POST", "/api/v1/bulletins/" + id + "/approval", colleague, null, draft.header("ETag"))
                 .status()).isEqualTo(200);
         String finderBefore = api.get("/steunpunten?postcode=3511").body();
-        assertThat(finderBefore).as("approved is not yet published").doesNotContain("/bulletins/" + id);
+        assertThat(finderBefore).as("approved is not yet published").doesNotContain("/berichten/" + id);
         assertThat(api.post("/api/v1/bulletins/" + id + "/publication", author, null).status()).isEqualTo(200);
 
         String finder = api.get("/steunpunten?postcode=3511").body();
-        assertThat(finder).contains("Officiële berichten voor dit gebied", "Kook drinkwater voor gebruik", "/bulletins/" + id);
-        assertThat(api.get("/steunpunten?postcode=1012").body()).as("Amsterdam is another area").doesNotContain("/bulletins/" + id);
+        assertThat(finder).contains("Officiële berichten voor dit gebied", "Kook drinkwater voor gebruik", "/berichten/" + id);
+        assertThat(api.get("/steunpunten?postcode=1012").body()).as("Amsterdam is another area").doesNotContain("/berichten/" + id);
 
         var point = api.post("/api/v1/support-points", admin, """
                 {"name":"Wijkcentrum Notices","tier":"local","buildingKind":"community-centre","lat":52.0907,"lon":5.1214,
                  "municipality":"GM0344","capabilities":["information"]}""");
         assertThat(point.status()).as(point.body()).isEqualTo(201);
-        assertThat(api.get("/steunpunten/" + point.json().get("id").asString()).body()).contains("/bulletins/" + id);
+        assertThat(api.get("/steunpunten/" + point.json().get("id").asString()).body()).contains("/berichten/" + id);
     }
 
     private static String coordinator(ApiClient api, String admin, String organisation) {

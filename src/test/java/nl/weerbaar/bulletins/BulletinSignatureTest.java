@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Signing and checking CAP bulletins without the server: every byte counts, keys live and die as designed. */
 class BulletinSignatureTest {
 
+    private final VerdictWords words = VerdictWords.fromBundles();
+
     private static final Instant DURING = SignedCapFixture.SENT.plus(1, ChronoUnit.HOURS);
 
     @Test
@@ -27,7 +29,7 @@ class BulletinSignatureTest {
                 "<ds:KeyName>" + fixture.key().kid() + "</ds:KeyName>", "xmldsig-more#ecdsa-sha256");
         Verdict verdict = BulletinVerifier.verify(fixture.xml(), fixture.trusted(), DURING);
         assertThat(verdict).isInstanceOf(Verdict.Genuine.class);
-        assertThat(verdict.english()).contains("Genuine: issued by Gemeente Amsterdam on 28 November 2026 at 07:00");
+        assertThat(words.english(verdict)).contains("Genuine: issued by Gemeente Amsterdam on 28 November 2026 at 07:00");
     }
 
     @Test
@@ -77,8 +79,8 @@ class BulletinSignatureTest {
         Verdict verdict = BulletinVerifier.verify(forged, fixture.trusted(), DURING);
 
         assertThat(verdict).isInstanceOf(Verdict.Altered.class);
-        assertThat(verdict.dutch()).startsWith("Veranderd: dit is niet het bericht zoals het ondertekend is");
-        assertThat(verdict.english()).contains("no longer matches the signature of Gemeente Amsterdam");
+        assertThat(words.dutch(verdict)).startsWith("Veranderd: dit is niet het bericht zoals het ondertekend is");
+        assertThat(words.english(verdict)).contains("no longer matches the signature of Gemeente Amsterdam");
     }
 
     @Test
@@ -99,7 +101,7 @@ class BulletinSignatureTest {
 
         assertThat(BulletinVerifier.verify(fixture.xml(), fixture.trusting(rotatedLater), DURING)).isInstanceOf(Verdict.Genuine.class);
         assertThat(BulletinVerifier.verify(fixture.xml(), fixture.trusting(rotatedBefore), DURING))
-                .isInstanceOfSatisfying(Verdict.Revoked.class, revoked -> assertThat(revoked.english()).contains("not in use"));
+                .isInstanceOfSatisfying(Verdict.Revoked.class, revoked -> assertThat(words.english(revoked)).contains("not in use"));
     }
 
     @Test
@@ -112,9 +114,9 @@ class BulletinSignatureTest {
         Verdict beforeRevocation = BulletinVerifier.verify(fixture.xml(), fixture.trusting(revokedAfter), DURING);
 
         assertThat(afterRevocation).isInstanceOf(Verdict.Revoked.class);
-        assertThat(afterRevocation.english()).contains("laptop stolen").contains("Do not trust it");
+        assertThat(words.english(afterRevocation)).contains("laptop stolen").contains("Do not trust it");
         assertThat(beforeRevocation).isInstanceOf(Verdict.Genuine.class);
-        assertThat(beforeRevocation.english()).contains("was signed before that and stays valid");
+        assertThat(words.english(beforeRevocation)).contains("was signed before that and stays valid");
     }
 
     @Test
@@ -124,7 +126,7 @@ class BulletinSignatureTest {
         Verdict verdict = BulletinVerifier.verify(fixture.xml(), fixture.trusted(), fixture.bulletin().expires().plusSeconds(1));
 
         assertThat(verdict).isInstanceOf(Verdict.Expired.class);
-        assertThat(verdict.dutch()).startsWith("Verlopen: echt bericht van Gemeente Amsterdam");
+        assertThat(words.dutch(verdict)).startsWith("Verlopen: echt bericht van Gemeente Amsterdam");
     }
 
     @Test

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 @TimeDependent
 class CapImportTest {
 
+    private final VerdictWords words = VerdictWords.fromBundles();
+
     /** Any moment will do for messages that carry no signature; a fixed one keeps the check independent of the day. */
     private static final Instant ANY_MOMENT = Instant.parse("2026-11-28T00:00:00Z");
 
@@ -54,9 +56,9 @@ class CapImportTest {
             assertThat(unknown.intact()).as("signature valid").isTrue();
             assertThat(unknown.certificateExpired()).isTrue();
         });
-        assertThat(verdict.english()).contains("the signature is valid", "with the certificate CN=IPAWSOPEN_200302",
+        assertThat(words.english(verdict)).contains("the signature is valid", "with the certificate CN=IPAWSOPEN_200302",
                 "not known here", "certificate has also expired");
-        assertThat(verdict.dutch()).contains("de handtekening klopt", "gezet met het certificaat CN=IPAWSOPEN_200302",
+        assertThat(words.dutch(verdict)).contains("de handtekening klopt", "gezet met het certificaat CN=IPAWSOPEN_200302",
                 "Het certificaat is bovendien verlopen");
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 
 /** Staff record circulating claims, assess them, link the rebuttal, and see the weekly trend. */
 @IntegrationTest
@@ -25,6 +29,8 @@ class ClaimsTest {
     String adminPassword;
     @Autowired
     Clock clock;
+    @Autowired
+    TemplateEngine templates;
 
     @Test
     void staffRecordAndAssessClaimsOfTheirOwnAreaOnly() {
@@ -63,12 +69,19 @@ class ClaimsTest {
     @Test
     void theWeeklyTrendIsAnSvgChartWithALegend() {
         LocalDateFixture fixture = new LocalDateFixture();
-        String svg = TrendChart.svg(java.util.List.of(
+        TrendChart chart = TrendChart.of(java.util.List.of(
                 new Claims.WeekCount(fixture.monday.minusWeeks(1), "false", 3),
                 new Claims.WeekCount(fixture.monday, "true", 1)), 4, fixture.monday.plusDays(2));
+        Context context = new Context(Locale.forLanguageTag("nl"));
+        context.setVariable("chart", chart);
 
-        assertThat(svg).startsWith("<svg").contains("<title>" + fixture.monday.minusWeeks(1) + ": 3 false</title>",
-                "<title>" + fixture.monday + ": 1 true</title>", ">misleading</text>", ">unverified</text>");
+        String svg = templates.process("bulletins/claims", Set.of("trend"), context);
+
+        assertThat(svg).contains("<svg", "<title>" + fixture.monday.minusWeeks(1) + ": 3 × Onwaar</title>",
+                "<title>" + fixture.monday + ": 1 × Waar</title>", ">Misleidend</text>", ">Niet geverifieerd</text>")
+                .doesNotContain("th:", "${");
+        assertThat(chart.bars()).extracting(TrendChart.Bar::height).as("3 of 3 claims fill the plot, 1 of 3 a third")
+                .containsExactly(160.0, 53.3);
     }
 
     /** A fixed Monday, so the chart's weeks do not depend on the day the test runs. */

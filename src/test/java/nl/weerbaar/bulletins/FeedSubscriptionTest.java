@@ -216,7 +216,7 @@ class FeedSubscriptionTest {
         assertThat(Instant.parse(failing.get("lastErrorAt").asString())).isAfterOrEqualTo(beforeSecondTry.minusMillis(1));
         assertThat(failing.get("lastSuccessAt").isNull()).isTrue();
 
-        String staffPage = staffPage("/staff/feeds");
+        String staffPage = staffPage("/medewerkers/feeds");
         assertThat(staffPage).contains("Down " + suffix, "Faalt (2 keer achter elkaar)", "HTTP 503", "nog nooit");
         assertThat(feedHealth.failing()).as("what the system page and the metric weerbaar.feeds.failing show")
                 .anySatisfy(feed -> {
@@ -263,11 +263,11 @@ class FeedSubscriptionTest {
             var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                     .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
             String base = "http://localhost:" + port;
-            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inloggen")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
             assertThat(csrf.find()).isTrue();
-            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inloggen"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password="
                             + java.net.URLEncoder.encode(adminPassword, StandardCharsets.UTF_8) + "&_csrf="

@@ -59,24 +59,24 @@ class PosterTest {
         assertThat(api.post("/api/v1/bulletins/" + id + "/publication", api.token(author, "poster-password-1"), null).status()).isEqualTo(200);
 
         HttpResponse<byte[]> poster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/bulletins/" + id + "/poster.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create("http://localhost:" + port + "/berichten/" + id + "/affiche.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(poster.statusCode()).isEqualTo(200);
         assertThat(poster.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
         String link = qrCodeOn(poster.body());
-        assertThat(link).startsWith("http://localhost:8080/verify?b=");
+        assertThat(link).startsWith("http://localhost:8080/controleren?b=");
         String path = link.substring("http://localhost:8080".length());
 
         String online = api.get(path).body();
         assertThat(online).contains("data-verdict=\"genuine\"", "Echt: uitgegeven door Gemeente Utrecht",
                 "de kop moet precies luiden: &quot;Kook drinkwater voor gebruik&quot;");
-        String code = path.substring("/verify?b=".length());
+        String code = path.substring("/controleren?b=".length());
         String forged = code.substring(0, 40) + (code.charAt(40) == 'A' ? 'B' : 'A') + code.substring(41);
-        assertThat(api.get("/verify?b=" + forged).body()).contains("data-verdict=\"altered\"");
-        assertThat(api.get("/verify?id=" + id).body()).as("the link in the CAP message").contains("data-verdict=\"genuine\"");
+        assertThat(api.get("/controleren?b=" + forged).body()).contains("data-verdict=\"altered\"");
+        assertThat(api.get("/controleren?id=" + id).body()).as("the link in the CAP message").contains("data-verdict=\"genuine\"");
 
         Path keySet = Files.writeString(folder.resolve("keyset.json"), api.get("/.well-known/weerbaar-keys.json").body());
         Path scanned = Files.writeString(folder.resolve("scanned.txt"), link);
-        Path forgedScan = Files.writeString(folder.resolve("forged.txt"), "/verify?b=" + forged);
+        Path forgedScan = Files.writeString(folder.resolve("forged.txt"), "/controleren?b=" + forged);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Checked offline on the application's clock, as on a computer whose clock agrees with the server's.
         OfflineVerifyCommand offline = new OfflineVerifyCommand(clock);

@@ -50,17 +50,17 @@ class PrintedMatterTest {
                 .replace("Tap water may be contaminated.", "Tap water is not safe. ".repeat(170).substring(0, 3900));
         String id = published(api, json);
 
-        byte[] pdf = get("/bulletins/" + id + "/poster.pdf").body();
+        byte[] pdf = get("/berichten/" + id + "/affiche.pdf").body();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text.replace(" ", "")).as("links wrap across lines").contains("http://localhost:8080/bulletins/" + id);
+            assertThat(text.replace(" ", "")).as("links wrap across lines").contains("http://localhost:8080/berichten/" + id);
             assertThat(text).contains("Kook drinkwater voor gebruik", "Gedrukt op")
                     .containsPattern("Geldig tot [0-9]{1,2} [a-z]+ 20[0-9]{2} [0-9]{2}:[0-9]{2}")
                     .doesNotContain("null");
         }
         String shortOne = published(api, BulletinsApiTest.draftJson(clock, "GM0363", "alert", null));
-        try (PDDocument document = Loader.loadPDF(get("/bulletins/" + shortOne + "/poster.pdf").body())) {
+        try (PDDocument document = Loader.loadPDF(get("/berichten/" + shortOne + "/affiche.pdf").body())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             assertThat(new PDFTextStripper().getText(document)).as("a short one keeps its English half").contains("English");
         }
@@ -75,7 +75,7 @@ class PrintedMatterTest {
     void withoutAPublicAddressNothingIsPrintedForAVisitorFromElsewhere() throws Exception {
         ApiClient api = new ApiClient(port);
         String id = published(api, BulletinsApiTest.draftJson(clock, "GM0363", "alert", null));
-        String refused = rawGet("/bulletins/" + id + "/poster.pdf", "weerbaar.example.nl");
+        String refused = rawGet("/berichten/" + id + "/affiche.pdf", "weerbaar.example.nl");
         assertThat(refused).startsWith("HTTP/1.1 503").contains("Drukwerk staat uit", "WEERBAAR_PUBLIC_URL");
         assertThat(rawGet("/steunpunten/pakket/GM0363", "weerbaar.example.nl")).startsWith("HTTP/1.1 503");
         assertThat(rawGet("/steunpunten/pakket/GM0363", "localhost")).as("development on this machine").startsWith("HTTP/1.1 200");

@@ -49,7 +49,7 @@ class PublicBulletinBrowserTest {
                     "Sluit ramen en deuren");
             browser.clickAndWaitForNewPage(onHome);
 
-            assertThat(browser.path()).isEqualTo("/bulletins/" + id);
+            assertThat(browser.path()).isEqualTo("/berichten/" + id);
             assertThat(browser.find("h1").getText()).startsWith("Rook bij de haven");
             String page = browser.find("main").getText();
             assertThat(page).contains("Dit bericht geldt nu.", "Er is veel rook bij een brand in de haven.",
@@ -59,13 +59,13 @@ class PublicBulletinBrowserTest {
             browser.screenshot(Path.of("docs/bulletin-phone.png"));
 
             browser.clickAndWaitForNewPage(browser.find("#check a"));
-            assertThat(browser.path()).isEqualTo("/verify?id=" + id);
+            assertThat(browser.path()).isEqualTo("/controleren?id=" + id);
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("genuine");
 
             browser.get("/steunpunten?postcode=3011");
             assertThat(browser.find("#notices-heading").isDisplayed()).isTrue();
             assertThat(browser.find("main").getText()).contains("Rook bij de haven", "Sluit ramen en deuren");
-            browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("a[href='/bulletins/" + id + "']")));
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("a[href='/berichten/" + id + "']")));
             assertThat(browser.find("h1").getText()).startsWith("Rook bij de haven");
         }
     }
@@ -74,17 +74,17 @@ class PublicBulletinBrowserTest {
     void theBulletinPageIsSmallPrintsWithoutScriptAndSpeaksEnglishOnRequest() {
         ApiClient api = new ApiClient(port);
         String id = published(api, "GM0363", "Moderate", "Stroomstoring in Amsterdam-Oost " + System.nanoTime() % 100_000);
-        var page = api.get("/bulletins/" + id);
+        var page = api.get("/berichten/" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Cache-Control")).contains("public", "stale-if-error");
         int css = api.get("/css/weerbaar.css").body().getBytes(StandardCharsets.UTF_8).length;
         assertThat(page.body().getBytes(StandardCharsets.UTF_8).length + css).isLessThan(PAGE_BUDGET_BYTES);
-        assertThat(page.body()).doesNotContain("<script", "style=").contains("href=\"/verify?id=" + id + "\"");
-        assertThat(api.get("/bulletins/" + id + "?lang=en").body()).contains("Boil drinking water before use",
+        assertThat(page.body()).doesNotContain("<script", "style=").contains("href=\"/controleren?id=" + id + "\"");
+        assertThat(api.get("/berichten/" + id + "?lang=en").body()).contains("Boil drinking water before use",
                 "This bulletin is in force now.", "What should you do?");
-        assertThat(api.get("/bulletins?area=GM0363").body()).contains("Stroomstoring in Amsterdam-Oost");
-        assertThat(api.get("/bulletins/not-a-uuid").status()).isEqualTo(404);
-        assertThat(api.get("/bulletins/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        assertThat(api.get("/berichten?area=GM0363").body()).contains("Stroomstoring in Amsterdam-Oost");
+        assertThat(api.get("/berichten/not-a-uuid").status()).isEqualTo(404);
+        assertThat(api.get("/berichten/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
     }
 
     @Test
@@ -95,27 +95,27 @@ class PublicBulletinBrowserTest {
 
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
             browser.resize(390, 844);
-            browser.get("/verify");
+            browser.get("/controleren");
             browser.find("#cap").sendKeys("Kook drinkwater in Amsterdam-Noord. Dit bericht komt van de gemeente.");
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("notSigned");
             String verdict = browser.find("#verdict").getText();
             assertThat(verdict).contains("Niet ondertekend", "gewone tekst").doesNotContain("Veranderd", "the ", "signature");
 
-            browser.get("/verify");
+            browser.get("/controleren");
             browser.find("#cap").sendKeys("https://weerbaar.example.nl/verify?b=" + code);
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("genuine");
             assertThat(browser.find("#verdict").getText()).contains("Kook drinkwater in Amsterdam-Noord");
             browser.screenshot(Path.of("docs/verify-poster-link-phone.png"));
 
-            browser.get("/verify");
+            browser.get("/controleren");
             browser.find("#cap").sendKeys(code.substring(0, code.length() - 3) + "AAA");
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("altered");
             assertThat(browser.find("#verdict").getText()).as("Dutch only").contains("Veranderd").doesNotContain("the code");
 
-            browser.get("/verify?lang=en");
+            browser.get("/controleren?lang=en");
             browser.find("#cap").sendKeys("Boil your water.");
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
             assertThat(browser.find("#verdict").getText()).contains("Not signed", "plain text").doesNotContain("Niet ondertekend");

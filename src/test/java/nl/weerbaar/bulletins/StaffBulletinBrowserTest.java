@@ -37,7 +37,7 @@ class StaffBulletinBrowserTest {
         String colleague = api.createUser(admin, "GM0855", "coordinator", PASSWORD);
 
         try (Browser writer = Browser.open(port); Browser approver = Browser.open(port)) {
-            login(writer, author, "/staff/bulletins");
+            login(writer, author, "/medewerkers/berichten");
             writer.find("#event").sendKeys("Drinkwater");
             Select severity = new Select(writer.find("#severity"));
             assertThat(severity.getOptions()).extracting(WebElement::getText).contains("Levensbedreigend", "Ernstig", "Matig");
@@ -48,8 +48,8 @@ class StaffBulletinBrowserTest {
             writer.find("#instruction").sendKeys("Kook water één minuut voor u het drinkt.");
             writer.clickAndWaitForNewPage(writer.find("form.weerbaar-form button[type='submit']"));
 
-            assertThat(writer.path()).matches("/staff/bulletins/[0-9a-f-]{36}");
-            String id = writer.path().substring("/staff/bulletins/".length());
+            assertThat(writer.path()).matches("/medewerkers/berichten/[0-9a-f-]{36}");
+            String id = writer.path().substring("/medewerkers/berichten/".length());
             assertThat(writer.find("#done").getText()).contains("Concept opgeslagen");
             assertThat(writer.find("#resident-view h1").getText()).isEqualTo("Kook drinkwater in Tilburg-West");
             assertThat(writer.find("#resident-view").getText()).contains("Concept", "Matig", "Gezondheid", "Kook water één minuut");
@@ -64,7 +64,7 @@ class StaffBulletinBrowserTest {
             assertThat(writer.find("#done").getText()).contains("Concept gewijzigd");
             assertThat(writer.find("#resident-view h1").getText()).isEqualTo("Kook drinkwater in Tilburg-West en Reeshof");
 
-            login(approver, colleague, "/staff/bulletins/" + id);
+            login(approver, colleague, "/medewerkers/berichten/" + id);
             assertThat(approver.find("#resident-view").getText()).contains("Kook water één minuut", "Tilburg");
             assertThat(approver.find("#cap").getText()).contains("Kook drinkwater in Tilburg-West en Reeshof");
             approver.screenshot(Path.of("docs/bulletin-staff-preview.png"));
@@ -79,10 +79,10 @@ class StaffBulletinBrowserTest {
             approver.find("#description").clear();
             approver.find("#description").sendKeys("De leiding is schoongespoeld. Het water is weer veilig.");
             approver.clickAndWaitForNewPage(approver.find("form.weerbaar-form button[type='submit']"));
-            String cancel = approver.path().substring("/staff/bulletins/".length());
+            String cancel = approver.path().substring("/medewerkers/berichten/".length());
             assertThat(cancel).isNotEqualTo(id);
 
-            writer.get("/staff/bulletins/" + cancel);
+            writer.get("/medewerkers/berichten/" + cancel);
             writer.clickAndWaitForNewPage(writer.find("#approve"));
             writer.clickAndWaitForNewPage(writer.find("#publish"));
             assertThat(writer.find("#done").getText()).contains("Gepubliceerd");
@@ -90,14 +90,14 @@ class StaffBulletinBrowserTest {
             var original = api.get("/api/v1/bulletins/" + cancel).json();
             assertThat(original.get("kind").asString()).isEqualTo("cancel");
             assertThat(original.get("references").asString()).isEqualTo(id);
-            writer.get("/bulletins/" + id);
+            writer.get("/berichten/" + id);
             assertThat(writer.find("#bulletin-state").getText()).contains("vervangen door een nieuwer bericht");
         }
     }
 
     private static void login(Browser browser, String username, String path) {
         browser.get(path);
-        browser.waitForPath("/login");
+        browser.waitForPath("/inloggen");
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys(PASSWORD);
         browser.find("form button[type='submit']").click();

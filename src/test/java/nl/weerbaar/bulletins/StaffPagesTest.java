@@ -51,19 +51,20 @@ class StaffPagesTest {
         form.put("description", "In grote delen van de stad is de stroom uitgevallen.");
         form.put("instruction", "Ga voor informatie en drinkwater naar het dichtstbijzijnde steunpunt.");
         form.put("validHours", "12");
-        String drafted = author.post("/staff/bulletins", form);
+        String drafted = author.post("/medewerkers/berichten", form);
         assertThat(drafted).contains("Concept opgeslagen", "Wacht op goedkeuring door een collega");
 
-        String list = colleague.get("/staff/bulletins");
-        Matcher approval = Pattern.compile("action=\"(/staff/bulletins/([0-9a-f-]{36})/approval)\"").matcher(list);
+        String list = colleague.get("/medewerkers/berichten");
+        Matcher approval = Pattern.compile("action=\"(/medewerkers/berichten/([0-9a-f-]{36})/goedkeuring)\"").matcher(list);
         assertThat(approval.find()).isTrue();
         String id = approval.group(2);
         assertThat(colleague.post(approval.group(1), Map.of("version", "0"))).contains("Goedgekeurd:");
-        assertThat(author.post("/staff/bulletins/" + id + "/publication", Map.of())).contains("Gepubliceerd en ondertekend:");
+        assertThat(author.post("/medewerkers/berichten/" + id + "/publicatie", Map.of())).contains("Gepubliceerd en ondertekend:");
 
-        String resident = api.get("/verify?id=" + id).body();
+        String resident = api.get("/controleren?id=" + id).body();
         assertThat(resident).contains("data-verdict=\"genuine\"", "Echt: uitgegeven door Gemeente");
-        assertThat(author.get("/staff/claims")).contains("<svg", "Beweringen in omloop");
+        assertThat(author.get("/medewerkers/beweringen")).contains("<svg", "Beweringen in omloop")
+                .containsOnlyOnce("<title>Register van beweringen");
     }
 
     private String user(ApiClient api, String admin, String organisation) {
@@ -72,7 +73,7 @@ class StaffPagesTest {
 
     private Session login(String username) throws Exception {
         Session session = new Session();
-        session.post("/login", Map.of("username", username, "password", PASSWORD), "/login");
+        session.post("/inloggen", Map.of("username", username, "password", PASSWORD), "/inloggen");
         return session;
     }
 
@@ -89,7 +90,7 @@ class StaffPagesTest {
         }
 
         String post(String path, Map<String, String> fields) throws Exception {
-            return post(path, fields, "/staff/bulletins");
+            return post(path, fields, "/medewerkers/berichten");
         }
 
         String post(String path, Map<String, String> fields, String formPage) throws Exception {

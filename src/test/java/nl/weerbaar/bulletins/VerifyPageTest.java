@@ -15,7 +15,7 @@ import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A resident without an account checks a bulletin on /verify, by pasting it or uploading the file, without JavaScript. */
+/** A resident without an account checks a bulletin on /controleren, by pasting it or uploading the file, without JavaScript. */
 @IntegrationTest
 class VerifyPageTest {
 
@@ -27,7 +27,7 @@ class VerifyPageTest {
     @Test
     void aPastedOrUploadedBulletinGetsAPlainVerdict() throws Exception {
         SignedCapFixture fixture = SignedCapFixture.signed();
-        String form = get("/verify");
+        String form = get("/controleren");
         assertThat(form).contains("Is dit bericht echt?", "enctype=\"multipart/form-data\"");
 
         String pasted = post(csrf(form), "cap", latin1(fixture.xml()), null);
@@ -37,12 +37,12 @@ class VerifyPageTest {
         assertThat(pasted).as("a key this server does not know").contains("data-verdict=\"unknownSigner\"", "Onbekende afzender");
         assertThat(uploaded).contains("data-verdict=\"unknownSigner\"");
         assertThat(unsigned).contains("data-verdict=\"notSigned\"", "Niet ondertekend: iedereen kan dit bericht geschreven hebben");
-        assertThat(get("/verify?lang=en")).contains("Is this bulletin genuine?");
+        assertThat(get("/controleren?lang=en")).contains("Is this bulletin genuine?");
     }
 
     @Test
     void anUploadedMessageFromElsewhereIsDescribedAsItIsNotAsAForgery() throws Exception {
-        String form = get("/verify");
+        String form = get("/controleren");
 
         String aggregated = post(csrf(form), "file", latin1(CapExamples.read("made-up/cap12-two-signatures-rsa-sha1.xml")), "alert.xml");
         String olderVersion = post(csrf(form), "file", latin1(CapExamples.read("made-up/cap11-seismic-rsa-sha1-iso-8859-1.xml")), "usgs.xml");
@@ -81,7 +81,7 @@ class VerifyPageTest {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\""
                 + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/xml") + "\r\n\r\n"
                 + value + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/verify"))
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/controleren"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

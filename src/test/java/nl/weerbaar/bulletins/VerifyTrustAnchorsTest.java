@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class VerifyTrustAnchorsTest {
 
+    private final VerdictWords words = VerdictWords.fromBundles();
+
     private static final Instant LATER = Instant.parse("2031-01-01T09:00:00Z");
     private static final Instant SENT = Instant.parse("2026-11-28T07:15:00Z");
     private static final byte[] FLOOD = CapExamples.read("made-up/cap12-certificate-chain-rsa-sha256.xml");
@@ -32,8 +34,8 @@ class VerifyTrustAnchorsTest {
         Verification verification = BulletinVerifier.check(FLOOD, trusting(lagezentrum(List.of("VR23"), null, null)), LATER);
 
         assertThat(verification.verdict()).isInstanceOf(Verdict.Genuine.class);
-        assertThat(verification.verdict().english()).startsWith("Genuine: issued by Made-up Lagezentrum on 28 November 2026 at 08:15");
-        assertThat(verification.verdict().dutch()).startsWith("Echt: uitgegeven door Made-up Lagezentrum");
+        assertThat(words.english(verification.verdict())).startsWith("Genuine: issued by Made-up Lagezentrum on 28 November 2026 at 08:15");
+        assertThat(words.dutch(verification.verdict())).startsWith("Echt: uitgegeven door Made-up Lagezentrum");
         assertThat(verification.signatures()).singleElement().satisfies(line -> assertThat(line.signer()).isEqualTo("Made-up Lagezentrum"));
     }
 
@@ -56,8 +58,8 @@ class VerifyTrustAnchorsTest {
         Verdict importedForAmsterdam = BulletinVerifier.check(FLOOD, trusting(limburgNoord), LATER, Set.of("GM0363")).verdict();
 
         assertThat(elsewhere).isInstanceOf(Verdict.OutsideScope.class);
-        assertThat(elsewhere.english()).contains("trusted here for GM0363", "is (also) about GM1669");
-        assertThat(importedForAmsterdam.english()).contains("trusted here for VR23", "is (also) about GM0363");
+        assertThat(words.english(elsewhere)).contains("trusted here for GM0363", "is (also) about GM1669");
+        assertThat(words.english(importedForAmsterdam)).contains("trusted here for VR23", "is (also) about GM0363");
     }
 
     @Test
@@ -66,7 +68,7 @@ class VerifyTrustAnchorsTest {
                 trusting(lagezentrum(List.of("VR23"), null, null)), LATER);
 
         assertThat(verdict).isInstanceOf(Verdict.Revoked.class);
-        assertThat(verdict.english()).contains("Made-up Lagezentrum", "its certificate was not valid at the time it claims to be signed");
+        assertThat(words.english(verdict)).contains("Made-up Lagezentrum", "its certificate was not valid at the time it claims to be signed");
     }
 
     @Test
@@ -77,9 +79,9 @@ class VerifyTrustAnchorsTest {
                 "CA replaced")), LATER);
 
         assertThat(before).isInstanceOf(Verdict.Revoked.class);
-        assertThat(before.english()).contains("trust withdrawn: CA compromised");
+        assertThat(words.english(before)).contains("trust withdrawn: CA compromised");
         assertThat(after).isInstanceOf(Verdict.Genuine.class);
-        assertThat(after.english()).contains("CA replaced", "signed before that and stays valid");
+        assertThat(words.english(after)).contains("CA replaced", "signed before that and stays valid");
     }
 
     @Test
@@ -89,7 +91,7 @@ class VerifyTrustAnchorsTest {
         Verdict verdict = BulletinVerifier.verify(changed, trusting(lagezentrum(List.of("VR23"), null, null)), LATER);
 
         assertThat(verdict).isInstanceOf(Verdict.Altered.class);
-        assertThat(verdict.english()).contains("no longer matches the signature of Made-up Lagezentrum");
+        assertThat(words.english(verdict)).contains("no longer matches the signature of Made-up Lagezentrum");
     }
 
     @Test
@@ -102,7 +104,7 @@ class VerifyTrustAnchorsTest {
         Verdict trusted = BulletinVerifier.verify(fixture.xml(), TrustedKeys.of(List.of(), Map.of(), List.of(key)), during);
         Verdict early = BulletinVerifier.verify(fixture.xml(), TrustedKeys.of(List.of(), Map.of(), List.of(notYet)), during);
 
-        assertThat(trusted.english()).startsWith("Genuine: issued by Buurgemeente");
+        assertThat(words.english(trusted)).startsWith("Genuine: issued by Buurgemeente");
         assertThat(early).isInstanceOf(Verdict.Revoked.class);
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class VerifyVerdictsTest {
 
+    private final VerdictWords words = VerdictWords.fromBundles();
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
             "ipaws-2019-signed-cancel.xml,                        unknownSigner",
@@ -37,9 +39,9 @@ class VerifyVerdictsTest {
     void everyMessageGetsTheVerdictThatIsTrue(String file, String verdict) {
         Verdict found = BulletinVerifier.verify(CapExamples.read(file), CapExamples.NO_KEYS, CapExamples.WHILE_MADE_UP_IN_FORCE);
 
-        assertThat(found.code()).as(found.english()).isEqualTo(verdict);
+        assertThat(found.code()).as(words.english(found)).isEqualTo(verdict);
         assertThat(found.trusted()).isFalse();
-        assertThat(found.english()).doesNotStartWith("Altered");
+        assertThat(words.english(found)).doesNotStartWith("Altered");
     }
 
     @Test
@@ -57,9 +59,9 @@ class VerifyVerdictsTest {
                 assertThat(weak.signer()).contains("CN=Seismic Alert Signer");
             });
         });
-        assertThat(verification.verdict().english()).startsWith("Other CAP version: this is a CAP 1.1 message, not CAP 1.2.")
+        assertThat(words.english(verification.verdict())).startsWith("Other CAP version: this is a CAP 1.1 message, not CAP 1.2.")
                 .contains("Weak signature: it uses RSA-SHA1, an algorithm that is no longer safe. It matches the content");
-        assertThat(verification.verdict().dutch()).startsWith("Andere CAP-versie: dit is een CAP 1.1-bericht")
+        assertThat(words.dutch(verification.verdict())).startsWith("Andere CAP-versie: dit is een CAP 1.1-bericht")
                 .contains("Zwakke handtekening", "klopt met de inhoud");
     }
 
@@ -71,7 +73,7 @@ class VerifyVerdictsTest {
         Verdict verdict = BulletinVerifier.verify(BulletinVerifier.fromPastedText(pasted), CapExamples.NO_KEYS,
                 CapExamples.WHILE_MADE_UP_IN_FORCE);
 
-        assertThat(verdict.english()).contains("It matches the content");
+        assertThat(words.english(verdict)).contains("It matches the content");
     }
 
     @Test
@@ -81,7 +83,7 @@ class VerifyVerdictsTest {
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.OtherCapVersion.class, other -> assertThat(other.signature())
                 .isInstanceOfSatisfying(Verdict.WeakAlgorithm.class, weak -> assertThat(weak.matches()).isFalse()));
-        assertThat(verdict.english()).contains("does not match the content");
+        assertThat(words.english(verdict)).contains("does not match the content");
     }
 
     @Test
@@ -117,9 +119,9 @@ class VerifyVerdictsTest {
         Verdict cap11 = BulletinVerifier.verify(CapExamples.read("made-up/cap11-unsigned-heat-advisory.xml"),
                 CapExamples.NO_KEYS, CapExamples.WHILE_MADE_UP_IN_FORCE);
 
-        assertThat(cap10.english()).startsWith("Other CAP version: this is a CAP 1.0 message").contains("Not signed");
-        assertThat(cap11.english()).startsWith("Other CAP version: this is a CAP 1.1 message").contains("Not signed");
-        assertThat(cap11.dutch()).contains("Niet ondertekend");
+        assertThat(words.english(cap10)).startsWith("Other CAP version: this is a CAP 1.0 message").contains("Not signed");
+        assertThat(words.english(cap11)).startsWith("Other CAP version: this is a CAP 1.1 message").contains("Not signed");
+        assertThat(words.dutch(cap11)).contains("Niet ondertekend");
         assertThat(cap11).isInstanceOfSatisfying(Verdict.OtherCapVersion.class, other -> assertThat(other.about().headline())
                 .isEqualTo("Heat advisory until Wednesday 8 PM"));
     }
@@ -133,7 +135,7 @@ class VerifyVerdictsTest {
             assertThat(line.algorithm()).isEqualTo("RSA-SHA256");
             assertThat(line.weakAlgorithm()).isFalse();
         });
-        assertThat(verification.verdict().english()).contains("the signature is valid", "CN=IPAWSOPEN_200302", "certificate has also expired");
+        assertThat(words.english(verification.verdict())).contains("the signature is valid", "CN=IPAWSOPEN_200302", "certificate has also expired");
     }
 
     @Test
@@ -160,7 +162,7 @@ class VerifyVerdictsTest {
 
             assertThat(withEntities).isInstanceOf(Verdict.UnsafeXml.class);
             assertThat(withExternalSubset).isInstanceOf(Verdict.UnsafeXml.class);
-            assertThat(withEntities.english()).contains("refused unread", "nothing it points to was fetched");
+            assertThat(words.english(withEntities)).contains("refused unread", "nothing it points to was fetched");
             assertThat(fetched).as("requests to the attacker's server").hasValue(0);
         } finally {
             server.stop(0);
@@ -200,9 +202,9 @@ class VerifyVerdictsTest {
         Verdict cutOff = BulletinVerifier.verify(CapExamples.read("made-up/truncated-thunderstorm.xml"), CapExamples.NO_KEYS,
                 CapExamples.WHILE_MADE_UP_IN_FORCE);
 
-        assertThat(feed.english()).startsWith("Not CAP: this is XML, but not a CAP alert (it is <feed> in http://www.w3.org/2005/Atom)");
-        assertThat(cutOff.english()).startsWith("Unreadable: this is not complete, readable XML");
-        assertThat(cutOff.dutch()).startsWith("Onleesbaar");
+        assertThat(words.english(feed)).startsWith("Not CAP: this is XML, but not a CAP alert (it is <feed> in http://www.w3.org/2005/Atom)");
+        assertThat(words.english(cutOff)).startsWith("Unreadable: this is not complete, readable XML");
+        assertThat(words.dutch(cutOff)).startsWith("Onleesbaar");
     }
 
     @Test

@@ -46,12 +46,12 @@ class FundingPagesBrowserTest {
 
         try (Browser browser = Browser.open(port)) {
             logIn(browser, "admin", adminPassword);
-            browser.get("/staff");
+            browser.get("/medewerkers");
             int yearBefore = Year.now(clock).getValue();
-            browser.clickAndWaitForNewPage(browser.find("a[href='/staff/funding']"));
+            browser.clickAndWaitForNewPage(browser.find("a[href='/medewerkers/financiering']"));
             assertThat(Integer.parseInt(browser.find("#line-year").getDomProperty("value"))).as("the current year by the application's clock")
                     .isBetween(yearBefore, Year.now(clock).getValue());
-            browser.get("/staff/funding?year=" + YEAR);
+            browser.get("/medewerkers/financiering?year=" + YEAR);
             browser.find("#line-source").sendKeys("Ministerie van Justitie en Veiligheid");
             browser.find("#line-purpose").sendKeys("regional-strengthening");
             browser.find("#line-amount").sendKeys("70.000.000,00");
@@ -59,7 +59,7 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             assertThat(browser.find("tfoot").getText()).contains("€ 70.000.000,00");
 
-            browser.get("/staff/funding/allocations?year=" + YEAR);
+            browser.get("/medewerkers/financiering/verdeling?year=" + YEAR);
             computeFormula(browser, "Alleen inwoners", "0", "0", "");
             computeFormula(browser, "Basis, oppervlak en risico", "1000000", "20", "VR13=1.2");
             assertThat(browser.find("#comparison").getText()).contains("VR13");
@@ -69,7 +69,7 @@ class FundingPagesBrowserTest {
             List<WebElement> cells = amsterdam.findElements(By.cssSelector("td"));
             assertThat(cells.get(0).getText()).isNotEqualTo(cells.get(1).getText());
 
-            List<WebElement> adoptLinks = browser.driver().findElements(By.cssSelector("a[href$='/adoption']"));
+            List<WebElement> adoptLinks = browser.driver().findElements(By.cssSelector("a[href$='/vaststellen']"));
             assertThat(adoptLinks).hasSize(2);
             // "Vaststellen" asks first, on a page of its own
             browser.clickAndWaitForNewPage(adoptLinks.getFirst());
@@ -79,7 +79,7 @@ class FundingPagesBrowserTest {
             browser.driver().manage().deleteAllCookies();
 
             logIn(browser, coordinator, PASSWORD);
-            browser.get("/staff/funding/expenditures?year=" + YEAR);
+            browser.get("/medewerkers/financiering/uitgaven?year=" + YEAR);
             browser.find("#exp-municipality").sendKeys("GM0363");
             browser.find("#exp-amount").sendKeys("125000");
             new org.openqa.selenium.support.ui.Select(browser.find("#exp-category")).selectByValue("civil-preparedness");
@@ -90,7 +90,7 @@ class FundingPagesBrowserTest {
             browser.driver().manage().deleteAllCookies();
 
             logIn(browser, "admin", adminPassword);
-            browser.get("/staff/funding/report?year=" + YEAR + "&assumedGrowthPercent=2.5");
+            browser.get("/medewerkers/financiering/rapportage?year=" + YEAR + "&assumedGrowthPercent=2.5");
             assertThat(browser.find("#pledge tr[data-year='2025']").getText()).contains("€ 1.187.000.000.000,00", "€ 17.805.000.000,00");
             assertThat(browser.find("#pledge tr[data-year='" + YEAR + "']").getText()).contains("schatting", "€ 125.000,00");
             assertThat(browser.find("#pledge-chart svg").findElements(By.cssSelector("polyline"))).isNotEmpty();
@@ -109,7 +109,7 @@ class FundingPagesBrowserTest {
         int year = 2033;
         try (Browser browser = Browser.open(port)) {
             logIn(browser, "admin", adminPassword);
-            browser.get("/staff/funding?year=" + year);
+            browser.get("/medewerkers/financiering?year=" + year);
             browser.find("#line-source").sendKeys("Ministerie van BZK");
             browser.find("#line-purpose").sendKeys("campaign");
             browser.find("#line-amount").sendKeys("€ 5.000.000");
@@ -122,20 +122,20 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("Opgeslagen.");
             assertThat(browser.find("tfoot").getText()).contains("€ 6.000.000,00");
 
-            browser.get("/staff/funding/allocations?year=" + year);
+            browser.get("/medewerkers/financiering/verdeling?year=" + year);
             computeFormula(browser, "Alles naar inwoners", "0", "0", "");
             String byArea = browser.driver().findElements(By.cssSelector("details table tbody tr")).stream()
                     .map(row -> row.findElements(By.cssSelector("td")).get(5).getDomProperty("textContent").strip())
                     .distinct().reduce((a, b) -> a + "|" + b).orElseThrow();
             assertThat(byArea).as("0 % by area: not a cent by area for any region").isEqualTo("€\u00A00,00");
 
-            browser.get("/staff/funding?year=" + year);
+            browser.get("/medewerkers/financiering?year=" + year);
             browser.clickAndWaitForNewPage(browser.driver().findElement(By.xpath("//tr[td[text()='campaign']]//a")));
             browser.clickAndWaitForNewPage(browser.find("#budget-line-delete button"));
             assertThat(browser.find("[role='alert']").getText()).as("an allocation depends on it: a clear refusal, in Dutch")
                     .contains("Niet verwijderd", "Alles naar inwoners").doesNotContain("budget line");
 
-            browser.get("/staff/funding?year=" + year);
+            browser.get("/medewerkers/financiering?year=" + year);
             browser.find("#line-source").sendKeys("Vergissing");
             browser.find("#line-purpose").sendKeys("start-up");
             browser.find("#line-amount").sendKeys("1.250,50");
@@ -146,7 +146,7 @@ class FundingPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).isEqualTo("De budgetregel is verwijderd.");
             assertThat(browser.find("tbody").getText()).doesNotContain("start-up").contains("campaign");
 
-            browser.get("/staff/funding/national?year=" + year);
+            browser.get("/medewerkers/financiering/landelijk?year=" + year);
             browser.find("#gdp-year").clear();
             browser.find("#gdp-year").sendKeys(String.valueOf(year));
             browser.find("#gdp-amount").sendKeys("€ 1.300.000.000.000");
@@ -165,18 +165,18 @@ class FundingPagesBrowserTest {
             browser.clickAndWaitForNewPage(browser.find("#gdp-form button"));
             assertThat(browser.find("[role='alert']").getText()).contains("Bedrag: vul een bedrag in euro in").doesNotContain("amount");
 
-            browser.get("/staff/funding/report?year=" + year);
+            browser.get("/medewerkers/financiering/rapportage?year=" + year);
             assertThat(browser.find("#pledge tr[data-year='" + year + "']").getText())
                     .as("with GDP entered, the share is real").contains("€ 1.300.000.000.000,00").contains("0,2 %");
         }
     }
 
     private static void logIn(Browser browser, String username, String password) {
-        browser.get("/login");
+        browser.get("/inloggen");
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys(password);
         browser.find("form button[type='submit']").click();
-        browser.waitForPath("/staff");
+        browser.waitForPath("/medewerkers");
     }
 
     private static void computeFormula(Browser browser, String name, String base, String areaShare, String weights) {

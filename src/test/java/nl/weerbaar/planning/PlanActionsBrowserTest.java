@@ -71,13 +71,13 @@ class PlanActionsBrowserTest {
         long run = started.json().get("id").asLong();
 
         try (Browser browser = Browser.open(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
+            browser.waitForPath("/medewerkers");
 
-            browser.get("/staff/planning/runs/" + run);
+            browser.get("/medewerkers/planning/doorrekeningen/" + run);
             waitForResult(browser);
             WebElement dark = browser.find("#dark-table tr[data-point='" + pointId + "']");
             assertThat(dark.getText()).contains(pointName, "Almere", "dag 1");
@@ -91,7 +91,7 @@ class PlanActionsBrowserTest {
 
             // one click: a copy of the scenario with a generator at this point, saved and run
             browser.clickAndWaitForNewPage(dark.findElement(By.cssSelector("button")));
-            assertThat(browser.path()).startsWith("/staff/planning/runs/").isNotEqualTo("/staff/planning/runs/" + run);
+            assertThat(browser.path()).startsWith("/medewerkers/planning/doorrekeningen/").isNotEqualTo("/medewerkers/planning/doorrekeningen/" + run);
             waitForResult(browser);
             assertThat(browser.find("main").getText()).contains(name + " + aggregaat bij " + pointName);
             assertThat(browser.driver().findElements(By.cssSelector("#dark-table tr[data-point='" + pointId + "']")))

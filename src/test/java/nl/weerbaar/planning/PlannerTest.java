@@ -263,7 +263,7 @@ class PlannerTest {
     void aCancelledRunStops() {
         PlanProgress cancelled = new PlanProgress() {
             @Override
-            public void report(double done, String stage) {}
+            public void report(double done, PlanStage stage) {}
 
             @Override
             public boolean cancelRequested() {

@@ -215,7 +215,7 @@ class PlanningApiTest {
         var csv = api.get("/api/v1/scenario-runs/" + runId + "/result.csv", coordinator);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.header("Content-Disposition")).contains("amsterdam-run-run-" + runId + ".csv");
+        assertThat(csv.header("Content-Disposition")).contains("amsterdam-run-doorrekening-" + runId + ".csv");
         assertThat(csv.body()).contains("GM0363");
         var pdf = api.get("/api/v1/scenario-runs/" + runId + "/report.pdf", coordinator);
         assertThat(pdf.status()).isEqualTo(200);

@@ -36,10 +36,10 @@ class PlanningPagesBrowserTest {
     void theScenarioFormWorksWithoutJavaScriptWithNormsFilledInAndRegionsPickedOnTheMap() {
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
             logIn(browser, "admin", adminPassword);
-            browser.get("/staff");
-            assertThat(browser.find("a[href='/staff/planning']").getText()).contains("Scenario’s");
+            browser.get("/medewerkers");
+            assertThat(browser.find("a[href='/medewerkers/planning']").getText()).contains("Scenario’s");
 
-            browser.get("/staff/planning/new");
+            browser.get("/medewerkers/planning/nieuw");
             assertThat(browser.find("h1").getText()).isEqualTo("Nieuw scenario");
             assertThat(browser.find("#amount-drinking-water").getAttribute("value")).isEqualTo("3");
             assertThat(browser.find("#amount-water-all-uses").getAttribute("value")).isEqualTo("15");
@@ -55,7 +55,7 @@ class PlanningPagesBrowserTest {
 
             // The map picks a region by a plain link: no script needed.
             browser.clickAndWaitForNewPage(browser.find(".planning-map--picker a[data-region='VR13']"));
-            assertThat(browser.path()).isEqualTo("/staff/planning/new?areas=VR13");
+            assertThat(browser.path()).isEqualTo("/medewerkers/planning/nieuw?areas=VR13");
             assertThat(browser.find("#region-VR13").isSelected()).isTrue();
             assertThat(browser.find("#region-VR01").isSelected()).isFalse();
         }
@@ -66,8 +66,8 @@ class PlanningPagesBrowserTest {
         String name = "Blackout VR13 browser " + System.nanoTime() % 1_000_000;
         try (Browser browser = Browser.open(port)) {
             logIn(browser, "admin", adminPassword);
-            browser.get("/staff");
-            browser.clickAndWaitForNewPage(browser.find("a[href='/staff/planning']"));
+            browser.get("/medewerkers");
+            browser.clickAndWaitForNewPage(browser.find("a[href='/medewerkers/planning']"));
             browser.clickAndWaitForNewPage(browser.find("#new-scenario"));
 
             // A municipality code that does not exist comes back with the problem next to the field.
@@ -88,7 +88,7 @@ class PlanningPagesBrowserTest {
             assertThat(browser.find("#scenario-summary").getText()).contains("Amsterdam-Amstelland", "Langdurige stroomuitval", "72 uur");
 
             browser.clickAndWaitForNewPage(browser.find("#run-form button"));
-            assertThat(browser.path()).startsWith("/staff/planning/runs/");
+            assertThat(browser.path()).startsWith("/medewerkers/planning/doorrekeningen/");
             // The page reloads itself while the run goes on; the result replaces the progress bar.
             new WebDriverWait(browser.driver(), Duration.ofSeconds(180)).pollingEvery(Duration.ofSeconds(1))
                     .until(d -> !d.findElements(By.id("headline")).isEmpty()
@@ -132,10 +132,10 @@ class PlanningPagesBrowserTest {
     }
 
     private static void logIn(Browser browser, String username, String password) {
-        browser.get("/login");
+        browser.get("/inloggen");
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys(password);
         browser.find("form button[type='submit']").click();
-        browser.waitForPath("/staff");
+        browser.waitForPath("/medewerkers");
     }
 }

@@ -39,17 +39,17 @@ class RoutePagesBrowserTest {
         DemoDataForTests.load(context);
         long runId = finishedRun();
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
+            browser.waitForPath("/medewerkers");
 
-            browser.get("/staff/planning/runs/" + runId + "/routes");
+            browser.get("/medewerkers/planning/doorrekeningen/" + runId + "/routes");
             assertThat(browser.find("h1").getText()).startsWith("Routes:");
             assertThat(browser.driver().findElements(By.cssSelector("#depot-days tbody tr"))).isNotEmpty();
             browser.clickAndWaitForNewPage(browser.find("#depot-days tbody tr form button"));
-            assertThat(browser.path()).matches("/staff/planning/runs/" + runId + "/routes/[0-9]+");
+            assertThat(browser.path()).matches("/medewerkers/planning/doorrekeningen/" + runId + "/routes/[0-9]+");
             assertThat(browser.find("h1").getText()).startsWith("Routes vanaf");
             assertThat(browser.find("#route-figures").getText()).contains("Ondergrens", "Dichtstbijzijnde-buur-regel");
             assertThat(browser.find(".planning-route img").getAttribute("src")).startsWith("data:image/png;base64,");

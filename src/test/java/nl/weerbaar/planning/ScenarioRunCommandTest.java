@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import nl.weerbaar.support.IntegrationTest;
 import nl.weerbaar.support.TimeDependent;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,6 +44,8 @@ class ScenarioRunCommandTest {
 
     @Autowired
     ScenarioRunCommand command;
+    @Autowired
+    MessageSource messages;
 
     @TempDir
     Path folder;
@@ -131,18 +136,19 @@ class ScenarioRunCommandTest {
 
     @Test
     void theProgressBarRedrawsInPlaceOnATerminalAndPrintsLinesOtherwise() {
+        Function<PlanStage, String> english = stage -> stage.words(messages, Locale.ENGLISH);
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-        var bar = new ScenarioRunCommand.ConsoleProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), true);
-        bar.report(0.45, "drinking-water: solving");
+        var bar = new ScenarioRunCommand.ConsoleProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), true, english);
+        bar.report(0.45, PlanStage.item("Drinking water"));
         bar.finish("done");
-        assertThat(terminal.toString(StandardCharsets.UTF_8))
-                .startsWith("\r[#########...........]  45%  drinking-water: solving")
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).as("one language: the command line speaks English")
+                .startsWith("\r[#########...........]  45%  Drinking water: working out the distribution")
                 .contains("\r[####################] 100%  done");
 
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        var lines = new ScenarioRunCommand.ConsoleProgress(new PrintStream(plain, true, StandardCharsets.UTF_8), false);
+        var lines = new ScenarioRunCommand.ConsoleProgress(new PrintStream(plain, true, StandardCharsets.UTF_8), false, english);
         for (int i = 0; i <= 100; i++) {
-            lines.report(i / 100.0, "drinking-water: solving");
+            lines.report(i / 100.0, PlanStage.item("Drinking water"));
         }
         lines.cancel();
         assertThat(lines.cancelRequested()).isTrue();

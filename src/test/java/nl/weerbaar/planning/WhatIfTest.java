@@ -74,22 +74,22 @@ class WhatIfTest {
                 .singleElement().satisfies(line -> assertThat(line).contains(",GM0034,1,2026-12-01,drinking-water,").endsWith(",true"));
 
         try (Browser browser = Browser.open(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
-            browser.get("/staff/planning/compare?runs=" + without + "," + with);
+            browser.waitForPath("/medewerkers");
+            browser.get("/medewerkers/planning/vergelijken?runs=" + without + "," + with);
             String comparison = browser.find("#comparison").getText();
             assertThat(comparison).contains((String) scenario.get("name"), (String) withExtra.get("name"));
             assertThat(browser.find("#comparison").findElements(By.cssSelector("mark"))).isNotEmpty();
 
             // From the first run's page, "what if?" opens a copy with extra stock where one more unit helps.
-            browser.get("/staff/planning/runs/" + without);
+            browser.get("/medewerkers/planning/doorrekeningen/" + without);
             assertThat(browser.find("#chart-drinking-water").findElement(By.xpath("..")).getText())
                     .contains("Voorraad of vervoer schiet tekort vanaf dag 1");
             browser.clickAndWaitForNewPage(browser.find("#what-if"));
-            assertThat(browser.path()).startsWith("/staff/planning/new?from=");
+            assertThat(browser.path()).startsWith("/medewerkers/planning/nieuw?from=");
             assertThat(new Select(browser.find("#extra0-item")).getFirstSelectedOption().getAttribute("value")).isEqualTo("drinking-water");
             assertThat(Long.parseLong(browser.find("#extra0-quantity").getAttribute("value"))).isPositive();
             assertThat(new Select(browser.find("#extra0-depot")).getFirstSelectedOption().getAttribute("value")).isNotBlank();

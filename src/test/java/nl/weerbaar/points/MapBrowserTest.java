@@ -77,12 +77,12 @@ class MapBrowserTest {
         ApiClient api = new ApiClient(port);
         String coordinator = api.createUser(api.token("admin", adminPassword), "GM0363", "coordinator", PointFixtures.PASSWORD);
         try (Browser browser = Browser.open(port)) {
-            browser.get("/staff/steunpunten/dekking");
-            browser.waitForPath("/login");
+            browser.get("/medewerkers/steunpunten/dekking");
+            browser.waitForPath("/inloggen");
             browser.find("#username").sendKeys(coordinator);
             browser.find("#password").sendKeys(PointFixtures.PASSWORD);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff/steunpunten/dekking");
+            browser.waitForPath("/medewerkers/steunpunten/dekking");
             assertThat(browser.find("#focus").getText()).contains("Veiligheidsregio Amsterdam-Amstelland");
             List<String> rows = browser.driver().findElements(By.cssSelector("tbody th")).stream().map(e -> e.getText()).toList();
             assertThat(rows).anyMatch(r -> r.startsWith("Amsterdam (GM0363)")).noneMatch(r -> r.contains("GM0014"));

@@ -45,21 +45,21 @@ class OfflineStatusBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.resize(390, 844);
             ChromeDriver chrome = (ChromeDriver) browser.driver();
-            browser.get("/staff/steunpunten/" + id);
-            browser.waitForPath("/login");
+            browser.get("/medewerkers/steunpunten/" + id);
+            browser.waitForPath("/inloggen");
             browser.find("#username").sendKeys(operator);
             browser.find("#password").sendKeys(PointFixtures.PASSWORD);
             browser.clickAndWaitForNewPage(browser.find("form button[type='submit']"));
-            browser.waitForPath("/staff/steunpunten/" + id);
+            browser.waitForPath("/medewerkers/steunpunten/" + id);
             // Once the worker controls the page, a load goes through it and is kept.
             chrome.executeAsyncScript("navigator.serviceWorker.ready.then(() => arguments[arguments.length - 1](true));");
             new WebDriverWait(chrome, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
                     chrome.executeScript("return navigator.serviceWorker.controller !== null;")));
-            browser.get("/staff/steunpunten/" + id);
+            browser.get("/medewerkers/steunpunten/" + id);
             browser.find("#status-form");
 
             offline(chrome, true);
-            browser.get("/staff/steunpunten/" + id);
+            browser.get("/medewerkers/steunpunten/" + id);
             assertThat(browser.find("h1").getText()).as("the page opens from the phone without a connection").startsWith("Zonder bereik");
 
             setStatus(browser, "open", "30");

@@ -60,7 +60,7 @@ class OperationsViewBrowserTest {
         String coordinator = api.createUser(admin, "GM0397", "coordinator", PointFixtures.PASSWORD);
 
         try (Browser browser = Browser.open(port)) {
-            RollCallBrowserTest.login(browser, coordinator, "/staff/steunpunten/beheer");
+            RollCallBrowserTest.login(browser, coordinator, "/medewerkers/steunpunten/beheer");
             assertThat(browser.find("h1").getText()).isEqualTo("Steunpunten: Heemstede");
             String counts = browser.find(".weerbaar-counts").getText();
             assertThat(counts).contains("4 Open", "1 Vol", "1 Niet actief", "1 verouderd", "1 meer aanwezigen dan plaatsen");
@@ -71,36 +71,36 @@ class OperationsViewBrowserTest {
             assertThat(browser.driver().findElements(By.linkText("Bewerken"))).hasSize(6);
             browser.screenshot(java.nio.file.Path.of("target", "points-operations.png"));
 
-            browser.get("/staff/steunpunten/beheer?area=Heemstede&q=" + prefix.replace(' ', '+') + "+03");
+            browser.get("/medewerkers/steunpunten/beheer?area=Heemstede&q=" + prefix.replace(' ', '+') + "+03");
             assertThat(names(browser)).containsExactly(name(prefix, 3));
-            browser.get("/staff/steunpunten/beheer?area=Heemstede&q=2101");
+            browser.get("/medewerkers/steunpunten/beheer?area=Heemstede&q=2101");
             assertThat(names(browser)).as("points near postcode 2101").hasSize(6);
-            browser.get("/staff/steunpunten/beheer?area=Heemstede&show=stale");
+            browser.get("/medewerkers/steunpunten/beheer?area=Heemstede&show=stale");
             assertThat(names(browser)).containsExactly(name(prefix, 2));
         }
 
         try (Browser phone = Browser.open(port)) {
             phone.resize(390, 844);
-            RollCallBrowserTest.login(phone, volunteer, "/staff/steunpunten/beheer");
+            RollCallBrowserTest.login(phone, volunteer, "/medewerkers/steunpunten/beheer");
             assertThat(phone.find(".weerbaar-own").getText()).as("a volunteer's own point at the top of the page")
                     .startsWith("Mijn steunpunten").contains(name(prefix, 5));
             assertThat(phone.find(".weerbaar-own a").getLocation().getY()).isLessThan(600);
             WebElement first = phone.find(".weerbaar-ops tbody tr");
             assertThat(first.getText()).startsWith(name(prefix, 5)).contains("mijn punt");
             assertThat(first.findElement(By.cssSelector("a[data-offline-keep]")).getAttribute("href"))
-                    .endsWith("/staff/steunpunten/" + ids.get(5));
+                    .endsWith("/medewerkers/steunpunten/" + ids.get(5));
             assertThat(phone.driver().findElements(By.linkText("Nieuw steunpunt"))).as("only actions a volunteer may take").isEmpty();
             assertThat(phone.driver().findElements(By.linkText("Bewerken"))).isEmpty();
             assertThat((Long) ((JavascriptExecutor) phone.driver()).executeScript("return document.documentElement.scrollWidth;"))
                     .as("no sideways scrolling on a phone").isLessThanOrEqualTo(390L);
             phone.screenshot(java.nio.file.Path.of("target", "points-volunteer-390.png"));
-            assertThat(statusOf(phone, "/staff/steunpunten/nieuw")).as("refused before the form, not after").isEqualTo(403);
-            assertThat(statusOf(phone, "/staff/steunpunten/" + ids.get(5) + "/bewerken")).isEqualTo(403);
+            assertThat(statusOf(phone, "/medewerkers/steunpunten/nieuw")).as("refused before the form, not after").isEqualTo(403);
+            assertThat(statusOf(phone, "/medewerkers/steunpunten/" + ids.get(5) + "/bewerken")).isEqualTo(403);
         }
 
         try (Browser national = Browser.open(port)) {
-            national.get("/staff/steunpunten/beheer");
-            national.waitForPath("/login");
+            national.get("/medewerkers/steunpunten/beheer");
+            national.waitForPath("/inloggen");
             national.find("#username").sendKeys("admin");
             national.find("#password").sendKeys(adminPassword);
             national.clickAndWaitForNewPage(national.find("form button[type='submit']"));

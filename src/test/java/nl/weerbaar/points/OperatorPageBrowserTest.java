@@ -34,12 +34,12 @@ class OperatorPageBrowserTest {
 
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
             browser.resize(390, 844);
-            browser.get("/staff/steunpunten/" + id);
-            browser.waitForPath("/login");
+            browser.get("/medewerkers/steunpunten/" + id);
+            browser.waitForPath("/inloggen");
             browser.find("#username").sendKeys(operator);
             browser.find("#password").sendKeys(PointFixtures.PASSWORD);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff/steunpunten/" + id);
+            browser.waitForPath("/medewerkers/steunpunten/" + id);
 
             new Select(browser.find("#status")).selectByValue("open");
             browser.find("#occupancy").clear();
@@ -48,7 +48,7 @@ class OperatorPageBrowserTest {
             browser.find("#u-drinking-water").click();
             browser.clickAndWaitForNewPage(browser.find("form.weerbaar-form button[type='submit']"));
 
-            browser.waitForPath("/staff/steunpunten/" + id);
+            browser.waitForPath("/medewerkers/steunpunten/" + id);
             assertThat(browser.find("[role='status']").getText()).contains("Opgeslagen");
             var saved = api.get("/api/v1/support-points/" + id).json();
             assertThat(saved.get("status").asString()).isEqualTo("open");
@@ -66,7 +66,7 @@ class OperatorPageBrowserTest {
             assertThat(new Select(browser.find("#status")).getFirstSelectedOption().getAttribute("value")).isEqualTo("full");
             assertThat(api.get("/api/v1/support-points/" + id).json().get("status").asString()).isEqualTo("full");
 
-            browser.get("/staff/steunpunten/dekking?level=region&area=NL");
+            browser.get("/medewerkers/steunpunten/dekking?level=region&area=NL");
             assertThat(browser.find("caption").getText()).contains("Inwoners per steunpunt");
             assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSize(25);
             assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("figure.weerbaar-map path")))

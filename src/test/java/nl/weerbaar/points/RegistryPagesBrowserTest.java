@@ -29,13 +29,13 @@ class RegistryPagesBrowserTest {
         String name = "Buurthuis Registertest " + System.nanoTime() % 100000;
 
         try (Browser browser = Browser.open(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys(coordinator);
             browser.find("#password").sendKeys(PASSWORD);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
-            browser.find("a[href='/staff/steunpunten/beheer']").click();
-            browser.find("a[href='/staff/steunpunten/nieuw']").click();
+            browser.waitForPath("/medewerkers");
+            browser.find("a[href='/medewerkers/steunpunten/beheer']").click();
+            browser.find("a[href='/medewerkers/steunpunten/nieuw']").click();
 
             browser.find("#name").sendKeys(name);
             new Select(browser.find("#buildingKind")).selectByValue("community-centre");
@@ -62,7 +62,7 @@ class RegistryPagesBrowserTest {
             assertThat(browser.find("[role='status']").getText()).contains("ingetrokken");
             assertThat(api.get("/api/v1/support-points/" + id).status()).isEqualTo(404);
 
-            browser.get("/staff/steunpunten/nieuw");
+            browser.get("/medewerkers/steunpunten/nieuw");
             browser.find("#name").sendKeys("Onvolledig");
             browser.find("#municipality").sendKeys("GM0363");
             browser.find("form.weerbaar-form details summary").click();

@@ -78,7 +78,7 @@ class RollCallBrowserTest {
         String coordinator = api.createUser(admin, "GM0392", "coordinator", PASSWORD);
 
         try (Browser browser = Browser.open(port)) {
-            login(browser, coordinator, "/staff/steunpunten/appel?area=Haarlem");
+            login(browser, coordinator, "/medewerkers/steunpunten/appel?area=Haarlem");
             assertThat(browser.find("h1").getText()).contains("Haarlem");
             assertThat((Long) ((JavascriptExecutor) browser.driver()).executeScript(
                     "const img = document.querySelector('.weerbaar-roll-call-map img'); return img.complete ? img.naturalWidth : 0;"))
@@ -123,18 +123,18 @@ class RollCallBrowserTest {
             assertThat(audit.get(0).get("action").asString()).isEqualTo("support-point.status-relayed");
             assertThat(audit.get(0).get("after").asString()).contains("relayedBy", coordinator, "radio", "Post 5");
 
-            browser.get("/staff/steunpunten/" + ids.get(5));
+            browser.get("/medewerkers/steunpunten/" + ids.get(5));
             assertThat(browser.find(".weerbaar-history").getText()).contains("doorgegeven door " + coordinator + " via radio");
 
             // The sheet for the radio operator: the same points, stalest first, so 20 and 21 lead now.
-            browser.get("/staff/steunpunten/appel?area=GM0392");
+            browser.get("/medewerkers/steunpunten/appel?area=GM0392");
             List<String> order = names(browser);
             assertThat(order.subList(0, 2)).containsExactly(nameOf(api, ids.get(20)), nameOf(api, ids.get(21)));
             String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
             HttpResponse<byte[]> pdf;
             try (HttpClient http = HttpClient.newHttpClient()) {
-                pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/staff/steunpunten/appel.pdf?area=GM0392"))
+                pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/medewerkers/steunpunten/appel.pdf?area=GM0392"))
                         .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
             }
             assertThat(pdf.statusCode()).isEqualTo(200);
@@ -154,7 +154,7 @@ class RollCallBrowserTest {
 
     static void login(Browser browser, String username, String path) {
         browser.get(path);
-        browser.waitForPath("/login");
+        browser.waitForPath("/inloggen");
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys(PASSWORD);
         browser.clickAndWaitForNewPage(browser.find("form button[type='submit']"));

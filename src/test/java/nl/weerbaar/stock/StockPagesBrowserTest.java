@@ -43,13 +43,13 @@ class StockPagesBrowserTest {
 
         try (Browser browser = Browser.open(port)) {
             browser.resize(390, 900);
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
+            browser.waitForPath("/medewerkers");
 
-            browser.get("/staff/voorraad/depots/" + depot);
+            browser.get("/medewerkers/voorraad/depots/" + depot);
             new Select(browser.find("#type")).selectByValue("receipt");
             new Select(browser.find("#item")).selectByValue("drinking-water");
             browser.find("#quantity").sendKeys("120");
@@ -99,7 +99,7 @@ class StockPagesBrowserTest {
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('stock-card').scrollIntoView()");
             browser.screenshot(Path.of("target", "stock-card.png"));
 
-            browser.get("/staff/voorraad");
+            browser.get("/medewerkers/voorraad");
             assertThat(browser.find("#expiry").getText()).as("expiry per item, with units")
                     .contains("Drinkwater in flessen")
                     .as("no raw decimals such as 803814.000: thousands grouped, as in 14.164 set")
@@ -120,7 +120,7 @@ class StockPagesBrowserTest {
             browser.clickAndWaitForNewPage(browser.find("#new-depot button"));
             assertThat(browser.find("h1").getText()).isEqualTo("Regionaal depot Browsertest");
             assertThat(browser.find("main").getText()).contains("regionaal · VR13");
-            browser.get("/staff/voorraad");
+            browser.get("/medewerkers/voorraad");
             assertThat(browser.driver().findElements(By.cssSelector("figure.weerbaar-map path"))).hasSize(342);
             browser.screenshot(Path.of("target", "stock-overview.png"));
         }
@@ -129,13 +129,13 @@ class StockPagesBrowserTest {
     @Test
     void withoutJavaScriptADepotIsPlacedByItsPostcodeAndABadPostcodeIsExplainedInDutch() {
         try (Browser browser = Browser.openWithoutJavaScript(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
-            browser.waitForPath("/staff");
+            browser.waitForPath("/medewerkers");
 
-            browser.get("/staff/voorraad");
+            browser.get("/medewerkers/voorraad");
             browser.find("#new-depot summary").click();
             browser.find("#depot-name").sendKeys("Depot zonder script");
             browser.find("#depot-postcode").sendKeys("0999 ZZ");

@@ -86,7 +86,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Opens a path of the application, e.g. {@code "/login"}. */
+    /** Opens a path of the application, e.g. {@code "/inloggen"}. */
     public void get(String path) {
         driver.get(baseUrl + path);
     }

@@ -44,34 +44,34 @@ class CookiesAndRedirectsTest {
 
     @Test
     void aForgedHostHeaderNeverMakesItIntoARedirect() throws IOException {
-        String head = exchange("/staff", "Host: evil.example");
+        String head = exchange("/medewerkers", "Host: evil.example");
         assertThat(head).startsWith("HTTP/1.1 302");
         assertThat(headers(head, "Location")).singleElement().satisfies(location ->
                 assertThat(location).as("no public URL is configured here: a path on the site the browser is on")
-                        .isEqualTo("/login"));
+                        .isEqualTo("/inloggen"));
     }
 
     @Test
     void redirectsGoToTheConfiguredPublicUrl() {
         PublicUrlRedirects redirects = new PublicUrlRedirects("https://weerbaar.example.nl/");
-        MockHttpServletRequest forged = new MockHttpServletRequest("GET", "/staff");
+        MockHttpServletRequest forged = new MockHttpServletRequest("GET", "/medewerkers");
         forged.setServerName("evil.example");
-        forged.setRequestURI("/staff/planning");
+        forged.setRequestURI("/medewerkers/planning");
 
-        assertThat(redirects.target(forged, "http://evil.example:8080/login")).isEqualTo("https://weerbaar.example.nl/login");
-        assertThat(redirects.target(forged, "/login?error")).isEqualTo("https://weerbaar.example.nl/login?error");
-        assertThat(redirects.target(forged, "runs/7")).isEqualTo("https://weerbaar.example.nl/staff/runs/7");
+        assertThat(redirects.target(forged, "http://evil.example:8080/inloggen")).isEqualTo("https://weerbaar.example.nl/inloggen");
+        assertThat(redirects.target(forged, "/inloggen?error")).isEqualTo("https://weerbaar.example.nl/inloggen?error");
+        assertThat(redirects.target(forged, "doorrekeningen/7")).isEqualTo("https://weerbaar.example.nl/medewerkers/doorrekeningen/7");
         assertThat(redirects.target(forged, "https://other.example/x")).as("another site is left alone")
                 .isEqualTo("https://other.example/x");
     }
 
     @Test
     void theSessionCookieIsLaxAndSecureWhenTheProxySaysHttps() throws IOException {
-        String plain = exchange("/login", "Host: localhost");
+        String plain = exchange("/inloggen", "Host: localhost");
         assertThat(headers(plain, "Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
                 .satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure"));
 
-        String behindProxy = exchange("/login", "Host: weerbaar.example.nl", "X-Forwarded-Proto: https",
+        String behindProxy = exchange("/inloggen", "Host: weerbaar.example.nl", "X-Forwarded-Proto: https",
                 "X-Forwarded-For: 203.0.113.9");
         assertThat(headers(behindProxy, "Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
                 .satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax").contains("Secure"));

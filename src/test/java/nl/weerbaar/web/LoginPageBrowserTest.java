@@ -21,19 +21,19 @@ class LoginPageBrowserTest {
     void staffMemberLogsInFromHomePageAndOutAgain() {
         try (Browser browser = Browser.open(port)) {
             browser.get("/");
-            browser.find("nav a[href='/staff']").click();
-            browser.waitForPath("/login");
+            browser.find("nav a[href='/medewerkers']").click();
+            browser.waitForPath("/inloggen");
             assertThat(browser.find("h1").getText()).isEqualTo("Inloggen voor medewerkers");
 
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys(adminPassword);
             browser.find("form button[type='submit']").click();
 
-            browser.waitForPath("/staff");
+            browser.waitForPath("/medewerkers");
             assertThat(browser.find(".weerbaar-signed-in").getText()).isEqualTo("Ingelogd als admin");
 
-            browser.find("form[action='/logout'] button").click();
-            browser.waitForPath("/login");
+            browser.find("form[action='/uitloggen'] button").click();
+            browser.waitForPath("/inloggen");
             assertThat(browser.find("[role='status']").getText()).isEqualTo("U bent uitgelogd.");
         }
     }
@@ -41,12 +41,12 @@ class LoginPageBrowserTest {
     @Test
     void wrongPasswordShowsErrorOnLoginPage() {
         try (Browser browser = Browser.open(port)) {
-            browser.get("/login");
+            browser.get("/inloggen");
             browser.find("#username").sendKeys("admin");
             browser.find("#password").sendKeys("not-the-password");
             browser.clickAndWaitForNewPage(browser.find("form button[type='submit']"));
 
-            assertThat(browser.path()).isEqualTo("/login?error");
+            assertThat(browser.path()).isEqualTo("/inloggen?error");
             assertThat(browser.find("[role='alert']").getText()).contains("klopt niet");
         }
     }

@@ -29,7 +29,7 @@ class PublicPagesTest {
     @CsvSource({
             "/,      Voorbereid als het misgaat, Prepared when things go wrong",
             "/over,  Bron: CBS,                  Source: CBS",
-            "/login, Inloggen voor medewerkers,  Staff login"})
+            "/inloggen, Inloggen voor medewerkers,  Staff login"})
     void pagesAreDutchByDefaultAndEnglishOnRequest(String path, String dutch, String english) throws Exception {
         HttpResponse<String> nl = get(path, null, null);
         assertThat(nl.statusCode()).isEqualTo(200);
@@ -62,7 +62,7 @@ class PublicPagesTest {
     @Test
     void everyPageCarriesTheNavigationWithItsSectionMarked() throws Exception {
         assertThat(get("/steunpunten", null, "nl").body())
-                .contains("href=\"/denk-vooruit\"", "href=\"/verify\"")
+                .contains("href=\"/denk-vooruit\"", "href=\"/controleren\"")
                 .containsPattern("href=\"/steunpunten\"[^>]*aria-current=\"page\"");
         assertThat(get("/denk-vooruit", null, "nl").body())
                 .containsPattern("href=\"/denk-vooruit\"[^>]*aria-current=\"page\"")
@@ -84,7 +84,7 @@ class PublicPagesTest {
     /** A refusal of the domain on a page (here: no such bulletin) gets the error page of its kind, not a 500. */
     @Test
     void domainNotFoundOnAPageGetsTheNotFoundPage() throws Exception {
-        HttpResponse<String> missing = get("/bulletins/00000000-0000-4000-8000-000000000000", null, "nl");
+        HttpResponse<String> missing = get("/berichten/00000000-0000-4000-8000-000000000000", null, "nl");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Pagina niet gevonden").doesNotContain("no published bulletin");
     }
@@ -92,7 +92,7 @@ class PublicPagesTest {
     @Test
     void forbiddenRequestGetsFriendlyAccessDeniedPage() throws Exception {
         // A form post without the CSRF token is refused with 403 by Spring Security.
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/uitloggen"))
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -111,7 +111,7 @@ class PublicPagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/", "/over", "/login", "/bestaat-niet"})
+    @CsvSource({"/", "/over", "/inloggen", "/bestaat-niet"})
     void pagesStayWithinBudgetAndNeedNoInlineCode(String path) throws Exception {
         HttpResponse<String> page = get(path, null, null);
         int css = bytes(get("/css/weerbaar.css", null, null));
@@ -122,25 +122,25 @@ class PublicPagesTest {
 
     @Test
     void loginFormPostsWithCsrfTokenAndShowsError() throws Exception {
-        String form = get("/login", null, null).body();
-        assertThat(form).contains("action=\"/login\"", "method=\"post\"", "name=\"username\"",
+        String form = get("/inloggen", null, null).body();
+        assertThat(form).contains("action=\"/inloggen\"", "method=\"post\"", "name=\"username\"",
                 "name=\"password\"", "name=\"_csrf\"");
 
-        assertThat(get("/login?error", null, null).body()).contains("klopt niet", "utrecht-form-field--invalid");
-        assertThat(get("/login?logout", null, null).body()).contains("U bent uitgelogd");
+        assertThat(get("/inloggen?error", null, null).body()).contains("klopt niet", "utrecht-form-field--invalid");
+        assertThat(get("/inloggen?logout", null, null).body()).contains("U bent uitgelogd");
     }
 
     @Test
     void anAddressWithAPartThatCannotBeReadIsAnsweredNamingThatPart() throws Exception {
-        HttpResponse<String> page = get("/bulletins/1/poster.pdf", null, "nl");
+        HttpResponse<String> page = get("/berichten/1/affiche.pdf", null, "nl");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Verzoek niet begrepen", "Het deel ‘id’ van het adres klopt niet: ‘1’");
 
-        HttpResponse<String> english = get("/bulletins/%3Cb%3Ebold/poster.pdf?lang=en", null, null);
+        HttpResponse<String> english = get("/berichten/%3Cb%3Ebold/affiche.pdf?lang=en", null, null);
         assertThat(english.body()).contains("The part ‘id’ of the address is not right: we cannot read ‘&lt;b&gt;bold’")
                 .doesNotContain("<b>bold");
 
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bulletins/1/poster.pdf"))
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/berichten/1/affiche.pdf"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(json.statusCode()).isEqualTo(400);
         assertThat(json.body()).contains("\"detail\":\"'id' cannot be read from '1'\"");

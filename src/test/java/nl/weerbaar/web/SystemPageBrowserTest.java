@@ -29,7 +29,7 @@ class SystemPageBrowserTest {
     void nationalAdminSeesWhatAnOperatorChecksFirst() {
         try (Browser browser = Browser.open(port)) {
             logIn(browser, "admin", adminPassword);
-            browser.clickAndWaitForNewPage(browser.find("a[href='/staff/systeem']"));
+            browser.clickAndWaitForNewPage(browser.find("a[href='/medewerkers/systeem']"));
 
             assertThat(browser.find("h1").getText()).isEqualTo("Systeem");
             assertThat(browser.find("#system-version").getText()).isEqualTo(release.version());
@@ -54,18 +54,18 @@ class SystemPageBrowserTest {
         String username = api.createUser(api.token("admin", adminPassword), "GM0363", "admin", PASSWORD);
         try (Browser browser = Browser.open(port)) {
             logIn(browser, username, PASSWORD);
-            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("a[href='/staff/systeem']"))).isEmpty();
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("a[href='/medewerkers/systeem']"))).isEmpty();
 
-            browser.get("/staff/systeem");
+            browser.get("/medewerkers/systeem");
             assertThat(browser.find(".weerbaar-error-code").getText()).isEqualTo("Foutcode 403");
         }
     }
 
     private static void logIn(Browser browser, String username, String password) {
-        browser.get("/login");
+        browser.get("/inloggen");
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys(password);
         browser.find("form button[type='submit']").click();
-        browser.waitForPath("/staff");
+        browser.waitForPath("/medewerkers");
     }
 }

@@ -18,6 +18,7 @@ import nl.weerbaar.planning.Fairness;
 import nl.weerbaar.planning.Hazard;
 import nl.weerbaar.planning.PlanInput;
 import nl.weerbaar.planning.PlanProgress;
+import nl.weerbaar.planning.PlanStage;
 import nl.weerbaar.planning.PlanResult;
 import nl.weerbaar.planning.Planner;
 import nl.weerbaar.planning.Scenario;
@@ -295,10 +296,10 @@ public final class NationalPlanningBench {
         }
 
         @Override
-        public void report(double done, String stage) {
+        public void report(double done, PlanStage stage) {
             int tenth = (int) Math.floor(done * 10);
             if (tenth != lastTenth) {
-                System.err.printf(Locale.ROOT, "  [%s %3.0f%%] %s%n", label, done * 100, stage);
+                System.err.printf(Locale.ROOT, "  [%s %3.0f%%] %s%n", label, done * 100, stage.key() + (stage.item() == null ? "" : " " + stage.item()));
                 lastTenth = tenth;
             }
         }
