@@ -94,7 +94,8 @@ public class Bulletins {
         access.require(Role.COORDINATOR, content.areaCode());
         Bulletin before = ownBulletin(id, actor);
         if (before.published()) {
-            throw new Conflict("bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead");
+            throw new Conflict("bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead",
+                    "bulletins.refusal.publishedSigned", before.dutch().headline());
         }
         Versioned.requireMatch(ifMatch, before.version());
         requireReference(content, actor);
@@ -110,11 +111,13 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.draft) {
-            throw new Conflict("bulletin " + id + " is " + before.status() + " already");
+            throw new Conflict("bulletin " + id + " is " + before.status() + " already",
+                    "bulletins.refusal.notDraft." + before.status(), before.dutch().headline());
         }
         if (before.author().equals(actor.username())) {
             throw new Conflict("you wrote bulletin " + id
-                    + ": a colleague of " + before.organisation() + " (coordinator) must approve it (four eyes)");
+                    + ": a colleague of " + before.organisation() + " (coordinator) must approve it (four eyes)",
+                    "bulletins.refusal.fourEyes", before.dutch().headline(), organisationName(before.organisation()));
         }
         Versioned.requireMatch(ifMatch, before.version());
         repository.approve(id, actor.username(), now());
@@ -129,9 +132,11 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.approved) {
-            throw new Conflict(before.published()
-                    ? "bulletin " + id + " is published already"
-                    : "bulletin " + id + " is a draft: a colleague must approve it before it can be published");
+            throw before.published()
+                    ? new Conflict("bulletin " + id + " is published already", "bulletins.refusal.publishedAlready",
+                            before.dutch().headline())
+                    : new Conflict("bulletin " + id + " is a draft: a colleague must approve it before it can be published",
+                            "bulletins.refusal.notApproved", before.dutch().headline());
         }
         Instant sent = now();
         Bulletin referenced = before.references() == null ? null : repository.find(before.references()).orElseThrow();
@@ -280,7 +285,7 @@ public class Bulletins {
     /** A bulletin of the actor's own organisation, in an area the actor acts in; others get 403, missing ones 404. */
     private Bulletin ownBulletin(UUID id, Actor actor) {
         Bulletin bulletin = repository.findForUpdate(id).orElseThrow(() ->
-                new NotFound("no bulletin " + id));
+                new NotFound("no bulletin " + id, "bulletins.refusal.noBulletin"));
         access.require(Role.COORDINATOR, bulletin.areaCode());
         if (!bulletin.organisation().equals(actor.organisation())) {
             throw new org.springframework.security.access.AccessDeniedException("bulletin " + id + " belongs to "
