@@ -83,13 +83,12 @@ class StaffPagesTest {
         form.put("headline", "Hittegolf verwacht: drink genoeg water");
         form.put("description", "De komende dagen wordt het heet.");
         form.put("validHours", "12");
-        author.post("/medewerkers/berichten", form);
-        Matcher approval = Pattern.compile("action=\"(/medewerkers/berichten/([0-9a-f-]{36})/goedkeuring)\"")
-                .matcher(author.get("/medewerkers/berichten"));
-        assertThat(approval.find()).isTrue();
-        String id = approval.group(2);
+        Matcher drafted = Pattern.compile("/medewerkers/berichten/([0-9a-f-]{36})/bewerken")
+                .matcher(author.post("/medewerkers/berichten", form));
+        assertThat(drafted.find()).isTrue();
+        String id = drafted.group(1);
 
-        String ownApproval = author.post(approval.group(1), Map.of("version", "0"));
+        String ownApproval = author.post("/medewerkers/berichten/" + id + "/goedkeuring", Map.of("version", "0"));
         assertThat(ownApproval).contains("Niet gedaan: U hebt het bericht", "Hittegolf verwacht: drink genoeg water",
                 "zelf geschreven: een andere coördinator van", "(vier ogen)").doesNotContain("four eyes");
         String ownPublication = author.post("/medewerkers/berichten/" + id + "/publicatie", Map.of());
