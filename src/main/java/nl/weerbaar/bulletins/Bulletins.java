@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,8 @@ public class Bulletins {
     private static final List<String> SEVERITY_ORDER = List.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
     private static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
 
+    private static final Locale DUTCH = Locale.of("nl");
+
     private final BulletinRepository repository;
     private final SigningKeys keys;
     private final TrustAnchors trustAnchors;
@@ -54,10 +58,11 @@ public class Bulletins {
     private final Areas areas;
     private final String publicUrl;
     private final Clock clock;
+    private final MessageSource messages;
 
     Bulletins(BulletinRepository repository, SigningKeys keys, TrustAnchors trustAnchors, AccessControl access, AuditTrail audit,
               Organisations organisations, Areas areas,
-              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock, MessageSource messages) {
         this.repository = repository;
         this.keys = keys;
         this.trustAnchors = trustAnchors;
@@ -67,6 +72,7 @@ public class Bulletins {
         this.areas = areas;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** What a coordinator writes; English is optional, as a whole headline and description. */
@@ -171,7 +177,7 @@ public class Bulletins {
 
     /** A bulletin as residents read it, in the page's language, with names and Dutch times. */
     public PublicBulletin forResidents(Bulletin bulletin, java.util.Locale locale) {
-        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode()), organisationName(bulletin.organisation()), clock.instant(),
+        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode(), locale), organisationName(bulletin.organisation()), clock.instant(),
                 locale);
     }
 
@@ -250,12 +256,19 @@ public class Bulletins {
         return organisations.find(code).map(Organisation::name).orElse(code);
     }
 
+    /** The area's name in Dutch, as the CAP's {@code areaDesc}, the API and the Atom feed give it; an unknown code itself. */
     public String areaName(String code) {
+        return areaName(code, DUTCH);
+    }
+
+    /** The area's name for a reader of {@code locale}: a region's in words of the bundle ({@code bulletins.area.region}). */
+    public String areaName(String code, Locale locale) {
         if (code.equals("NL")) {
             return areas.name(code).orElseThrow();
         }
         return areas.municipality(code).map(Municipality::name)
-                .or(() -> areas.region(code).map(r -> "Veiligheidsregio " + r.name())).orElse(code);
+                .or(() -> areas.region(code).map(r -> messages.getMessage("bulletins.area.region", new Object[] {r.name()}, locale)))
+                .orElse(code);
     }
 
     /** A municipality is also concerned by what its region and the country publish. */
