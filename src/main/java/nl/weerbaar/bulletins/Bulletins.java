@@ -261,6 +261,11 @@ public class Bulletins {
         return areaName(code, DUTCH);
     }
 
+    /** The title of an area's Atom feed, in Dutch as its entries are. */
+    public String feedTitle(String code) {
+        return messages.getMessage("bulletins.feed.title", new Object[] {areaName(code)}, DUTCH);
+    }
+
     /** The area's name for a reader of {@code locale}: a region's in words of the bundle ({@code bulletins.area.region}). */
     public String areaName(String code, Locale locale) {
         if (code.equals("NL")) {
