@@ -98,6 +98,8 @@ class StaffPagesTest {
         assertThat(api409.status()).isEqualTo(409);
         assertThat(api409.json().get("detail").asString())
                 .isEqualTo("you wrote bulletin " + id + ": a colleague of GM0518 (coordinator) must approve it (four eyes)");
+        assertThat(author.get("/medewerkers/berichten/00000000-0000-4000-8000-000000000000/bewerken", 404))
+                .contains("Dit bericht bestaat niet, of u mag het niet zien.");
     }
 
     private String user(ApiClient api, String admin, String organisation) {
@@ -116,9 +118,13 @@ class StaffPagesTest {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
 
         String get(String path) throws Exception {
+            return get(path, 200);
+        }
+
+        String get(String path, int status) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.statusCode()).as(path).isEqualTo(status);
             return response.body();
         }
 
