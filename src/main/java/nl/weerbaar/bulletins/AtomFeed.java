@@ -21,7 +21,7 @@ final class AtomFeed {
     /** What an entry needs besides the bulletin: names for people. */
     record Entry(Bulletin bulletin, String organisationName) {}
 
-    static String write(String areaCode, String areaName, List<Entry> entries, String publicUrl) {
+    static String write(String areaCode, String title, List<Entry> entries, String publicUrl) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -29,7 +29,7 @@ final class AtomFeed {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             element(xml, "id", "urn:weerbaar:bulletins:" + areaCode);
-            element(xml, "title", "Weerbaar — officiële berichten voor " + areaName);
+            element(xml, "title", title);
             element(xml, "updated", entries.stream().map(e -> e.bulletin().publishedAt()).max(Instant::compareTo)
                     .orElse(Instant.EPOCH).toString());
             link(xml, "self", publicUrl + "/api/v1/areas/" + areaCode + "/bulletins.atom", "application/atom+xml");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.Versioned;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,8 @@ public class Bulletins {
     private static final List<String> SEVERITY_ORDER = List.of("Extreme", "Severe", "Moderate", "Minor", "Unknown");
     private static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
 
+    private static final Locale DUTCH = Locale.of("nl");
+
     private final BulletinRepository repository;
     private final SigningKeys keys;
     private final TrustAnchors trustAnchors;
@@ -54,10 +58,11 @@ public class Bulletins {
     private final Areas areas;
     private final String publicUrl;
     private final Clock clock;
+    private final MessageSource messages;
 
     Bulletins(BulletinRepository repository, SigningKeys keys, TrustAnchors trustAnchors, AccessControl access, AuditTrail audit,
               Organisations organisations, Areas areas,
-              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+              @Value("${weerbaar.public-url:http://localhost:8080}") String publicUrl, Clock clock, MessageSource messages) {
         this.repository = repository;
         this.keys = keys;
         this.trustAnchors = trustAnchors;
@@ -67,6 +72,7 @@ public class Bulletins {
         this.areas = areas;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** What a coordinator writes; English is optional, as a whole headline and description. */
@@ -94,7 +100,8 @@ public class Bulletins {
         access.require(Role.COORDINATOR, content.areaCode());
         Bulletin before = ownBulletin(id, actor);
         if (before.published()) {
-            throw new Conflict("bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead");
+            throw new Conflict("bulletin " + id + " is published and signed: publish an update (kind 'update') that references it instead",
+                    "bulletins.refusal.publishedSigned", before.dutch().headline());
         }
         Versioned.requireMatch(ifMatch, before.version());
         requireReference(content, actor);
@@ -110,11 +117,13 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.draft) {
-            throw new Conflict("bulletin " + id + " is " + before.status() + " already");
+            throw new Conflict("bulletin " + id + " is " + before.status() + " already",
+                    "bulletins.refusal.notDraft." + before.status(), before.dutch().headline());
         }
         if (before.author().equals(actor.username())) {
             throw new Conflict("you wrote bulletin " + id
-                    + ": a colleague of " + before.organisation() + " (coordinator) must approve it (four eyes)");
+                    + ": a colleague of " + before.organisation() + " (coordinator) must approve it (four eyes)",
+                    "bulletins.refusal.fourEyes", before.dutch().headline(), organisationName(before.organisation()));
         }
         Versioned.requireMatch(ifMatch, before.version());
         repository.approve(id, actor.username(), now());
@@ -129,9 +138,11 @@ public class Bulletins {
         Actor actor = access.requireRole(Role.COORDINATOR);
         Bulletin before = ownBulletin(id, actor);
         if (before.status() != Bulletin.Status.approved) {
-            throw new Conflict(before.published()
-                    ? "bulletin " + id + " is published already"
-                    : "bulletin " + id + " is a draft: a colleague must approve it before it can be published");
+            throw before.published()
+                    ? new Conflict("bulletin " + id + " is published already", "bulletins.refusal.publishedAlready",
+                            before.dutch().headline())
+                    : new Conflict("bulletin " + id + " is a draft: a colleague must approve it before it can be published",
+                            "bulletins.refusal.notApproved", before.dutch().headline());
         }
         Instant sent = now();
         Bulletin referenced = before.references() == null ? null : repository.find(before.references()).orElseThrow();
@@ -166,7 +177,7 @@ public class Bulletins {
 
     /** A bulletin as residents read it, in the page's language, with names and Dutch times. */
     public PublicBulletin forResidents(Bulletin bulletin, java.util.Locale locale) {
-        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode()), organisationName(bulletin.organisation()), clock.instant(),
+        return PublicBulletin.of(bulletin, areaName(bulletin.areaCode(), locale), organisationName(bulletin.organisation()), clock.instant(),
                 locale);
     }
 
@@ -245,12 +256,24 @@ public class Bulletins {
         return organisations.find(code).map(Organisation::name).orElse(code);
     }
 
+    /** The area's name in Dutch, as the CAP's {@code areaDesc}, the API and the Atom feed give it; an unknown code itself. */
     public String areaName(String code) {
+        return areaName(code, DUTCH);
+    }
+
+    /** The title of an area's Atom feed, in Dutch as its entries are. */
+    public String feedTitle(String code) {
+        return messages.getMessage("bulletins.feed.title", new Object[] {areaName(code)}, DUTCH);
+    }
+
+    /** The area's name for a reader of {@code locale}: a region's in words of the bundle ({@code bulletins.area.region}). */
+    public String areaName(String code, Locale locale) {
         if (code.equals("NL")) {
             return areas.name(code).orElseThrow();
         }
         return areas.municipality(code).map(Municipality::name)
-                .or(() -> areas.region(code).map(r -> "Veiligheidsregio " + r.name())).orElse(code);
+                .or(() -> areas.region(code).map(r -> messages.getMessage("bulletins.area.region", new Object[] {r.name()}, locale)))
+                .orElse(code);
     }
 
     /** A municipality is also concerned by what its region and the country publish. */
@@ -280,7 +303,7 @@ public class Bulletins {
     /** A bulletin of the actor's own organisation, in an area the actor acts in; others get 403, missing ones 404. */
     private Bulletin ownBulletin(UUID id, Actor actor) {
         Bulletin bulletin = repository.findForUpdate(id).orElseThrow(() ->
-                new NotFound("no bulletin " + id));
+                new NotFound("no bulletin " + id, "bulletins.refusal.noBulletin"));
         access.require(Role.COORDINATOR, bulletin.areaCode());
         if (!bulletin.organisation().equals(actor.organisation())) {
             throw new org.springframework.security.access.AccessDeniedException("bulletin " + id + " belongs to "

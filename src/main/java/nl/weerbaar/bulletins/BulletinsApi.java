@@ -108,7 +108,7 @@ class BulletinsApi {
         List<AtomFeed.Entry> entries = bulletins.list(area, false).stream().filter(Bulletin::published)
                 .map(b -> new AtomFeed.Entry(b, bulletins.organisationName(b.organisation()))).toList();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml"))
-                .body(AtomFeed.write(area, bulletins.areaName(area), entries, bulletins.publicUrl()));
+                .body(AtomFeed.write(area, bulletins.feedTitle(area), entries, bulletins.publicUrl()));
     }
 
     private ResponseEntity<BulletinView> withEtag(Bulletin bulletin) {

@@ -13,6 +13,7 @@ import nl.weerbaar.system.DomainException.Conflict;
 import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.DomainException;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -42,11 +43,13 @@ class BulletinsPage {
     private final Bulletins bulletins;
     private final AccessControl access;
     private final Clock clock;
+    private final PageProblems problems;
 
-    BulletinsPage(Bulletins bulletins, AccessControl access, Clock clock) {
+    BulletinsPage(Bulletins bulletins, AccessControl access, Clock clock, PageProblems problems) {
         this.bulletins = bulletins;
         this.access = access;
         this.clock = clock;
+        this.problems = problems;
     }
 
     /**
@@ -125,7 +128,8 @@ class BulletinsPage {
     String editForm(@PathVariable UUID id, Model model) {
         Bulletin bulletin = visible(id);
         if (bulletin.published()) {
-            throw new Conflict("bulletin " + id + " is published and signed: follow it up instead");
+            throw new Conflict("bulletin " + id + " is published and signed: follow it up instead", "bulletins.refusal.publishedSigned",
+                    bulletin.dutch().headline());
         }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DraftForm.of(bulletin, bulletin.kind().name(), bulletin.references(), clock));
@@ -181,25 +185,31 @@ class BulletinsPage {
     }
 
     private Bulletin visible(UUID id) {
-        return bulletins.find(id).orElseThrow(() -> new NotFound("no bulletin " + id));
+        return bulletins.find(id).orElseThrow(() -> new NotFound("no bulletin " + id, "bulletins.refusal.noBulletin"));
     }
 
     /**
      * Runs a change and goes to the bulletin's page with what happened; when refused, back to where
-     * it came from ({@code refusedTo}) with why, and the form as it was filled in.
+     * it came from ({@code refusedTo}) with why, in the page's language, and the form as it was filled in.
      */
-    private static String act(RedirectAttributes redirect, String done, Supplier<Bulletin> change, DraftForm form, String refusedTo) {
+    private String act(RedirectAttributes redirect, String done, Supplier<Bulletin> change, DraftForm form, String refusedTo) {
         try {
             Bulletin bulletin = change.get();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneHeadline", bulletin.dutch().headline());
             return "redirect:/medewerkers/berichten/" + bulletin.id();
-        } catch (DomainException | AccessDeniedException refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
-            if (form != null) {
-                redirect.addFlashAttribute("form", form);
-            }
-            return "redirect:" + refusedTo;
+        } catch (DomainException refused) {
+            return refused(redirect, problems.sentence(refused, "bulletins"), form, refusedTo);
+        } catch (AccessDeniedException refused) {
+            return refused(redirect, problems.sentence(refused), form, refusedTo);
         }
+    }
+
+    private static String refused(RedirectAttributes redirect, String why, DraftForm form, String refusedTo) {
+        redirect.addFlashAttribute("refused", why);
+        if (form != null) {
+            redirect.addFlashAttribute("form", form);
+        }
+        return "redirect:" + refusedTo;
     }
 }

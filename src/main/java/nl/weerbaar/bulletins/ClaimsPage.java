@@ -2,6 +2,7 @@ package nl.weerbaar.bulletins;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.system.ApplicationClock;
 import org.springframework.stereotype.Controller;
@@ -28,10 +29,10 @@ class ClaimsPage {
     }
 
     @GetMapping("/medewerkers/beweringen")
-    String claims(@RequestParam(required = false) String area, Model model) {
+    String claims(@RequestParam(required = false) String area, Model model, Locale locale) {
         String areaCode = (area == null || area.isBlank() ? access.currentActor().organisation() : area).toUpperCase();
         model.addAttribute("area", areaCode);
-        model.addAttribute("areaName", bulletins.areaName(areaCode));
+        model.addAttribute("areaName", bulletins.areaName(areaCode, locale));
         model.addAttribute("claims", claims.list(areaCode));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ApplicationClock.NETHERLANDS);
         model.addAttribute("chart", TrendChart.of(claims.weeklyTrend(areaCode, WEEKS), WEEKS, today));

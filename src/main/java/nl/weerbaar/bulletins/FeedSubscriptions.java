@@ -72,7 +72,7 @@ class FeedSubscriptions {
                 .orThrow();
         access.require(Role.COORDINATOR, area);
         if (feeds.liveWith(url, area)) {
-            throw new Conflict("this feed is subscribed to already for " + area);
+            throw new Conflict("this feed is subscribed to already for " + area, "bulletins.refusal.feedSubscribed", area);
         }
         Instant now = now();
         FeedSubscription feed = new FeedSubscription(UUID.randomUUID(), request.name().strip(), url, area, Duration.ofMinutes(minutes),
@@ -101,7 +101,8 @@ class FeedSubscriptions {
         Actor actor = access.require(Role.COORDINATOR, feed.area());
         Versioned.requireMatch(ifMatch, feed.version());
         if (feed.endedAt() != null) {
-            throw new Conflict("the subscription " + id + " ended already at " + feed.endedAt());
+            throw new Conflict("the subscription " + id + " ended already at " + feed.endedAt(), "bulletins.refusal.feedEnded",
+                    feed.name());
         }
         feeds.end(id, actor.username(), now());
         FeedSubscription ended = feeds.find(id).orElseThrow();
@@ -129,7 +130,7 @@ class FeedSubscriptions {
     }
 
     static NotFound notFound(UUID id) {
-        return new NotFound("no feed subscription " + id);
+        return new NotFound("no feed subscription " + id, "bulletins.refusal.noFeed");
     }
 
     private Instant now() {

@@ -3,6 +3,7 @@ package nl.weerbaar.bulletins;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.weerbaar.system.DomainException;
+import nl.weerbaar.system.PageProblems;
 import nl.weerbaar.system.Versioned;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FeedsPage {
 
     private final FeedSubscriptions subscriptions;
+    private final PageProblems problems;
 
-    FeedsPage(FeedSubscriptions subscriptions) {
+    FeedsPage(FeedSubscriptions subscriptions, PageProblems problems) {
         this.subscriptions = subscriptions;
+        this.problems = problems;
     }
 
     @GetMapping("/medewerkers/feeds")
@@ -46,13 +49,15 @@ class FeedsPage {
         return act(redirect, "bulletins.feeds.ended", () -> subscriptions.end(id, Versioned.etag(version)));
     }
 
-    private static String act(RedirectAttributes redirect, String done, Supplier<FeedSubscription> change) {
+    private String act(RedirectAttributes redirect, String done, Supplier<FeedSubscription> change) {
         try {
             FeedSubscription feed = change.get();
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneName", feed.name());
-        } catch (DomainException | AccessDeniedException refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", problems.sentence(refused, "bulletins"));
+        } catch (AccessDeniedException refused) {
+            redirect.addFlashAttribute("refused", problems.sentence(refused));
         }
         return "redirect:/medewerkers/feeds";
     }

@@ -38,7 +38,7 @@ class PublicBulletinPages {
                    HttpServletResponse response) {
         String code = area == null || !area.strip().matches("(?i)NL|VR[0-9]{2}|GM[0-9]{4}") ? null : area.strip().toUpperCase();
         model.addAttribute("area", code);
-        model.addAttribute("areaName", code == null ? null : bulletins.areaName(code));
+        model.addAttribute("areaName", code == null ? null : bulletins.areaName(code, locale));
         model.addAttribute("bulletins", bulletins.inForceForResidents(code, locale));
         cache(request, response);
         return "bulletins/in-force";

@@ -234,7 +234,8 @@ class Planning {
                 return before;
             }
             if (before.status() != RunStatus.QUEUED && before.status() != RunStatus.RUNNING) {
-                throw new Conflict("run " + runId + " is " + code(before.status()) + " already; only a queued or running run can be cancelled");
+                throw new Conflict("run " + runId + " is " + code(before.status()) + " already; only a queued or running run can be cancelled",
+                        "planning.refusal.notCancellable", runId);
             }
             if (!runs.cancelQueued(runId)) {
                 runs.requestCancel(runId);
@@ -252,9 +253,10 @@ class Planning {
     public PlanResult result(long runId) {
         Run run = readable(runId).run();
         if (run.status() != RunStatus.DONE) {
+            boolean pending = run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING;
             throw new Conflict("run " + runId + " is " + code(run.status())
-                    + (run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING
-                    ? "; its result is there once its status is done" : "; it has no result, start the scenario again"));
+                    + (pending ? "; its result is there once its status is done" : "; it has no result, start the scenario again"),
+                    pending ? "planning.refusal.resultPending" : "planning.refusal.noResult", runId);
         }
         return runs.result(runId).orElseThrow(() -> noRun(runId));
     }
@@ -299,10 +301,10 @@ class Planning {
     }
 
     private static NotFound noScenario(long id) {
-        return new NotFound("no scenario with id " + id);
+        return new NotFound("no scenario with id " + id, "planning.refusal.noScenario");
     }
 
     private static NotFound noRun(long id) {
-        return new NotFound("no scenario run with id " + id);
+        return new NotFound("no scenario run with id " + id, "planning.refusal.noRun");
     }
 }

@@ -163,7 +163,7 @@ class RoutePlans {
     public Saved get(long runId, long id) {
         PlanResult result = planning.result(runId);
         RoutePlanRepository.Stored stored = repository.find(runId, id)
-                .orElseThrow(() -> new NotFound("run " + runId + " has no route plan " + id));
+                .orElseThrow(() -> new NotFound("run " + runId + " has no route plan " + id, "planning.refusal.noRoutePlan"));
         return saved(stored, result);
     }
 

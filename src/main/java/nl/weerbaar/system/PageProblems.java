@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +51,15 @@ public class PageProblems {
     /** All problems as one text, for a page that shows a single alert. */
     public String sentence(DomainException refused, String module) {
         return String.join(" ", describe(refused, module));
+    }
+
+    /**
+     * A page action refused by role or scope: the reason is technical English (codes of roles and
+     * areas), so a Dutch page says it in general words and an English one keeps it.
+     */
+    public String sentence(AccessDeniedException refused) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return "en".equals(locale.getLanguage()) ? refused.getMessage() : messages.getMessage("problem.notAllowed", null, locale);
     }
 
     private String field(String module, String name, Locale locale) {

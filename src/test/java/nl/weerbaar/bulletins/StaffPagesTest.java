@@ -67,6 +67,41 @@ class StaffPagesTest {
                 .containsOnlyOnce("<title>Register van beweringen");
     }
 
+    @Test
+    void aRefusalOnTheDutchPageIsDutchWhileTheApiKeepsItsEnglishDetail() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = api.token("admin", adminPassword);
+        String authorName = user(api, admin, "GM0518");
+        Session author = login(authorName);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("area", "GM0518");
+        form.put("event", "Hitte");
+        form.put("category", "Met");
+        form.put("urgency", "Expected");
+        form.put("severity", "Moderate");
+        form.put("certainty", "Likely");
+        form.put("headline", "Hittegolf verwacht: drink genoeg water");
+        form.put("description", "De komende dagen wordt het heet.");
+        form.put("validHours", "12");
+        Matcher drafted = Pattern.compile("/medewerkers/berichten/([0-9a-f-]{36})/bewerken")
+                .matcher(author.post("/medewerkers/berichten", form));
+        assertThat(drafted.find()).isTrue();
+        String id = drafted.group(1);
+
+        String ownApproval = author.post("/medewerkers/berichten/" + id + "/goedkeuring", Map.of("version", "0"));
+        assertThat(ownApproval).contains("Niet gedaan: U hebt het bericht", "Hittegolf verwacht: drink genoeg water",
+                "zelf geschreven: een andere coördinator van", "(vier ogen)").doesNotContain("four eyes");
+        String ownPublication = author.post("/medewerkers/berichten/" + id + "/publicatie", Map.of());
+        assertThat(ownPublication).contains("is nog een concept: een collega moet het goedkeuren").doesNotContain("is a draft");
+
+        ApiClient.Response api409 = api.post("/api/v1/bulletins/" + id + "/approval", api.token(authorName, PASSWORD), null);
+        assertThat(api409.status()).isEqualTo(409);
+        assertThat(api409.json().get("detail").asString())
+                .isEqualTo("you wrote bulletin " + id + ": a colleague of GM0518 (coordinator) must approve it (four eyes)");
+        assertThat(author.get("/medewerkers/berichten/00000000-0000-4000-8000-000000000000/bewerken", 404))
+                .contains("Dit bericht bestaat niet, of u mag het niet zien.");
+    }
+
     private String user(ApiClient api, String admin, String organisation) {
         return api.createUser(admin, organisation, "coordinator", PASSWORD);
     }
@@ -83,9 +118,13 @@ class StaffPagesTest {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
 
         String get(String path) throws Exception {
+            return get(path, 200);
+        }
+
+        String get(String path, int status) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.statusCode()).as(path).isEqualTo(status);
             return response.body();
         }
 

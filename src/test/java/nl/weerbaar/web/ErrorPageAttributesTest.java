@@ -16,7 +16,7 @@ class ErrorPageAttributesTest {
         request.setAttribute(RequestId.ATTRIBUTE, "3f2c9a1e-request");
         request.setAttribute("jakarta.servlet.error.status_code", 500);
 
-        var attributes = new ErrorPageAttributes().getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
+        var attributes = new ErrorPageAttributes(null).getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
 
         assertThat(attributes).containsEntry("requestId", "3f2c9a1e-request").containsEntry("status", 500)
                 .doesNotContainKeys("trace", "exception");
