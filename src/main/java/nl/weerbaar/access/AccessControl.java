@@ -42,7 +42,10 @@ public class AccessControl {
 
     /** Requires a role, before looking at what the request is about. */
     public Actor requireRole(Role minimum) {
-        Actor actor = currentActor();
+        return requireRole(currentActor(), minimum);
+    }
+
+    private static Actor requireRole(Actor actor, Role minimum) {
         if (!actor.role().includes(minimum)) {
             throw new AccessDeniedException("this needs the role " + minimum.code() + " or higher; "
                     + actor.username() + " is " + actor.role().code() + " of " + actor.organisation());
@@ -52,7 +55,12 @@ public class AccessControl {
 
     /** Requires a role in an organisation whose areas include {@code areaCode} (NL, VRnn or GMnnnn). */
     public Actor require(Role minimum, String areaCode) {
-        Actor actor = requireRole(minimum);
+        return require(currentActor(), minimum, areaCode);
+    }
+
+    /** As {@link #require(Role, String)}, for an actor known already, e.g. in work done for a request on another thread. */
+    public Actor require(Actor actor, Role minimum, String areaCode) {
+        requireRole(actor, minimum);
         if (!covers(actor.organisation(), areaCode)) {
             throw new AccessDeniedException(actor.organisation() + " does not act in " + areaCode);
         }

@@ -78,7 +78,20 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Actor actor, List<Change> changes) {
-        if (changes.isEmpty()) {
+        String requestId = RequestId.current();
+        recordAttributed(changes.stream().map(change -> new Attributed(actor, requestId, change)).toList());
+    }
+
+    /** A change with who made it and in which request, for work that records for several requests at once. */
+    public record Attributed(Actor actor, String requestId, Change change) {}
+
+    /**
+     * Records changes of several actors and requests in one statement, e.g. the stock events that
+     * many requests booked together in one transaction. Must run inside the transaction of the changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAttributed(List<Attributed> entries) {
+        if (entries.isEmpty()) {
             return;
         }
         // PostgreSQL keeps microseconds: the leaf hash is made from the time as stored.
@@ -86,31 +99,32 @@ public class AuditTrail {
         jdbc.sql("""
                 with entry as (
                          select nextval('audit_entry_seq') as seq, t.*
-                         from unnest(cast(:areas as text[]), cast(:actions as text[]), cast(:entityTypes as text[]),
+                         from unnest(cast(:actors as text[]), cast(:organisations as text[]), cast(:requestIds as text[]),
+                                     cast(:areas as text[]), cast(:actions as text[]), cast(:entityTypes as text[]),
                                      cast(:entityIds as text[]), cast(cast(:befores as text[]) as jsonb[]),
                                      cast(cast(:afters as text[]) as jsonb[]))
-                              as t(area, action, entity_type, entity_id, before, after)),
+                              as t(actor, organisation, request_id, area, action, entity_type, entity_id, before, after)),
                      inserted as (
                          insert into audit_entry (seq, at, actor, organisation, area_code, action, entity_type, entity_id,
                                                   before, after, request_id, leaf_hash)
-                         select seq, cast(:at as timestamptz), :actor, :organisation, area, action, entity_type, entity_id,
-                                before, after, :requestId,
-                                audit_entry_leaf_hash(seq, cast(:at as timestamptz), :actor, :organisation, area, action, entity_type,
-                                                      entity_id, before, after, :requestId)
+                         select seq, cast(:at as timestamptz), actor, organisation, area, action, entity_type, entity_id,
+                                before, after, request_id,
+                                audit_entry_leaf_hash(seq, cast(:at as timestamptz), actor, organisation, area, action, entity_type,
+                                                      entity_id, before, after, request_id)
                          from entry
                          returning seq)
                 insert into audit_pending (seq) select seq from inserted
                 """)
                 .param("at", Timestamp.from(at))
-                .param("actor", actor.username())
-                .param("organisation", actor.organisation())
-                .param("areas", changes.stream().map(Change::areaCode).toArray(String[]::new))
-                .param("actions", changes.stream().map(Change::action).toArray(String[]::new))
-                .param("entityTypes", changes.stream().map(Change::entityType).toArray(String[]::new))
-                .param("entityIds", changes.stream().map(Change::entityId).toArray(String[]::new))
-                .param("befores", changes.stream().map(change -> toJson(change.before())).toArray(String[]::new))
-                .param("afters", changes.stream().map(change -> toJson(change.after())).toArray(String[]::new))
-                .param("requestId", RequestId.current())
+                .param("actors", entries.stream().map(entry -> entry.actor().username()).toArray(String[]::new))
+                .param("organisations", entries.stream().map(entry -> entry.actor().organisation()).toArray(String[]::new))
+                .param("requestIds", entries.stream().map(Attributed::requestId).toArray(String[]::new))
+                .param("areas", entries.stream().map(entry -> entry.change().areaCode()).toArray(String[]::new))
+                .param("actions", entries.stream().map(entry -> entry.change().action()).toArray(String[]::new))
+                .param("entityTypes", entries.stream().map(entry -> entry.change().entityType()).toArray(String[]::new))
+                .param("entityIds", entries.stream().map(entry -> entry.change().entityId()).toArray(String[]::new))
+                .param("befores", entries.stream().map(entry -> toJson(entry.change().before())).toArray(String[]::new))
+                .param("afters", entries.stream().map(entry -> toJson(entry.change().after())).toArray(String[]::new))
                 .update();
     }
 

@@ -33,12 +33,14 @@ class StockApi {
 
     private final StockCatalogue catalogue;
     private final StockLedger ledger;
+    private final StockBooking booking;
     private final StockReports reports;
     private final JsonMapper json;
 
-    StockApi(StockCatalogue catalogue, StockLedger ledger, StockReports reports, JsonMapper json) {
+    StockApi(StockCatalogue catalogue, StockLedger ledger, StockBooking booking, StockReports reports, JsonMapper json) {
         this.catalogue = catalogue;
         this.ledger = ledger;
+        this.booking = booking;
         this.reports = reports;
         this.json = json;
     }
@@ -152,7 +154,7 @@ class StockApi {
         } else {
             requests.add(parse(body, "body"));
         }
-        return ResponseEntity.status(201).body(new Items<>(ledger.record(requests, batch)));
+        return ResponseEntity.status(201).body(new Items<>(batch ? ledger.record(requests, true) : booking.book(requests.getFirst())));
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import nl.weerbaar.access.AccessControl;
 import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
@@ -20,6 +22,7 @@ import nl.weerbaar.system.DomainException.Conflict;
 import nl.weerbaar.system.DomainException.Unusable;
 import nl.weerbaar.system.InputCheck;
 import nl.weerbaar.system.InvalidInputException;
+import nl.weerbaar.system.RequestId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +74,8 @@ class StockLedger {
     @Transactional
     public List<RecordedEvent> record(List<StockEventRequest> requests, IntFunction<String> label,
                                       List<InvalidInputException.InvalidParam> earlierProblems) {
-        return record(access.requireRole(Role.OPERATOR), true, requests, label, earlierProblems);
+        return book(List.of(new Part(access.requireRole(Role.OPERATOR), RequestId.current(), true, requests, label,
+                earlierProblems))).getFirst();
     }
 
     /**
@@ -80,7 +84,45 @@ class StockLedger {
      */
     @Transactional
     List<RecordedEvent> recordAsSystem(List<StockEventRequest> requests) {
-        return record(Actor.SYSTEM, false, requests, i -> "events[" + i + "].", List.of());
+        return book(List.of(new Part(Actor.SYSTEM, RequestId.current(), false, requests, i -> "events[" + i + "].", List.of())))
+                .getFirst();
+    }
+
+    /** A single event of one request, to be booked together with those of others. */
+    record Submission(Actor actor, String requestId, StockEventRequest request) {}
+
+    /** Submission {@code index} was refused for {@code reason}; the transaction is rolled back and nothing is written. */
+    static final class SubmissionRefused extends RuntimeException {
+        private final int index;
+        private final RuntimeException reason;
+
+        SubmissionRefused(int index, RuntimeException reason) {
+            super(reason.getMessage(), reason, false, false);
+            this.index = index;
+            this.reason = reason;
+        }
+
+        int index() {
+            return index;
+        }
+
+        RuntimeException reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Books the single events of many requests in one transaction, each checked and scoped as if it
+     * came alone, so they share one commit and a few statements (see {@link StockBooking}). When one
+     * is refused the whole call throws {@link SubmissionRefused} naming it, having written nothing,
+     * so the rest can be booked again without it.
+     *
+     * @return the events recorded for each submission, in order
+     */
+    @Transactional
+    List<List<RecordedEvent>> recordTogether(List<Submission> submissions) {
+        return book(submissions.stream().map(submission -> new Part(submission.actor(), submission.requestId(), true,
+                Collections.singletonList(submission.request()), i -> "", List.of())).toList());
     }
 
     /** The items and depots a call names, each read once however often the call names it. */
@@ -92,14 +134,80 @@ class StockLedger {
         }
     }
 
-    private List<RecordedEvent> record(Actor actor, boolean checkScope, List<StockEventRequest> requests,
-                                       IntFunction<String> label, List<InvalidInputException.InvalidParam> earlierProblems) {
-        InputCheck check = new InputCheck().include(earlierProblems);
+    /** What one request asks, by whom; {@code label} names event {@code i} in error reports. */
+    private record Part(Actor actor, String requestId, boolean checkScope, List<StockEventRequest> requests,
+                        IntFunction<String> label, List<InvalidInputException.InvalidParam> earlierProblems) {}
+
+    /**
+     * Books the parts in one transaction: all are checked, then the balances of all are locked in
+     * one order, then each is applied to the book in turn, then everything is written. A part that
+     * is refused refuses the call; with several parts the refusal names which one.
+     */
+    private List<List<RecordedEvent>> book(List<Part> parts) {
+        Known known = known(parts.stream().flatMap(part -> part.requests().stream()).toList());
+        List<List<StockMovement>> movements = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            movements.add(refusing(parts, k, () -> checked(part, known)));
+        }
+        StockBook book = new StockBook(lockInOneOrder(movements.stream().flatMap(List::stream).toList()));
+        List<StockRepository.ByActor> events = new ArrayList<>();
+        List<Integer> eventsPerPart = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            List<StockMovement> partMovements = movements.get(k);
+            List<StockRepository.NewEvent> applied = refusing(parts, k, () -> {
+                List<StockRepository.NewEvent> partEvents = new ArrayList<>();
+                for (int i = 0; i < partMovements.size(); i++) {
+                    String which = part.requests().size() > 1 ? part.label().apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
+                    partEvents.addAll(apply(partMovements.get(i), book, known, which));
+                }
+                return partEvents;
+            });
+            applied.forEach(event -> events.add(new StockRepository.ByActor(event, part.actor())));
+            eventsPerPart.add(applied.size());
+        }
+        if (events.isEmpty()) {
+            return parts.stream().map(part -> List.<RecordedEvent>of()).toList();
+        }
+        List<RecordedEvent> recorded = repository.write(book.changes(), book.heldAtStart(), events);
+        List<AuditTrail.Attributed> entries = new ArrayList<>();
+        List<List<RecordedEvent>> perPart = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            List<RecordedEvent> ofPart = recorded.subList(from, from + eventsPerPart.get(k));
+            from += eventsPerPart.get(k);
+            perPart.add(ofPart);
+            ofPart.forEach(event -> entries.add(new AuditTrail.Attributed(part.actor(), part.requestId(),
+                    new AuditTrail.Change("stock." + event.type(), "stock-event", String.valueOf(event.id()),
+                            known.depots().get(event.depot()).area(), null, event))));
+        }
+        audit.recordAttributed(entries);
+        figures.countCommitted(recorded);
+        return perPart;
+    }
+
+    /** Runs the work of part {@code k}; with several parts a refusal is wrapped to name the part. */
+    private static <T> T refusing(List<Part> parts, int k, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (parts.size() == 1) {
+                throw e;
+            }
+            throw new SubmissionRefused(k, e);
+        }
+    }
+
+    /** A part's movements, once every event is valid, names a known item and depot, and lies in the actor's scope. */
+    private List<StockMovement> checked(Part part, Known known) {
+        List<StockEventRequest> requests = part.requests();
+        InputCheck check = new InputCheck().include(part.earlierProblems());
         check.require(!requests.isEmpty() && requests.size() <= 10_000, "events", "must hold 1 to 10,000 events");
-        Known known = known(requests);
         List<StockMovement> movements = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            String prefix = label.apply(i);
+            String prefix = part.label().apply(i);
             StockEventRequest request = requests.get(i);
             movements.add(request == null ? null : request.toMovement(prefix, check));
             if (request != null) {
@@ -112,25 +220,11 @@ class StockLedger {
             }
         }
         check.orThrow();
-        if (checkScope) {
+        if (part.checkScope()) {
             movements.stream().map(movement -> known.depots().get(movement.depot()).area()).distinct()
-                    .forEach(area -> access.require(Role.OPERATOR, area));
+                    .forEach(area -> access.require(part.actor(), Role.OPERATOR, area));
         }
-        StockBook book = new StockBook(lockInOneOrder(movements));
-        List<StockRepository.NewEvent> events = new ArrayList<>();
-        for (int i = 0; i < movements.size(); i++) {
-            String which = requests.size() > 1 ? label.apply(i).replaceAll("[.:]\\s*$", "") + ": " : "";
-            events.addAll(apply(movements.get(i), book, known, which));
-        }
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        List<RecordedEvent> recorded = repository.write(book.changes(), book.heldAtStart(), events, actor.username(),
-                actor.organisation());
-        audit.recordAll(recorded.stream().map(event -> new AuditTrail.Change("stock." + event.type(), "stock-event",
-                String.valueOf(event.id()), known.depots().get(event.depot()).area(), null, event)).toList());
-        figures.countCommitted(recorded);
-        return recorded;
+        return movements;
     }
 
     private Known known(List<StockEventRequest> requests) {

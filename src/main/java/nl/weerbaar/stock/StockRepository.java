@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.weerbaar.access.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -207,14 +208,17 @@ class StockRepository {
     /** An event about to be written: {@code quantity} is the signed change of the balance. */
     record NewEvent(String type, long depot, Lot lot, BigDecimal quantity, StockMovement.Details details, UUID transferId) {}
 
+    /** An event about to be written and who booked it: one transaction may book for several requests. */
+    record ByActor(NewEvent event, Actor actor) {}
+
     /**
      * Writes what a call changed in two statements: the balances (rows that existed change by their
      * delta; new ones, only ever added to, are made) and the events, numbered up front so that each
      * event is known whole, with its id, before it is written. The balance column still refuses a
      * negative quantity, should a rule ever miss one.
      */
-    List<RecordedEvent> write(Map<StockBook.Place, BigDecimal> changed, Set<StockBook.Place> existed, List<NewEvent> events,
-                              String actor, String organisation) {
+    List<RecordedEvent> write(Map<StockBook.Place, BigDecimal> changed, Set<StockBook.Place> existed, List<ByActor> written) {
+        List<NewEvent> events = written.stream().map(ByActor::event).toList();
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('stock_event', 'id')) from generate_series(1, :n)")
                 .param("n", events.size()).query(Long.class).list().stream().sorted().toList();
@@ -223,7 +227,7 @@ class StockRepository {
             NewEvent e = events.get(i);
             recorded.add(new RecordedEvent(ids.get(i), e.type(), e.depot(), e.lot().item(), e.lot().number(), e.lot().expiry(),
                     e.quantity(), e.details().reason(), e.details().documentNumber(), e.details().reference(), e.transferId(),
-                    actor, organisation, recordedAt));
+                    written.get(i).actor().username(), written.get(i).actor().organisation(), recordedAt));
         }
         Map<Boolean, List<Map.Entry<StockBook.Place, BigDecimal>>> byExistence = new HashMap<>();
         changed.entrySet().forEach(c -> byExistence.computeIfAbsent(existed.contains(c.getKey()), k -> new ArrayList<>()).add(c));
@@ -244,12 +248,13 @@ class StockRepository {
                                                  transfer_id, actor, organisation, recorded_at)
                         overriding system value
                         select t.id, t.type, t.depot, t.lot, t.quantity, t.reason, t.document, t.reference, t.transfer,
-                               :actor, :organisation, :recordedAt
+                               t.actor, t.organisation, :recordedAt
                         from unnest(cast(:ids as bigint[]), cast(:types as text[]), cast(:eventDepots as bigint[]),
                                     cast(:eventLots as bigint[]), cast(cast(:quantities as text[]) as numeric[]),
                                     cast(:reasons as text[]), cast(:documents as text[]), cast(:references as text[]),
-                                    cast(cast(:transfers as text[]) as uuid[]))
-                             as t(id, type, depot, lot, quantity, reason, document, reference, transfer)""")
+                                    cast(cast(:transfers as text[]) as uuid[]), cast(:actors as text[]),
+                                    cast(:organisations as text[]))
+                             as t(id, type, depot, lot, quantity, reason, document, reference, transfer, actor, organisation)""")
                 .param("depots", updated.stream().map(c -> c.getKey().depot()).toArray(Long[]::new))
                 .param("lots", updated.stream().map(c -> c.getKey().lot()).toArray(Long[]::new))
                 .param("deltas", updated.stream().map(c -> c.getValue().toPlainString()).toArray(String[]::new))
@@ -266,7 +271,9 @@ class StockRepository {
                 .param("references", events.stream().map(e -> e.details().reference()).toArray(String[]::new))
                 .param("transfers", events.stream().map(e -> e.transferId() == null ? null : e.transferId().toString())
                         .toArray(String[]::new))
-                .param("actor", actor).param("organisation", organisation).param("recordedAt", Timestamp.from(recordedAt))
+                .param("actors", written.stream().map(w -> w.actor().username()).toArray(String[]::new))
+                .param("organisations", written.stream().map(w -> w.actor().organisation()).toArray(String[]::new))
+                .param("recordedAt", Timestamp.from(recordedAt))
                 .update();
         return recorded;
     }
