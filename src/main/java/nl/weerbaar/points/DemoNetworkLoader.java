@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoNetworkLoader {
 
     /** Serialises loaders: instances starting together on an empty database load the network once. */
-    private static final long LOAD_LOCK_KEY = 0x5765_6572_4465_6d6fL;
+    /** One load at a time across instances; package-visible so a test can hold a load back. */
+    static final long LOAD_LOCK_KEY = 0x5765_6572_4465_6d6fL;
     private static final int CHUNK = 1000;
 
     private final DemoNetwork network;
