@@ -19,9 +19,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may reach which URL. Reading public data needs no login (each module declares its public
@@ -56,7 +53,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .headers(SecurityConfiguration::apiHeaders);
+                .headers(ApiResponseHeaders::configure);
         return http.build();
     }
 
@@ -74,7 +71,7 @@ class SecurityConfiguration {
                                     AccessDeniedHandler accessDenied, IdempotencyFilter idempotency, PublicApi open) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.configurationSource(publicReadsCors()))
+                .cors(cors -> cors.configurationSource(ApiResponseHeaders.cors()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
@@ -92,7 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
-                .headers(SecurityConfiguration::apiHeaders);
+                .headers(ApiResponseHeaders::configure);
         return http.build();
     }
 
@@ -113,24 +110,5 @@ class SecurityConfiguration {
                                         + "form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
-    }
-
-    /** The security headers the NL API Design Rules ask of every API response. */
-    private static void apiHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
-    }
-
-    /** Anyone may read public data from any web page; nothing is sent with credentials cross-origin. */
-    private static CorsConfigurationSource publicReadsCors() {
-        CorsConfiguration reads = new CorsConfiguration();
-        reads.addAllowedOrigin("*");
-        reads.addAllowedMethod(HttpMethod.GET);
-        reads.addAllowedHeader("*");
-        reads.addExposedHeader("API-Version");
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", reads);
-        return source;
     }
 }

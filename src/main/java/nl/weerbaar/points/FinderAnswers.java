@@ -88,15 +88,21 @@ class FinderAnswers {
     }
 
     Answer answer(SupportPoints.FinderSearch search) {
-        long generation = finder.generation();
-        Instant now = clock.instant();
-        Answer answer = kept.get(search);
-        if (answer != null && answer.servableAt(generation, now)) {
-            return answer;
+        Answer answer = kept(search);
+        if (answer == null) {
+            answer = build(search, finder.generation(), clock.instant());
+            keep(search, answer);
         }
-        answer = build(search, generation, now);
-        keep(search, answer);
         return answer;
+    }
+
+    /**
+     * The kept answer to a search while it is still servable, else null; never builds one, so
+     * {@link FinderFastPath} only ever sends what the normal path built.
+     */
+    Answer kept(SupportPoints.FinderSearch search) {
+        Answer answer = kept.get(search);
+        return answer != null && answer.servableAt(finder.generation(), clock.instant()) ? answer : null;
     }
 
     private synchronized void keep(SupportPoints.FinderSearch search, Answer answer) {

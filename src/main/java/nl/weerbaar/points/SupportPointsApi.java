@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -93,16 +95,16 @@ class SupportPointsApi {
     }
 
     /**
-     * The answer comes ready-made (and gzipped) from {@link FinderAnswers}; its ETag is a hash of
-     * its bytes, so Spring answers 304 to a matching If-None-Match. It holds public points only,
-     * whoever asks.
+     * The answer comes ready-made (and gzipped) from {@link FinderAnswers}, with a strong ETag over
+     * its bytes; {@link FinderAnswerSending} sends it, as {@link FinderFastPath} sends the answers
+     * kept already. It holds public points only, whoever asks.
      */
     @GetMapping("/nearest")
     @Operation(operationId = "findNearestSupportPoints",
             summary = "Public support points nearest to a postcode or position, nearest first, with distance and freshness")
     @ApiResponse(responseCode = "200", description = "The nearest public points",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NearestBody.class)))
-    ResponseEntity<byte[]> nearest(
+    void nearest(
             @RequestParam(required = false) @Parameter(example = "1012AB") String postcode,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) @Parameter(example = "10") Integer limit,
@@ -110,16 +112,9 @@ class SupportPointsApi {
             List<String> status,
             @RequestParam(required = false)
             @Parameter(description = "one capability or a comma-separated list, e.g. drinking-water") List<String> capability,
-            HttpServletRequest request) {
-        FinderAnswers.Encoded answer = finderAnswers.answer(
-                        points.check(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability)))
-                .forAcceptEncoding(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(answer.etag())
-                .cacheControl(CacheHeaders.forCaller(request)).varyBy(HttpHeaders.ACCEPT_ENCODING);
-        if (answer.contentEncoding() != null) {
-            ok.header(HttpHeaders.CONTENT_ENCODING, answer.contentEncoding());
-        }
-        return ok.body(answer.body());
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FinderAnswerSending.send(request, response, finderAnswers.answer(
+                points.check(new SupportPoints.NearestQuery(postcode, lat, lon, limit, status, capability))));
     }
 
     record Feature(String type, long id, Geometry geometry, FeatureProperties properties) {}
