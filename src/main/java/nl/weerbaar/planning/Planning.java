@@ -12,6 +12,7 @@ import nl.weerbaar.access.Actor;
 import nl.weerbaar.access.AuditTrail;
 import nl.weerbaar.access.Role;
 import nl.weerbaar.areas.Areas;
+import nl.weerbaar.system.AfterCommit;
 import nl.weerbaar.system.DomainException.Conflict;
 import nl.weerbaar.system.DomainException.NotFound;
 import nl.weerbaar.system.InputCheck;
@@ -168,7 +169,9 @@ class Planning {
                     auditArea(saved.scenario()), null, after));
             return id;
         });
-        executor.submit(runId, input);
+        // The planner reads the row on connections of its own: it must be committed first, also when
+        // the request's Idempotency-Key holds the whole request in one transaction.
+        AfterCommit.run(() -> executor.submit(runId, input));
         return runs.find(runId).orElseThrow().run();
     }
 

@@ -6,16 +6,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +30,25 @@ import org.springframework.stereotype.Component;
  * read it; a cancel is a flag in the row, read at most every 250 ms. While this process lives it
  * keeps a heartbeat on its runs; runs whose heartbeat stopped (the process was killed) are marked
  * interrupted, at start and every 15 seconds after, by whichever replica sees them first.
+ *
+ * <p>The heartbeat has a thread of its own, as the planner has, and writes through the background
+ * connections: on Spring's one scheduler thread it waited behind the audit sequencer, which in the
+ * crisis hour waits seconds at a time for a request connection, and runs of a living process went
+ * unbeaten for a minute and were marked interrupted.
  */
 @Component
 class PlanningRuns {
 
     private static final Logger log = LoggerFactory.getLogger(PlanningRuns.class);
     static final Duration SILENCE = Duration.ofSeconds(60);
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final long WRITE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final RunRepository runs;
     private final Planner planner;
     private final ExecutorService executor;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("planning-heartbeat").daemon().unstarted(task));
     /** The runs this process holds, queued or running, with their progress (and local cancel flag). */
     private final Map<Long, RowProgress> active = new ConcurrentHashMap<>();
 
@@ -107,8 +118,13 @@ class PlanningRuns {
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
+    /** Once the application is ready (after a command's work, for a command): then every {@link #HEARTBEAT}. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startHeartbeat() {
+        heartbeat.scheduleWithFixedDelay(this::heartbeatAndSweep, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Keeps this process's runs alive in the database and interrupts runs nobody keeps alive. */
-    @Scheduled(initialDelay = 0, fixedDelay = 15, timeUnit = TimeUnit.SECONDS)
     void heartbeatAndSweep() {
         try {
             runs.heartbeat(active.keySet());
@@ -124,6 +140,7 @@ class PlanningRuns {
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         active.values().forEach(progress -> progress.cancelled = true);
         executor.shutdownNow();
         try {

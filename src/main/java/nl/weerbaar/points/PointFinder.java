@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import nl.weerbaar.areas.Nearest;
 import nl.weerbaar.areas.SpatialIndex;
+import nl.weerbaar.system.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The public points in use, in memory, for the nearest-point search: the finder is the one
@@ -91,23 +90,13 @@ class PointFinder {
 
     /** Reloads everything once the current transaction commits: after a bulk insert. */
     void reloadAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                reloadAll();
-            }
-        });
+        AfterCommit.run(this::reloadAll);
     }
 
     /** Refreshes the points once the current transaction commits, so this instance serves its own change at once. */
     void refreshAfterCommit(Collection<Long> ids) {
         List<Long> changed = List.copyOf(ids);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                refresh(changed);
-            }
-        });
+        AfterCommit.run(() -> refresh(changed));
     }
 
     /**

@@ -270,6 +270,24 @@ class PlanningApiTest {
                 .param("id", running).update();
     }
 
+    /**
+     * With an Idempotency-Key the whole request is one transaction: the planner, reading on
+     * connections of its own, once found the run not yet committed and never ran it.
+     */
+    @Test
+    void aRunStartedWithAnIdempotencyKeyRunsAndItsRepeatIsTheSameRun() {
+        String coordinator = user("VR13", "coordinator");
+        long id = api.post("/api/v1/scenarios", coordinator, scenario("Amsterdam keyed run", "GM0363", 24)).json().get("id").asLong();
+        Map<String, String> key = Map.of("Idempotency-Key", "planning-run-" + System.nanoTime());
+        ApiClient.Response started = api.send("POST", "/api/v1/scenarios/" + id + "/runs", coordinator, null, key);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long runId = started.json().get("id").asLong();
+
+        assertThat(waitUntilEnded(runId, coordinator).get("status").asString()).isEqualTo("done");
+        ApiClient.Response repeated = api.send("POST", "/api/v1/scenarios/" + id + "/runs", coordinator, null, key);
+        assertThat(repeated.json().get("id").asLong()).isEqualTo(runId);
+    }
+
     @Test
     void runsLeftBehindByAKilledProcessAreMarkedInterrupted() {
         String coordinator = user("VR13", "coordinator");
