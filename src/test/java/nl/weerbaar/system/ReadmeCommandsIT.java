@@ -195,6 +195,10 @@ class ReadmeCommandsIT {
         Path log = Files.createTempFile(work, "command", ".log");
         ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("WEERBAAR_") && !name.equals(ApplicationClock.ENVIRONMENT_VARIABLE));
+        // A shifted clock starts again at its moment in every new process: each command starts where this
+        // run's clock is now, so time never runs back between commands (a tree head signed before its key).
+        builder.environment().computeIfPresent(ApplicationClock.ENVIRONMENT_VARIABLE,
+                (name, moment) -> ApplicationClock.fromEnvironment().instant().toString());
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
