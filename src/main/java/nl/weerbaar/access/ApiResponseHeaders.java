@@ -75,6 +75,7 @@ public final class ApiResponseHeaders {
         CorsConfiguration reads = new CorsConfiguration();
         reads.addAllowedOrigin("*");
         reads.addAllowedMethod(HttpMethod.GET);
+        reads.addAllowedMethod(HttpMethod.HEAD);
         reads.addAllowedHeader("*");
         reads.addExposedHeader("API-Version");
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -130,11 +130,16 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves what the viewport shows as PNG, creating the folder when needed. */
+    /**
+     * Saves what the viewport shows as PNG, creating the folder when needed. The README's screenshots
+     * in {@code docs/} are replaced only when asked ({@code -Ddocs.screenshots.write=true}); otherwise
+     * they go under {@code target/}, so a test run leaves the checkout as it found it.
+     */
     public void screenshot(Path png) {
+        Path file = png.startsWith("docs") && !Boolean.getBoolean("docs.screenshots.write") ? Path.of("target").resolve(png) : png;
         try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), png, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

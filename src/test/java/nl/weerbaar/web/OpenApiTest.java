@@ -12,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import nl.weerbaar.support.ApiClient;
 import nl.weerbaar.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +55,21 @@ class OpenApiTest {
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    }
+
+    /** Reads, HEAD included, are open to any web page; a write from another site is refused before it is read. */
+    @ParameterizedTest
+    @CsvSource({"GET, 200", "HEAD, 200", "POST, 403", "DELETE, 403"})
+    void corsPreflightLetsOtherSitesReadButNotWrite(String method, int status) throws Exception {
+        var preflight = HttpClient.newHttpClient().send(HttpRequest
+                        .newBuilder(URI.create("http://localhost:" + port + "/api/v1/support-points"))
+                        .header("Origin", "https://example.org")
+                        .header("Access-Control-Request-Method", method)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(status);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEqualTo(
+                status == 200 ? Optional.of("*") : Optional.empty());
     }
 
     @Test
