@@ -354,8 +354,10 @@ class ScenarioRunCommand implements CliCommand {
             if (terminal) {
                 draw(lastWidth == 0 ? word : line(word.equals("done") ? 1 : last, word));
                 err.println();
-            } else {
-                err.println(word.equals("done") ? line(1, "done") : "Run " + word);
+            } else if (!word.equals("done")) {
+                err.println("Run " + word);
+            } else if (last < 1) { // the planner's own last line says 100 % already
+                err.println(line(1, "done"));
             }
         }
 

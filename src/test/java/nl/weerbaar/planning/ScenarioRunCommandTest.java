@@ -154,6 +154,14 @@ class ScenarioRunCommandTest {
         assertThat(lines.cancelRequested()).isTrue();
         assertThat(plain.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
         assertThat(plain.toString(StandardCharsets.UTF_8).lines()).hasSize(11);
+        lines.finish("done");
+        assertThat(plain.toString(StandardCharsets.UTF_8).lines()).as("100 % is printed once").hasSize(11);
+
+        ByteArrayOutputStream stopped = new ByteArrayOutputStream();
+        var early = new ScenarioRunCommand.ConsoleProgress(new PrintStream(stopped, true, StandardCharsets.UTF_8), false, english);
+        early.report(0.97, PlanStage.item("Drinking water"));
+        early.finish("done");
+        assertThat(stopped.toString(StandardCharsets.UTF_8).lines()).last().isEqualTo("[####################] 100%  done");
     }
 
     private int run(String... args) throws Exception {
