@@ -213,7 +213,7 @@ class AuditTrailTest {
         assertIntact();
     }
 
-    /** Called once per entry instead, the two functions took a third of a large import's time in the database. */
+    /** Called once per entry instead, the two functions took a quarter of a large import's time in the database. */
     @Test
     void theLeafHashIsWorkedOutInTheStatementNotCalledPerEntry() {
         String plan = String.join("\n", jdbc.sql("""
