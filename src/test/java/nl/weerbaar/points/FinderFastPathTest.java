@@ -149,26 +149,26 @@ class FinderFastPathTest {
 
     /**
      * Each row: method, request headers (name: value, ';' between them; {@code $plain} and
-     * {@code $gzip} stand for the answer's two tags), the status both paths give, whether the fast path sends it.
+     * {@code $gzip} stand for the answer's two tags), the status both paths give. The fast path sends each.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-            "GET  | ''                                          | 200 | true",
-            "GET  | Accept-Encoding: gzip                       | 200 | true",
-            "GET  | If-None-Match: $plain                       | 304 | true",
-            "GET  | If-None-Match: $gzip; Accept-Encoding: gzip | 304 | true",
-            "GET  | If-None-Match: $gzip                        | 200 | true",
-            "GET  | If-None-Match: W/$plain                     | 304 | true",
-            "GET  | If-None-Match: \"other\", $plain            | 304 | true",
-            "GET  | If-None-Match: \"other\"                    | 200 | true",
-            "GET  | If-None-Match: *                            | 200 | true",
-            "HEAD | ''                                          | 200 | true",
-            "HEAD | If-None-Match: $plain                       | 304 | true",
-            "GET  | Origin: https://example.org                 | 200 | true",
-            "GET  | X-Forwarded-Proto: https                    | 200 | true",
-            "GET  | Accept: text/html                           | 200 | true",
-            "HEAD | Origin: https://example.org                 | 200 | true"})
-    void everyKindOfAskGetsTheSameAnswerFromBothPaths(String method, String headerList, int status, boolean counted) {
+            "GET  | ''                                          | 200",
+            "GET  | Accept-Encoding: gzip                       | 200",
+            "GET  | If-None-Match: $plain                       | 304",
+            "GET  | If-None-Match: $gzip; Accept-Encoding: gzip | 304",
+            "GET  | If-None-Match: $gzip                        | 200",
+            "GET  | If-None-Match: W/$plain                     | 304",
+            "GET  | If-None-Match: \"other\", $plain            | 304",
+            "GET  | If-None-Match: \"other\"                    | 200",
+            "GET  | If-None-Match: *                            | 200",
+            "HEAD | ''                                          | 200",
+            "HEAD | If-None-Match: $plain                       | 304",
+            "GET  | Origin: https://example.org                 | 200",
+            "GET  | X-Forwarded-Proto: https                    | 200",
+            "GET  | Accept: text/html                           | 200",
+            "HEAD | Origin: https://example.org                 | 200"})
+    void everyKindOfAskGetsTheSameAnswerFromBothPaths(String method, String headerList, int status) {
         String path = nearestToNewPoint("Beide wegen");
         HttpResponse<byte[]> plain = send("GET", path, Map.of(), false);
         String gzipTag = send("GET", path, Map.of("Accept-Encoding", "gzip"), true).headers().firstValue("ETag").orElseThrow();
@@ -182,7 +182,7 @@ class FinderFastPathTest {
         }
 
         HttpResponse<byte[]> normal = send(method, path + NORMAL_WAY, headers, false);
-        HttpResponse<byte[]> fast = send(method, path, headers, counted);
+        HttpResponse<byte[]> fast = send(method, path, headers, true);
 
         assertThat(fast.statusCode()).isEqualTo(status);
         assertSameAnswer(fast, normal);
