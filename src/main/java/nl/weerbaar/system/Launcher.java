@@ -184,6 +184,7 @@ public final class Launcher {
 
                   serve [--port N]      serve http://localhost:8080 on the embedded PostgreSQL in DIR (default ./data)
                   test                  run the whole test suite
+                  build                 build when the sources changed, then prepare the fast start once
                   restore FILE          restore a backup into an empty data folder or database, then check it
                   help                  this list
                 """);

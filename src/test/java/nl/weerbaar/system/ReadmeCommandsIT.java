@@ -36,6 +36,13 @@ class ReadmeCommandsIT {
         Path data = work.resolve("data");
         Set<String> exercised = new LinkedHashSet<>(COVERED_ELSEWHERE);
 
+        // As after the README's `serve`: the jar the suite packaged gets its fast start, and every command below uses it.
+        Result build = weerbaar("build");
+        assertThat(build.exit()).as(build.output()).isZero();
+        assertThat(build.output()).contains("Weerbaar is up to date").doesNotContain("could not prepare the fast start");
+        assertThat(Path.of("target/fast-start/stamp")).exists();
+        exercised.add("build");
+
         Result help = weerbaar("help", "--data", data.toString());
         assertThat(help.exit()).as(help.output()).isZero();
         for (String command : readmeCommands()) {
@@ -205,6 +212,9 @@ class ReadmeCommandsIT {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", words) + " did not finish within 5 minutes");
         }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(output).as("%s runs with the fast start made by build", String.join(" ", words))
+                .doesNotContain("no fast-start cache");
+        return new Result(process.exitValue(), output);
     }
 }
